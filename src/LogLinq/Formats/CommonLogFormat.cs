@@ -1,0 +1,39 @@
+using LogLinq.Records;
+
+namespace LogLinq.Formats;
+
+/// <summary>The NCSA Common and Combined formats, parsed by <see cref="CommonLogParser"/>.</summary>
+internal sealed class CommonLogFormat(string name, bool requireCombined) : LogFormat
+{
+    public override string Name => name;
+
+    internal override LineParser CreateParser() => new Parser(requireCombined);
+
+    private sealed class Parser(bool requireCombined) : LineParser
+    {
+        public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
+        {
+            ReadOnlySpan<byte> bytes = line.Bytes.Span;
+            record = null;
+            if (IsBlank(bytes))
+            {
+                error = null;
+                return LineResult.Skipped;
+            }
+
+            if (!CommonLogParser.TryParse(bytes, out CommonLogFields fields, out error))
+            {
+                return LineResult.Malformed;
+            }
+
+            if (requireCombined && fields.UserAgent.IsNone)
+            {
+                error = "expected quoted referrer and user agent after the bytes (combined format)";
+                return LineResult.Malformed;
+            }
+
+            record = new LogRecord(bytes.ToArray(), fields, line.File, line.Number);
+            return LineResult.Record;
+        }
+    }
+}

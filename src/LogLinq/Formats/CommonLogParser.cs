@@ -1,0 +1,220 @@
+using System.Buffers.Text;
+
+namespace LogLinq.Formats;
+
+/// <summary>
+/// Parses the NCSA Common and Combined log formats (Apache's <c>common</c>/<c>combined</c>, nginx's
+/// default <c>combined</c>) straight from bytes: no regex, no string per field.
+/// <code>host ident user [time] "request" status bytes ["referrer" "user-agent"]</code>
+/// </summary>
+internal static class CommonLogParser
+{
+    /// <summary>
+    /// Finds the fields of <paramref name="line"/>. On failure <paramref name="error"/> says why, in
+    /// words fit for a user.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> line, out CommonLogFields fields, out string? error)
+    {
+        fields = default;
+        fields.Referrer = FieldRange.None;
+        fields.UserAgent = FieldRange.None;
+
+        int pos = 0;
+        if (!Token(line, ref pos, out fields.Host) || !Token(line, ref pos, out fields.Ident) || !Token(line, ref pos, out fields.User))
+        {
+            error = "expected host, ident and user before the time";
+            return false;
+        }
+
+        if (pos >= line.Length || line[pos] != '[')
+        {
+            error = "expected '[' to open the time";
+            return false;
+        }
+
+        int close = line[pos..].IndexOf((byte)']');
+        if (close < 0 || !HttpDate.TryParse(line.Slice(pos + 1, close - 1), out fields.Time))
+        {
+            error = "expected a time like [24/Feb/2008:00:08:59 -0600]";
+            return false;
+        }
+
+        pos += close + 1;
+        if (!Skip(line, ref pos, (byte)' ') || !Quoted(line, ref pos, out fields.Request))
+        {
+            error = "expected a quoted request after the time";
+            return false;
+        }
+
+        SplitRequest(line, ref fields);
+
+        if (!Skip(line, ref pos, (byte)' ') || !Token(line, ref pos, out FieldRange status)
+            || !TryParseStatus(status.Of(line), out fields.Status))
+        {
+            error = "expected a numeric status after the request";
+            return false;
+        }
+
+        // The bytes field is the last one of the Common format, so it may end the line.
+        int end = line[pos..].IndexOf((byte)' ');
+        var bytes = new FieldRange(pos, end < 0 ? line.Length - pos : end);
+        if (!TryParseBytes(bytes.Of(line), out fields.Bytes))
+        {
+            error = "expected the number of bytes (or '-') after the status";
+            return false;
+        }
+
+        pos = bytes.Start + bytes.Length;
+
+        // Combined adds two quoted fields; anything after them (nginx and Apache extensions) is ignored.
+        if (pos + 1 < line.Length && line[pos + 1] == '"')
+        {
+            pos++;
+            if (!Quoted(line, ref pos, out fields.Referrer))
+            {
+                error = "unterminated quoted referrer";
+                return false;
+            }
+
+            if (pos + 1 < line.Length && line[pos] == ' ' && line[pos + 1] == '"')
+            {
+                pos++;
+                if (!Quoted(line, ref pos, out fields.UserAgent))
+                {
+                    error = "unterminated quoted user agent";
+                    return false;
+                }
+            }
+        }
+
+        error = null;
+        return true;
+    }
+
+    /// <summary>A space-delimited token followed by one space.</summary>
+    private static bool Token(ReadOnlySpan<byte> line, ref int pos, out FieldRange token)
+    {
+        int space = line[pos..].IndexOf((byte)' ');
+        if (space <= 0)
+        {
+            token = default;
+            return false;
+        }
+
+        token = new FieldRange(pos, space);
+        pos += space + 1;
+        return true;
+    }
+
+    private static bool Skip(ReadOnlySpan<byte> line, ref int pos, byte expected)
+    {
+        if (pos < line.Length && line[pos] == expected)
+        {
+            pos++;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A double-quoted field starting at <paramref name="pos"/>. It ends at a quote that is not
+    /// backslash-escaped and is followed by a space or the end of the line, so that an unescaped quote
+    /// inside a request (older Apache versions wrote them) does not end it early.
+    /// </summary>
+    private static bool Quoted(ReadOnlySpan<byte> line, ref int pos, out FieldRange field)
+    {
+        field = default;
+        if (pos >= line.Length || line[pos] != '"')
+        {
+            return false;
+        }
+
+        int start = pos + 1;
+        int search = start;
+        while (true)
+        {
+            int quote = line[search..].IndexOf((byte)'"');
+            if (quote < 0)
+            {
+                return false;
+            }
+
+            int at = search + quote;
+            if (!IsEscaped(line, start, at) && (at + 1 == line.Length || line[at + 1] == ' '))
+            {
+                field = new FieldRange(start, at - start);
+                pos = at + 1;
+                return true;
+            }
+
+            search = at + 1;
+        }
+    }
+
+    private static bool IsEscaped(ReadOnlySpan<byte> line, int start, int at)
+    {
+        int backslashes = 0;
+        for (int i = at - 1; i >= start && line[i] == '\\'; i--)
+        {
+            backslashes++;
+        }
+
+        return (backslashes & 1) == 1;
+    }
+
+    /// <summary>
+    /// METHOD PATH PROTOCOL, leniently: a request that is "-", a bare path or garbage still yields what
+    /// is there, and a path with spaces keeps them.
+    /// </summary>
+    private static void SplitRequest(ReadOnlySpan<byte> line, ref CommonLogFields fields)
+    {
+        ReadOnlySpan<byte> request = fields.Request.Of(line);
+        int start = fields.Request.Start;
+        fields.Method = new FieldRange(start, 0);
+        fields.Protocol = new FieldRange(start + request.Length, 0);
+
+        int first = request.IndexOf((byte)' ');
+        if (first < 0)
+        {
+            fields.Path = fields.Request;
+            return;
+        }
+
+        fields.Method = new FieldRange(start, first);
+        int last = request.LastIndexOf((byte)' ');
+        if (last > first && request[(last + 1)..].StartsWith("HTTP/"u8))
+        {
+            fields.Path = new FieldRange(start + first + 1, last - first - 1);
+            fields.Protocol = new FieldRange(start + last + 1, request.Length - last - 1);
+        }
+        else
+        {
+            fields.Path = new FieldRange(start + first + 1, request.Length - first - 1);
+        }
+    }
+
+    /// <summary>The status code; some servers write "-" for a request that never got one, read as 0.</summary>
+    public static bool TryParseStatus(ReadOnlySpan<byte> s, out int status)
+    {
+        if (s.Length == 1 && s[0] == '-')
+        {
+            status = 0;
+            return true;
+        }
+
+        return Utf8Parser.TryParse(s, out status, out int consumed) && consumed == s.Length && status >= 0;
+    }
+
+    /// <summary>The response size; "-" (nothing sent) is 0.</summary>
+    public static bool TryParseBytes(ReadOnlySpan<byte> s, out long bytes)
+    {
+        if (s.Length == 1 && s[0] == '-')
+        {
+            bytes = 0;
+            return true;
+        }
+
+        return Utf8Parser.TryParse(s, out bytes, out int consumed) && consumed == s.Length && bytes >= 0;
+    }
+}

@@ -1,0 +1,41 @@
+namespace LogLinq.Formats;
+
+/// <summary>A log file format: how the lines of a file become <see cref="Records.LogRecord"/>s.</summary>
+public abstract class LogFormat
+{
+    private static readonly Dictionary<string, LogFormat> ByName = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>NCSA Common format; Combined lines are accepted too.</summary>
+    public static LogFormat Common { get; } = Register(new CommonLogFormat("common", requireCombined: false));
+
+    /// <summary>NCSA Combined format (Apache <c>combined</c>, nginx's default): Common plus referrer and user agent.</summary>
+    public static LogFormat Combined { get; } = Register(new CommonLogFormat("combined", requireCombined: true));
+
+    /// <summary>Detects each file's format from its first lines.</summary>
+    public static LogFormat Auto { get; } = Register(new AutoLogFormat());
+
+    /// <summary>The name used in options and in the query language.</summary>
+    public abstract string Name { get; }
+
+    /// <summary>The names every registered format answers to.</summary>
+    public static IReadOnlyCollection<string> Names => ByName.Keys;
+
+    /// <summary>The format called <paramref name="name"/> (case-insensitive).</summary>
+    /// <exception cref="ArgumentException">No format has that name; the message lists those that do.</exception>
+    public static LogFormat FromName(string name) =>
+        ByName.TryGetValue(name, out LogFormat? format)
+            ? format
+            : throw new ArgumentException($"unknown log format '{name}' (known: {string.Join(", ", ByName.Keys)})", nameof(name));
+
+    /// <summary>A parser for the lines of one file.</summary>
+    internal abstract LineParser CreateParser();
+
+    /// <inheritdoc/>
+    public override string ToString() => Name;
+
+    private protected static LogFormat Register(LogFormat format)
+    {
+        ByName[format.Name] = format;
+        return format;
+    }
+}

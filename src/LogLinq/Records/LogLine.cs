@@ -1,0 +1,22 @@
+using System.Text;
+
+namespace LogLinq.Records;
+
+/// <summary>
+/// One line of a log file, as raw bytes. The bytes are borrowed from the reader's buffer and are only
+/// valid until the enumeration moves on: call <see cref="ToString"/> or <see cref="Copy"/> to keep them.
+/// </summary>
+/// <param name="File">The path of the file the line came from.</param>
+/// <param name="Number">The 1-based line number within that file.</param>
+/// <param name="Bytes">The line without its terminator.</param>
+public readonly record struct LogLine(string File, long Number, ReadOnlyMemory<byte> Bytes)
+{
+    /// <summary>The line decoded as UTF-8; invalid bytes become U+FFFD.</summary>
+    public override string ToString() => Encoding.UTF8.GetString(Bytes.Span);
+
+    /// <summary>A copy of the line that owns its bytes.</summary>
+    public LogLine Copy() => this with { Bytes = Bytes.ToArray() };
+
+    /// <summary>Where the line is, as <c>file:line</c>.</summary>
+    public string Location => $"{File}:{Number}";
+}

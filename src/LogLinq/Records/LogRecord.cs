@@ -1,0 +1,116 @@
+using System.Text;
+using LogLinq.Formats;
+
+namespace LogLinq.Records;
+
+/// <summary>
+/// One request from a web-server log, typed. Records parsed from the NCSA formats keep their line's
+/// bytes and make a string for a text field only when that field is first read; a record never
+/// shares a buffer with the reader, so it may be kept, listed and sorted freely.
+/// </summary>
+public sealed class LogRecord
+{
+    private readonly byte[]? _line;
+    private readonly CommonLogFields _fields;
+    private string? _host;
+    private string? _ident;
+    private string? _user;
+    private string? _method;
+    private string? _path;
+    private string? _protocol;
+    private string? _referrer;
+    private string? _userAgent;
+
+    /// <summary>Creates a record from values, for formats that are not parsed from NCSA lines.</summary>
+    public LogRecord(
+        string host,
+        DateTimeOffset time,
+        string method,
+        string path,
+        string protocol,
+        int status,
+        long bytes,
+        string? referrer = null,
+        string? userAgent = null,
+        string ident = "-",
+        string user = "-",
+        string file = "",
+        long lineNumber = 0)
+    {
+        _host = host;
+        _ident = ident;
+        _user = user;
+        _method = method;
+        _path = path;
+        _protocol = protocol;
+        _referrer = referrer;
+        _userAgent = userAgent;
+        Time = time;
+        Status = status;
+        Bytes = bytes;
+        File = file;
+        LineNumber = lineNumber;
+    }
+
+    internal LogRecord(byte[] line, in CommonLogFields fields, string file, long lineNumber)
+    {
+        _line = line;
+        _fields = fields;
+        Time = fields.Time;
+        Status = fields.Status;
+        Bytes = fields.Bytes;
+        File = file;
+        LineNumber = lineNumber;
+    }
+
+    /// <summary>The client's address or host name.</summary>
+    public string Host => _host ??= Text(_fields.Host)!;
+
+    /// <summary>The RFC 1413 identity, almost always "-".</summary>
+    public string Ident => _ident ??= Text(_fields.Ident)!;
+
+    /// <summary>The authenticated user, "-" when none.</summary>
+    public string User => _user ??= Text(_fields.User)!;
+
+    /// <summary>When the request was received, in the log's own offset.</summary>
+    public DateTimeOffset Time { get; }
+
+    /// <summary>The request method ("GET"); empty when the request line had none.</summary>
+    public string Method => _method ??= Text(_fields.Method)!;
+
+    /// <summary>The requested path with its query string; for a malformed request line, what was there.</summary>
+    public string Path => _path ??= Text(_fields.Path)!;
+
+    /// <summary>The protocol ("HTTP/1.1"); empty when the request line had none.</summary>
+    public string Protocol => _protocol ??= Text(_fields.Protocol)!;
+
+    /// <summary>The response status code; 0 where the server logged "-".</summary>
+    public int Status { get; }
+
+    /// <summary>The size of the response body; 0 where the server logged "-".</summary>
+    public long Bytes { get; }
+
+    /// <summary>The Referer header; null where the log format has none.</summary>
+    public string? Referrer => _referrer ??= Text(_fields.Referrer);
+
+    /// <summary>The User-Agent header; null where the log format has none.</summary>
+    public string? UserAgent => _userAgent ??= Text(_fields.UserAgent);
+
+    /// <summary>The file the record was read from.</summary>
+    public string File { get; }
+
+    /// <summary>The 1-based line number of the record in <see cref="File"/>.</summary>
+    public long LineNumber { get; }
+
+    private string? Text(FieldRange range) =>
+        _line is null || range.IsNone ? null : Encoding.UTF8.GetString(range.Of(_line));
+
+    /// <summary>The record in Combined log format.</summary>
+    public override string ToString()
+    {
+        string request = Method.Length == 0 && Protocol.Length == 0 ? Path : $"{Method} {Path} {Protocol}".Trim();
+        string time = Time.ToString("dd/MMM/yyyy:HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture).Remove(24, 1);
+        string text = $"{Host} {Ident} {User} [{time}] \"{request}\" {Status} {Bytes}";
+        return Referrer is null && UserAgent is null ? text : $"{text} \"{Referrer ?? "-"}\" \"{UserAgent ?? "-"}\"";
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Concurrent;
+
+namespace LogLinq.Records;
+
+/// <summary>
+/// What a scan made of its input: how many records, and which lines were malformed (counted per
+/// file, the first few kept with their reasons). Safe to share between parallel workers.
+/// </summary>
+public sealed class ParseReport
+{
+    /// <summary>How many malformed lines are kept as samples.</summary>
+    public const int MaxSamples = 10;
+
+    private readonly ConcurrentDictionary<string, long> _malformedByFile = new(StringComparer.Ordinal);
+    private readonly List<MalformedLine> _samples = [];
+    private long _records;
+    private long _malformed;
+
+    /// <summary>Records delivered.</summary>
+    public long Records => Interlocked.Read(ref _records);
+
+    /// <summary>Malformed lines skipped.</summary>
+    public long Malformed => Interlocked.Read(ref _malformed);
+
+    /// <summary>Malformed lines per file, for the files that had any.</summary>
+    public IReadOnlyDictionary<string, long> MalformedByFile => _malformedByFile;
+
+    /// <summary>The first malformed lines, in the order they were met.</summary>
+    public IReadOnlyList<MalformedLine> Samples
+    {
+        get
+        {
+            lock (_samples)
+            {
+                return [.. _samples.Order(SampleOrder.Instance).Take(MaxSamples)];
+            }
+        }
+    }
+
+    internal void AddRecords(long count) => Interlocked.Add(ref _records, count);
+
+    internal void AddMalformed(in MalformedLine line)
+    {
+        Interlocked.Increment(ref _malformed);
+        _malformedByFile.AddOrUpdate(line.File, 1, static (_, n) => n + 1);
+        lock (_samples)
+        {
+            // Parallel workers may report out of order: keep a few extra and sort when read.
+            if (_samples.Count < MaxSamples * 4)
+            {
+                _samples.Add(line);
+            }
+        }
+    }
+
+    private sealed class SampleOrder : IComparer<MalformedLine>
+    {
+        public static readonly SampleOrder Instance = new();
+
+        public int Compare(MalformedLine x, MalformedLine y)
+        {
+            int byFile = string.CompareOrdinal(x.File, y.File);
+            return byFile != 0 ? byFile : x.LineNumber.CompareTo(y.LineNumber);
+        }
+    }
+}
