@@ -7,6 +7,9 @@ internal sealed class CommonLogFormat(string name, bool requireCombined) : LogFo
 {
     public override string Name => name;
 
+    /// <summary>Whether a line must carry the referrer and user agent of the Combined format.</summary>
+    public bool RequireCombined => requireCombined;
+
     internal override LineParser CreateParser() => new Parser(requireCombined);
 
     private sealed class Parser(bool requireCombined) : LineParser

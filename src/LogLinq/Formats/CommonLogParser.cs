@@ -194,17 +194,28 @@ internal static class CommonLogParser
         }
     }
 
-    /// <summary>The status code; some servers write "-" for a request that never got one, read as 0.</summary>
+    /// <summary>
+    /// The status code: three digits, as HTTP defines it (which lets the planner look for " 404 " in the
+    /// raw line); some servers write "-" for a request that never got one, read as 0.
+    /// </summary>
     public static bool TryParseStatus(ReadOnlySpan<byte> s, out int status)
     {
+        status = 0;
         if (s.Length == 1 && s[0] == '-')
         {
-            status = 0;
             return true;
         }
 
-        return Utf8Parser.TryParse(s, out status, out int consumed) && consumed == s.Length && status >= 0;
+        if (s.Length != 3 || !IsDigit(s[0]) || !IsDigit(s[1]) || !IsDigit(s[2]))
+        {
+            return false;
+        }
+
+        status = ((s[0] - '0') * 100) + ((s[1] - '0') * 10) + (s[2] - '0');
+        return true;
     }
+
+    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
 
     /// <summary>The response size; "-" (nothing sent) is 0.</summary>
     public static bool TryParseBytes(ReadOnlySpan<byte> s, out long bytes)

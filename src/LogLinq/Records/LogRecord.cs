@@ -63,6 +63,17 @@ public sealed class LogRecord
         LineNumber = lineNumber;
     }
 
+    private LogRecord(LogRecord other, long lineNumber)
+    {
+        (_line, _fields, File, LineNumber) = (other._line, other._fields, other.File, lineNumber);
+        (_host, _ident, _user, _method, _path, _protocol, _referrer, _userAgent) =
+            (other._host, other._ident, other._user, other._method, other._path, other._protocol, other._referrer, other._userAgent);
+        (Time, Status, Bytes) = (other.Time, other.Status, other.Bytes);
+    }
+
+    /// <summary>The same record at another line number (a parallel scan learns the real one late).</summary>
+    internal LogRecord WithLineNumber(long lineNumber) => new(this, lineNumber);
+
     /// <summary>The client's address or host name.</summary>
     public string Host => _host ??= Text(_fields.Host)!;
 

@@ -39,6 +39,29 @@ public sealed class ParseReport
 
     internal void AddRecords(long count) => Interlocked.Add(ref _records, count);
 
+    /// <summary>Adds what one scanned part of <paramref name="file"/> found, in one go.</summary>
+    internal void Add(string file, long records, long malformed, IEnumerable<MalformedLine> samples)
+    {
+        Interlocked.Add(ref _records, records);
+        if (malformed == 0)
+        {
+            return;
+        }
+
+        Interlocked.Add(ref _malformed, malformed);
+        _malformedByFile.AddOrUpdate(file, malformed, (_, n) => n + malformed);
+        lock (_samples)
+        {
+            foreach (MalformedLine sample in samples)
+            {
+                if (_samples.Count < MaxSamples * 4)
+                {
+                    _samples.Add(sample);
+                }
+            }
+        }
+    }
+
     internal void AddMalformed(in MalformedLine line)
     {
         Interlocked.Increment(ref _malformed);

@@ -27,6 +27,7 @@ internal sealed class LineReader : IDisposable
     private int _lineStart;
     private int _lineLength;
     private bool _eof;
+    private long _bufferOffset; // stream position of _buffer[0]
 
     public LineReader(Stream stream, int bufferSize = DefaultBufferSize, bool ownsStream = true)
     {
@@ -43,6 +44,9 @@ internal sealed class LineReader : IDisposable
 
     /// <summary>The 1-based number of the current line.</summary>
     public long LineNumber { get; private set; }
+
+    /// <summary>The position in the stream of the current line's first byte.</summary>
+    public long LineOffset => _bufferOffset + _lineStart;
 
     /// <summary>Whether the current line was cut at <see cref="MaxLineLength"/>.</summary>
     public bool IsTruncated { get; private set; }
@@ -103,6 +107,7 @@ internal sealed class LineReader : IDisposable
         {
             // Keep the unfinished line, move it to the front.
             _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+            _bufferOffset += _start;
             _end -= _start;
             _start = 0;
         }

@@ -1,0 +1,16 @@
+using LogLinq.Query.Execution;
+
+namespace LogLinq.Query.Aggregates;
+
+/// <summary><c>Count</c> and <c>LongCount</c>: how many rows passed.</summary>
+internal sealed class CountAggregate(bool asLong) : PartialAggregate
+{
+    private long _count;
+
+    public override void Accept(ref Row row) => _count++;
+
+    public override void Merge(PartialAggregate next) => _count += ((CountAggregate)next)._count;
+
+    // Enumerable.Count is checked: past int.MaxValue it throws, and so does this.
+    public override object Result() => asLong ? _count : (object)checked((int)_count);
+}

@@ -1,0 +1,25 @@
+using LogLinq.Query.Execution;
+
+namespace LogLinq.Query.Aggregates;
+
+/// <summary>
+/// <c>Distinct</c> of a value, in order of first appearance (as Enumerable's). Text fields of raw rows
+/// are looked up by their bytes, so a line costs a string only when its value is new.
+/// </summary>
+/// <remarks>With <paramref name="countOnly"/> the result is the number of distinct values (<c>dcount</c>).</remarks>
+internal sealed class DistinctAggregate<T>(RowValue<T> value, bool countOnly = false) : PartialAggregate
+{
+    private readonly KeyIndex<T, int> _index = new(value);
+
+    public override void Accept(ref Row row) => _index.FindOrAdd(ref row, static _ => 0);
+
+    public override void Merge(PartialAggregate next)
+    {
+        foreach (T? key in ((DistinctAggregate<T>)next)._index.Keys)
+        {
+            _index.FindOrAdd(key!, static _ => 0);
+        }
+    }
+
+    public override object Result() => countOnly ? _index.Keys.Count : _index.Keys;
+}

@@ -1,0 +1,39 @@
+using LogLinq.Query.Planning;
+
+namespace LogLinq.Query.Execution;
+
+/// <summary>Reads the numeric or time fields straight from a parsed line.</summary>
+internal static class FieldValue
+{
+    /// <summary>A value that reads <paramref name="field"/>, or null when it is not a field read here.</summary>
+    public static object? TryCreate(LogField field, Type type) => field switch
+    {
+        LogField.Status when type == typeof(int) => new Status(),
+        LogField.Bytes when type == typeof(long) => new Bytes(),
+        LogField.Time when type == typeof(DateTimeOffset) => new Time(),
+        LogField.Host or LogField.Ident or LogField.User or LogField.Method or LogField.Path or LogField.Protocol
+            or LogField.Referrer or LogField.UserAgent or LogField.File when type == typeof(string) => new TextFieldValue(field),
+        _ => null,
+    };
+
+    private sealed class Status : RowValue<int>
+    {
+        public override int Get(ref Row row) => row.IsRaw ? row.Fields.Status : row.Record.Status;
+
+        public override string ToString() => "status";
+    }
+
+    private sealed class Bytes : RowValue<long>
+    {
+        public override long Get(ref Row row) => row.IsRaw ? row.Fields.Bytes : row.Record.Bytes;
+
+        public override string ToString() => "bytes";
+    }
+
+    private sealed class Time : RowValue<DateTimeOffset>
+    {
+        public override DateTimeOffset Get(ref Row row) => RowFields.Time(ref row);
+
+        public override string ToString() => "time";
+    }
+}

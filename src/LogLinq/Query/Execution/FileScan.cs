@@ -1,0 +1,133 @@
+using LogLinq.Formats;
+using LogLinq.Records;
+
+namespace LogLinq.Query.Execution;
+
+/// <summary>
+/// The per-line work of a scan over one file (or one part of it): detect the format, skip lines the
+/// literal pre-filter rules out, parse, count malformed lines, and test the pushed-down predicate.
+/// NCSA lines stay raw bytes; other formats go through their parser to a record.
+/// </summary>
+internal sealed class FileScan
+{
+    private readonly ScanQuery _query;
+    private readonly string _file;
+    private LogFormat? _format;
+    private LineParser? _parser;
+    private bool _requireCombined;
+    private CommonLogFields _fields;
+    private long _records;
+    private long _malformed;
+    private readonly List<MalformedLine> _samples = [];
+
+    public FileScan(ScanQuery query, string file, LogFormat? knownFormat)
+    {
+        _query = query;
+        _file = file;
+        if (knownFormat is not null)
+        {
+            Use(knownFormat);
+        }
+    }
+
+    /// <summary>
+    /// The row for <paramref name="line"/> when it is a record that passes the predicate. Malformed
+    /// lines are counted (or thrown, in strict mode).
+    /// </summary>
+    public bool TryRow(in LogLine line, out Row row)
+    {
+        ReadOnlySpan<byte> bytes = line.Bytes.Span;
+        row = default;
+        if (_format is null)
+        {
+            if (IsBlank(bytes))
+            {
+                return false;
+            }
+
+            Use(_query.Format == LogFormat.Auto ? AutoLogFormat.Detect(bytes) : _query.Format);
+        }
+
+        if (_parser is null)
+        {
+            byte[]? literal = _query.RequiredLiteral;
+            if (literal is not null && bytes.IndexOf(literal) < 0)
+            {
+                return false;
+            }
+
+            if (!CommonLogParser.TryParse(bytes, out _fields, out string? error)
+                || (_requireCombined && _fields.UserAgent.IsNone && (error = "expected quoted referrer and user agent after the bytes (combined format)") is not null))
+            {
+                if (!IsBlank(bytes))
+                {
+                    Malformed(line, error!);
+                }
+
+                return false;
+            }
+
+            _records++;
+            row = new Row(bytes, ref _fields, _file, line.Number);
+        }
+        else
+        {
+            switch (_parser.Parse(line, out LogRecord? record, out string? error))
+            {
+                case LineResult.Record:
+                    _records++;
+                    row = new Row(record!);
+                    break;
+                case LineResult.Malformed:
+                    Malformed(line, error ?? "malformed line");
+                    return false;
+                default:
+                    return false;
+            }
+        }
+
+        return _query.Predicate is null || _query.Predicate.Test(ref row);
+    }
+
+    /// <summary>
+    /// Adds this scan's counts to the shared report. <paramref name="lineBase"/> turns the line numbers
+    /// of a part that started mid-file into the file's own.
+    /// </summary>
+    public void Flush(long lineBase)
+    {
+        _query.Report?.Add(_file, _records, _malformed, _samples.Select(s => s with { LineNumber = s.LineNumber + lineBase }));
+        _records = 0;
+        _malformed = 0;
+        _samples.Clear();
+    }
+
+    private void Use(LogFormat format)
+    {
+        _format = format;
+        if (format is CommonLogFormat common)
+        {
+            _requireCombined = common.RequireCombined;
+        }
+        else
+        {
+            _parser = format.CreateParser();
+        }
+    }
+
+    private void Malformed(in LogLine line, string reason)
+    {
+        var malformed = new MalformedLine(_file, line.Number, reason);
+        if (_query.Strict)
+        {
+            throw new MalformedLogException(malformed);
+        }
+
+        _malformed++;
+        if (_samples.Count < ParseReport.MaxSamples)
+        {
+            _samples.Add(malformed);
+        }
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> line) => line.TrimStart(" \t"u8).IsEmpty;
+}

@@ -1,0 +1,22 @@
+using System.Text;
+using LogLinq.Query.Planning;
+
+namespace LogLinq.Query.Execution;
+
+/// <summary>A numeric field (status, bytes) compared with a constant, on the parsed number.</summary>
+internal sealed class NumberPredicate(LogField target, ComparisonKind kind, long value) : RowPredicate
+{
+    public override bool Test(ref Row row)
+    {
+        long actual = RowFields.Number(ref row, target);
+        return Comparison.Holds(kind, actual.CompareTo(value));
+    }
+
+    // "status == 404" means " 404 " is in the line: the parser takes a status of exactly three digits.
+    public override byte[]? RequiredLiteral =>
+        kind == ComparisonKind.Equal && target == LogField.Status && value is >= 100 and <= 999
+            ? Encoding.ASCII.GetBytes($" {value} ")
+            : null;
+
+    public override string ToString() => $"{RowFields.Name(target)} {Comparison.Symbol(kind)} {value}";
+}

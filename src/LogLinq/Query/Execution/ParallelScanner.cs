@@ -1,0 +1,154 @@
+using LogLinq.Records;
+using LogLinq.Sources;
+
+namespace LogLinq.Query.Execution;
+
+/// <summary>
+/// Runs an aggregate over the input's parts on several workers, each part into its own partial
+/// state, then merges the states in file order.
+/// </summary>
+internal static class ParallelScanner
+{
+    /// <summary>How often progress is reported.</summary>
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(100);
+
+    public static object? Run(ScanInput input, ScanQuery query, Func<PartialAggregate> create, bool allowSplit)
+    {
+        LogSourceOptions options = input.Options;
+        int workers = Math.Max(1, options.MaxDegreeOfParallelism);
+        List<ScanPart> parts = ScanPartitioner.Partition(input.Files, query.Format, workers, allowSplit && !options.Strict);
+        if (parts.Count == 0)
+        {
+            return create().Result();
+        }
+
+        var states = new PartialAggregate[parts.Count];
+        var lineCounts = new long[parts.Count];
+        var scans = new FileScan[parts.Count];
+
+        // With fewer parts than workers a core would idle: let it decompress ahead instead.
+        bool readAhead = workers > 1 && parts.Count < workers;
+        long totalBytes = options.Progress is null ? 0 : parts.Where(p => p.IsWholeFile).Sum(p => new FileInfo(p.Path).Length)
+            + parts.Where(p => !p.IsWholeFile).Sum(p => p.End - p.Start);
+        ReadCounters counters = options.Counters ?? new ReadCounters();
+        using Timer? progress = options.Progress is null ? null
+            : new Timer(_ => options.Progress.Report(new ScanProgress(counters.BytesRead, totalBytes)), null, ProgressInterval, ProgressInterval);
+
+        Parallel.For(
+            0,
+            parts.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = options.CancellationToken },
+            i =>
+            {
+                states[i] = create();
+                scans[i] = new FileScan(query, parts[i].Path, parts[i].Format);
+                lineCounts[i] = ScanOne(parts[i], scans[i], states[i], counters, readAhead, options.CancellationToken);
+            });
+
+        options.Progress?.Report(new ScanProgress(counters.BytesRead, totalBytes));
+
+        // Line numbers of a part that started mid-file were counted from its start.
+        long lineBase = 0;
+        for (int i = 0; i < parts.Count; i++)
+        {
+            lineBase = parts[i].Start == 0 ? 0 : lineBase;
+            scans[i].Flush(lineBase);
+            if (lineBase != 0)
+            {
+                states[i].Rebase(lineBase);
+            }
+
+            lineBase += lineCounts[i];
+        }
+
+        PartialAggregate result = states[0];
+        for (int i = 1; i < states.Length; i++)
+        {
+            result.Merge(states[i]);
+        }
+
+        return result.Result();
+    }
+
+    /// <summary>Scans one part; returns how many lines it owned.</summary>
+    private static long ScanOne(ScanPart part, FileScan scan, PartialAggregate state, ReadCounters counters, bool readAhead, CancellationToken cancel)
+    {
+        return part.IsWholeFile
+            ? ScanWhole(part, scan, state, counters, readAhead, cancel)
+            : ScanRange(part, scan, state, counters, cancel);
+    }
+
+    private static long ScanWhole(ScanPart part, FileScan scan, PartialAggregate state, ReadCounters counters, bool readAhead, CancellationToken cancel)
+    {
+        Stream content = LogFileOpener.Open(part.Path, counters);
+        if (readAhead)
+        {
+            content = new ReadAheadStream(content);
+        }
+
+        using var reader = new LineReader(content);
+        while (reader.MoveNext())
+        {
+            if ((reader.LineNumber & 0x3FFF) == 0)
+            {
+                cancel.ThrowIfCancellationRequested();
+            }
+
+            if (scan.TryRow(new LogLine(part.Path, reader.LineNumber, reader.CurrentMemory), out Row row))
+            {
+                state.Accept(ref row);
+            }
+        }
+
+        return reader.LineNumber;
+    }
+
+    private static long ScanRange(ScanPart part, FileScan scan, PartialAggregate state, ReadCounters counters, CancellationToken cancel)
+    {
+        // Start one byte early: if that byte is a newline, the part's first line starts exactly at
+        // Start; otherwise the partial line before it belongs to the previous part.
+        long origin = Math.Max(0, part.Start - 1);
+        var file = new FileStream(part.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+        counters.FileOpened();
+        try
+        {
+            file.Seek(origin, SeekOrigin.Begin);
+            using var reader = new LineReader(file, ownsStream: false);
+            long skipped = 0;
+            if (part.Start > 0 && reader.MoveNext())
+            {
+                skipped = 1;
+            }
+
+            long limit = part.End - origin;
+            bool crossed = false;
+            while (reader.MoveNext())
+            {
+                if (reader.LineOffset >= limit)
+                {
+                    crossed = true;
+                    break;
+                }
+
+                long number = reader.LineNumber - skipped;
+                if ((number & 0x3FFF) == 0)
+                {
+                    cancel.ThrowIfCancellationRequested();
+                }
+
+                if (scan.TryRow(new LogLine(part.Path, number, reader.CurrentMemory), out Row row))
+                {
+                    state.Accept(ref row);
+                }
+            }
+
+            return reader.LineNumber - skipped - (crossed ? 1 : 0);
+        }
+        finally
+        {
+            counters.AddBytes(file.Position - origin);
+            file.Dispose();
+            counters.FileClosed();
+        }
+    }
+}

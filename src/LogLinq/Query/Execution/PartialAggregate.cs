@@ -1,0 +1,23 @@
+namespace LogLinq.Query.Execution;
+
+/// <summary>
+/// The state of an aggregate over one part of the input. Each part gets its own, so parts scan in
+/// parallel without sharing; the parts' states are then merged in file order, which keeps every
+/// order-sensitive answer (first seen, first maximum, stable sort) the same as a sequential scan.
+/// </summary>
+internal abstract class PartialAggregate
+{
+    /// <summary>Takes one row that passed the predicate.</summary>
+    public abstract void Accept(ref Row row);
+
+    /// <summary>Folds in the state of the part that follows this one.</summary>
+    public abstract void Merge(PartialAggregate next);
+
+    /// <summary>Adds <paramref name="lineBase"/> to the line numbers of records this state holds.</summary>
+    public virtual void Rebase(long lineBase)
+    {
+    }
+
+    /// <summary>The answer, once every part is merged in.</summary>
+    public abstract object? Result();
+}

@@ -1,0 +1,16 @@
+using LogLinq.Formats;
+
+namespace LogLinq.Query.Execution;
+
+/// <summary>
+/// A unit of parallel work: a whole file, or a byte range of a plain one. A range owns the lines that
+/// start inside it.
+/// </summary>
+/// <param name="Path">The file.</param>
+/// <param name="Start">The first byte of the range; 0 for a whole file.</param>
+/// <param name="End">One past the range's last byte; -1 for a whole file.</param>
+/// <param name="Format">The file's format when known before scanning (detected once for a split file).</param>
+internal sealed record ScanPart(string Path, long Start, long End, LogFormat? Format)
+{
+    public bool IsWholeFile => End < 0;
+}

@@ -1,0 +1,11 @@
+using LogLinq.Formats;
+using LogLinq.Records;
+
+namespace LogLinq.Query.Execution;
+
+/// <summary>What every line of a scan is put through: the format, the pushed-down predicate, and where counts go.</summary>
+internal sealed record ScanQuery(LogFormat Format, RowPredicate? Predicate, bool Strict, ParseReport? Report)
+{
+    /// <summary>Bytes every passing line contains, or null; used only on lines of the NCSA formats.</summary>
+    public byte[]? RequiredLiteral { get; } = Predicate?.RequiredLiteral;
+}

@@ -1,0 +1,39 @@
+using LogLinq.Query.Execution;
+using LogLinq.Records;
+
+namespace LogLinq.Query;
+
+/// <summary>
+/// The entry point: log files as an <see cref="IQueryable{T}"/> of <see cref="LogRecord"/>. Queries
+/// are planned so that filters run on the raw bytes, aggregates run on every core, and reading stops
+/// as soon as the answer is known.
+/// </summary>
+/// <example>
+/// <code>
+/// var logs = LogSource.Open("data/www/**/access-log*");
+/// long sent = logs.Sum(r => r.Bytes);
+/// var broken = logs.Where(r => r.Status == 404).Select(r => r.Path).Distinct().ToList();
+/// </code>
+/// </example>
+public static class LogSource
+{
+    /// <summary>The records of every file matching <paramref name="glob"/>.</summary>
+    public static IQueryable<LogRecord> Open(string glob, LogSourceOptions? options = null) => Open([glob], options);
+
+    /// <summary>The records of every file matching any of <paramref name="globs"/>, in glob order.</summary>
+    public static IQueryable<LogRecord> Open(IEnumerable<string> globs, LogSourceOptions? options = null)
+    {
+        var input = new ScanInput([.. globs], options ?? new LogSourceOptions());
+        return new LogQuery<LogRecord>(new LogQueryProvider(input));
+    }
+
+    /// <summary>
+    /// How <paramref name="query"/> would run: what is pushed down to the bytes, which fields are
+    /// read, how the input is split between workers, which aggregates merge. Reads no log lines.
+    /// </summary>
+    /// <exception cref="ArgumentException">The query is not over a <see cref="LogSource"/>.</exception>
+    public static string Explain<T>(this IQueryable<T> query) =>
+        query.Provider is LogQueryProvider provider
+            ? provider.Explain(query.Expression)
+            : throw new ArgumentException("Explain() needs a query over LogSource.Open(...)", nameof(query));
+}

@@ -1,0 +1,30 @@
+using LogLinq.Formats;
+using LogLinq.Records;
+using LogLinq.Sources;
+
+namespace LogLinq.Query;
+
+/// <summary>How <see cref="LogSource"/> reads its files.</summary>
+public sealed record LogSourceOptions
+{
+    /// <summary>The log format; <see cref="LogFormat.Auto"/> (the default) detects it per file.</summary>
+    public LogFormat Format { get; init; } = LogFormat.Auto;
+
+    /// <summary>Stop at the first malformed line with <see cref="MalformedLogException"/> instead of skipping it.</summary>
+    public bool Strict { get; init; }
+
+    /// <summary>How many workers a parallel scan may use; 1 scans sequentially. Defaults to the number of cores.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Told how far a scan has got, a few times a second.</summary>
+    public IProgress<ScanProgress>? Progress { get; init; }
+
+    /// <summary>Receives the count of records and malformed lines of every scan.</summary>
+    public ParseReport? Report { get; init; }
+
+    /// <summary>Receives the bytes read and files opened, to see what a query cost.</summary>
+    public ReadCounters? Counters { get; init; }
+
+    /// <summary>Stops a running scan.</summary>
+    public CancellationToken CancellationToken { get; init; }
+}

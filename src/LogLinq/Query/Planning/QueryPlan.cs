@@ -1,0 +1,112 @@
+using System.Linq.Expressions;
+using System.Text;
+using LogLinq.Query.Execution;
+using LogLinq.Records;
+
+namespace LogLinq.Query.Planning;
+
+/// <summary>
+/// What the planner decided: a scan with its pushed-down predicate, a stage that consumes it (a
+/// stream or a parallel aggregate), and the operators left for LINQ to Objects to run on the
+/// stage's output. A plan is data; <see cref="Execute"/> runs it.
+/// </summary>
+internal sealed class QueryPlan(
+    ScanInput input,
+    ScanQuery query,
+    ScanStage stage,
+    IReadOnlyList<MethodCallExpression> rest,
+    LogField fieldsRead)
+{
+    public ScanInput Input { get; } = input;
+
+    public ScanQuery Query { get; } = query;
+
+    public ScanStage Stage { get; } = stage;
+
+    public IReadOnlyList<MethodCallExpression> Rest { get; } = rest;
+
+    /// <summary>Runs the plan; the result is the query's value (a scalar or a sequence).</summary>
+    public object? Execute()
+    {
+        object? output = Stage.IsStream
+            ? RecordStream.Enumerate(Input, Query)
+            : ParallelScanner.Run(Input, Query, Stage.Aggregate!, Stage.AllowSplit);
+        if (Rest.Count == 0)
+        {
+            return output;
+        }
+
+        // The rest runs in LINQ to Objects: rebuild the remaining calls over the stage's output.
+        IQueryable source = Queryable.AsQueryable((System.Collections.IEnumerable)output!);
+        Expression expression = Expression.Constant(source);
+        foreach (MethodCallExpression call in Rest)
+        {
+            expression = call.Update(call.Object, [expression, .. call.Arguments.Skip(1)]);
+        }
+
+        return typeof(IQueryable).IsAssignableFrom(expression.Type)
+            ? source.Provider.CreateQuery(expression)
+            : source.Provider.Execute(expression);
+    }
+
+    /// <summary>The plan in words.</summary>
+    public string Explain()
+    {
+        var text = new StringBuilder();
+        List<string> files = [.. Input.Files];
+        long bytes = files.Sum(f => new FileInfo(f).Length);
+        text.AppendLine($"source:     {Input} — {files.Count} file(s), {bytes:N0} bytes; format {Query.Format.Name}{(Query.Format.Name == "auto" ? " (detected per file)" : "")}");
+        if (Query.Predicate is null)
+        {
+            text.AppendLine("pushdown:   none (every record)");
+        }
+        else
+        {
+            text.AppendLine($"pushdown:   {Query.Predicate}");
+            text.AppendLine(Query.Predicate.NeedsRecord
+                ? "            (parts marked [on record] run as compiled C# on a record; the rest on the raw bytes)"
+                : "            (evaluated on the raw bytes; no record is made for a line that fails)");
+        }
+
+        if (Query.RequiredLiteral is { } literal)
+        {
+            text.AppendLine($"prefilter:  lines without \"{Encoding.UTF8.GetString(literal)}\" are skipped before parsing (vectorised search)");
+        }
+
+        text.AppendLine($"fields:     {DescribeFields()}");
+        if (Stage.IsStream)
+        {
+            text.AppendLine("scan:       sequential and lazy, in file order; stops as soon as the consumer does");
+        }
+        else
+        {
+            int workers = Math.Max(1, Input.Options.MaxDegreeOfParallelism);
+            text.AppendLine($"scan:       parallel, {workers} worker(s); {(Stage.AllowSplit ? $"plain files over {ScanPartitioner.MinPartSize * 2 / (1024 * 1024)} MB cut into newline-aligned ranges" : "files read whole (the query reads line numbers)")}; compressed files one per worker, decompressing ahead on another core when there are fewer files than workers");
+            text.AppendLine($"aggregate:  {Stage.Description} — a partial state per part, merged in file order");
+        }
+
+        if (Rest.Count > 0)
+        {
+            text.AppendLine($"then:       LINQ to Objects: {string.Join(" → ", Rest.Select(c => c.Method.Name))}");
+        }
+
+        return text.ToString();
+    }
+
+    private string DescribeFields()
+    {
+        if ((fieldsRead & LogField.Record) != 0)
+        {
+            return "whole records (the query hands records to code the planner cannot see into)";
+        }
+
+        string read = fieldsRead == LogField.None
+            ? "none"
+            : string.Join(", ", Enum.GetValues<LogField>().Where(f => f != LogField.None && f != LogField.Record && fieldsRead.HasFlag(f)).Select(RowFields.Name));
+        return $"{read} (on NCSA lines the others stay byte ranges: no string is made for them)";
+    }
+
+    /// <summary>Every record of the source, for a plan that has nothing to specialise.</summary>
+    public static IEnumerable<LogRecord> All(ScanInput input) =>
+        RecordStream.Enumerate(input, new ScanQuery(input.Options.Format, null, input.Options.Strict, input.Options.Report));
+}

@@ -1,0 +1,17 @@
+using LogLinq.Query.Execution;
+
+namespace LogLinq.Query.Planning;
+
+/// <summary>
+/// How a plan consumes its scan: as a lazy stream of records in file order, or as an aggregate over
+/// parallel parts. <paramref name="Aggregate"/> is null for a stream.
+/// </summary>
+/// <param name="Aggregate">Makes one partial state per part.</param>
+/// <param name="Description">The aggregate, for <c>Explain()</c>.</param>
+/// <param name="ResultType">The type of what the stage hands on: a sequence element type, or the scalar type when <paramref name="IsScalar"/>.</param>
+/// <param name="IsScalar">Whether the stage's result is the query's answer itself.</param>
+/// <param name="AllowSplit">Whether plain files may be cut into ranges (not when code reads line numbers).</param>
+internal sealed record ScanStage(Func<PartialAggregate>? Aggregate, string Description, Type ResultType, bool IsScalar, bool AllowSplit)
+{
+    public bool IsStream => Aggregate is null;
+}

@@ -1,0 +1,28 @@
+using System.Linq.Expressions;
+using LogLinq.Query.Execution;
+using LogLinq.Records;
+
+namespace LogLinq.Query.Planning;
+
+/// <summary>Turns a selector lambda into a <see cref="RowValue{T}"/>: a field read, or compiled C#.</summary>
+internal static class ValueTranslator
+{
+    public static RowValue<T> Translate<T>(Expression<Func<LogRecord, T>> selector)
+    {
+        ParameterExpression r = selector.Parameters[0];
+        if (ExpressionFacts.IsField(selector.Body, r, out LogField field)
+            && FieldValue.TryCreate(field, typeof(T)) is RowValue<T> value)
+        {
+            return value;
+        }
+
+        return new LambdaValue<T>(selector.Compile(), selector.Body.ToString());
+    }
+
+    /// <summary>Translates an untyped selector of type <c>Func&lt;LogRecord, T&gt;</c>.</summary>
+    public static object Translate(LambdaExpression selector) =>
+        TypedTranslate.MakeGenericMethod(selector.ReturnType).Invoke(null, [selector])!;
+
+    private static readonly System.Reflection.MethodInfo TypedTranslate =
+        typeof(ValueTranslator).GetMethods().Single(m => m.Name == nameof(Translate) && m.IsGenericMethodDefinition);
+}

@@ -1,0 +1,54 @@
+using LogLinq.Formats;
+using LogLinq.Pipeline;
+using LogLinq.Query;
+using LogLinq.Records;
+
+namespace LogLinq.Tests.Query;
+
+public class ProviderSmokeTests
+{
+    private static readonly string Root = FindRoot();
+    private static readonly string AccessLog = Path.Combine(Root, "data", "access-log");
+
+    private static string FindRoot()
+    {
+        string dir = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(dir, "LogLinq.sln")))
+        {
+            dir = Path.GetDirectoryName(dir)!;
+        }
+
+        return dir;
+    }
+
+    private static List<LogRecord> All() => new[] { AccessLog }.Open().Cat().Parse(LogFormat.Common).ToList();
+
+    [Fact]
+    public void Smoke()
+    {
+        var logs = LogSource.Open(AccessLog);
+        var list = All();
+        logs.Count().Should().Be(list.Count);
+        logs.Sum(r => r.Bytes).Should().Be(list.Sum(r => r.Bytes));
+        logs.Where(r => r.Status == 404).Select(r => r.Path).Distinct().ToList()
+            .Should().Equal(list.Where(r => r.Status == 404).Select(r => r.Path).Distinct());
+        logs.Select(r => r.Host).Distinct().Count().Should().Be(list.Select(r => r.Host).Distinct().Count());
+        logs.MaxBy(r => r.Bytes)!.LineNumber.Should().Be(list.MaxBy(r => r.Bytes)!.LineNumber);
+        logs.OrderByDescending(r => r.Bytes).Take(5).Select(r => r.LineNumber).ToList()
+            .Should().Equal(list.OrderByDescending(r => r.Bytes).Take(5).Select(r => r.LineNumber));
+        var groups = logs.GroupBy(r => r.Host).Select(g => new { g.Key, N = g.Count(), B = g.Sum(r => r.Bytes) }).ToList();
+        groups.Should().Equal(list.GroupBy(r => r.Host).Select(g => new { g.Key, N = g.Count(), B = g.Sum(r => r.Bytes) }));
+        logs.Where(r => r.Path == "/robots.txt").Select(r => r.Host).Distinct().ToList()
+            .Should().Equal(list.Where(r => r.Path == "/robots.txt").Select(r => r.Host).Distinct());
+        logs.First().LineNumber.Should().Be(1);
+        logs.Where(r => r.Bytes > 1_000_000).Count().Should().Be(list.Count(r => r.Bytes > 1_000_000));
+    }
+
+    [Fact]
+    public void ExplainShowsPushdown()
+    {
+        var logs = LogSource.Open(AccessLog);
+        string plan = logs.Where(r => r.Status == 404).Select(r => r.Path).Distinct().Explain();
+        plan.Should().Contain("status == 404").And.Contain("\" 404 \"").And.Contain("distinct");
+    }
+}
