@@ -25,6 +25,12 @@ public sealed record LogSourceOptions
     /// <summary>Receives the bytes read and files opened, to see what a query cost.</summary>
     public ReadCounters? Counters { get; init; }
 
+    /// <summary>
+    /// The smallest byte range a plain file is cut into for parallel workers (files under twice this
+    /// are read whole). Internal: tests lower it to exercise splitting on small files.
+    /// </summary>
+    internal long MinPartSize { get; init; } = 8L * 1024 * 1024;
+
     /// <summary>Stops a running scan.</summary>
     public CancellationToken CancellationToken { get; init; }
 }

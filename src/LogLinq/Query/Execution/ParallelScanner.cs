@@ -16,7 +16,7 @@ internal static class ParallelScanner
     {
         LogSourceOptions options = input.Options;
         int workers = Math.Max(1, options.MaxDegreeOfParallelism);
-        List<ScanPart> parts = ScanPartitioner.Partition(input.Files, query.Format, workers, allowSplit && !options.Strict);
+        List<ScanPart> parts = ScanPartitioner.Partition(input.Files, query.Format, workers, allowSplit && !options.Strict, options.MinPartSize);
         if (parts.Count == 0)
         {
             return create().Result();

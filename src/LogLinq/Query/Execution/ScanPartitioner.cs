@@ -10,25 +10,22 @@ namespace LogLinq.Query.Execution;
 /// </summary>
 internal static class ScanPartitioner
 {
-    /// <summary>Plain files smaller than this are not split.</summary>
-    public const long MinPartSize = 8L * 1024 * 1024;
-
     /// <summary>How many parts per worker a large file is cut into, so a slow part does not hold the others up.</summary>
     private const int PartsPerWorker = 4;
 
-    public static List<ScanPart> Partition(IEnumerable<string> files, LogFormat format, int workers, bool allowSplit)
+    public static List<ScanPart> Partition(IEnumerable<string> files, LogFormat format, int workers, bool allowSplit, long minPartSize)
     {
         var parts = new List<ScanPart>();
         foreach (string path in files)
         {
             long size = new FileInfo(path).Length;
-            if (!allowSplit || workers < 2 || size < 2 * MinPartSize || !IsPlain(path, format, out LogFormat? detected))
+            if (!allowSplit || workers < 2 || size < 2 * minPartSize || !IsPlain(path, format, out LogFormat? detected))
             {
                 parts.Add(new ScanPart(path, 0, -1, null));
                 continue;
             }
 
-            long count = Math.Clamp(size / MinPartSize, 2, workers * PartsPerWorker);
+            long count = Math.Clamp(size / minPartSize, 2, workers * PartsPerWorker);
             long step = size / count;
             for (long i = 0; i < count; i++)
             {

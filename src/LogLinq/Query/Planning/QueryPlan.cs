@@ -81,7 +81,7 @@ internal sealed class QueryPlan(
         else
         {
             int workers = Math.Max(1, Input.Options.MaxDegreeOfParallelism);
-            text.AppendLine($"scan:       parallel, {workers} worker(s); {(Stage.AllowSplit ? $"plain files over {ScanPartitioner.MinPartSize * 2 / (1024 * 1024)} MB cut into newline-aligned ranges" : "files read whole (the query reads line numbers)")}; compressed files one per worker, decompressing ahead on another core when there are fewer files than workers");
+            text.AppendLine($"scan:       parallel, {workers} worker(s); {(Stage.AllowSplit ? $"plain files over {Input.Options.MinPartSize * 2 / (1024 * 1024)} MB cut into newline-aligned ranges" : "files read whole (the query reads line numbers)")}; compressed files one per worker, decompressing ahead on another core when there are fewer files than workers");
             text.AppendLine($"aggregate:  {Stage.Description} — a partial state per part, merged in file order");
         }
 
