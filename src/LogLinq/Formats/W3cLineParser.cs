@@ -242,7 +242,7 @@ internal sealed class W3cLineParser : LineParser
     {
         int length = Encoding.UTF8.GetCharCount(first) + (query.IsEmpty ? 0 : 1 + Encoding.UTF8.GetCharCount(query));
         char[]? rented = null;
-        Span<char> chars = length <= StackChars ? stackalloc char[StackChars] : (rented = ArrayPool<char>.Shared.Rent(length));
+        Span<char> chars = length <= StackChars ? stackalloc char[length] : (rented = ArrayPool<char>.Shared.Rent(length));
         int written = Encoding.UTF8.GetChars(first, chars);
         if (!query.IsEmpty)
         {

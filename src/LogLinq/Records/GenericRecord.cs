@@ -70,10 +70,10 @@ public sealed class GenericRecord : IReadOnlyDictionary<string, object?>
         {
             return default(T) is null
                 ? default!
-                : throw new InvalidCastException($"field '{name}' has no value; read it as {typeof(T).Name}? instead");
+                : throw new InvalidCastException($"field '{name}' has no value; read it as {TypeName(typeof(T))}? instead");
         }
 
-        throw new InvalidCastException($"field '{name}' holds a {value.GetType().Name}, not a {typeof(T).Name}");
+        throw new InvalidCastException($"field '{name}' holds {TypeName(value.GetType())}, not {TypeName(typeof(T))}");
     }
 
     /// <inheritdoc/>
@@ -137,6 +137,9 @@ public sealed class GenericRecord : IReadOnlyDictionary<string, object?>
 
         return text.ToString();
     }
+
+    private static string TypeName(Type type) =>
+        Nullable.GetUnderlyingType(type) is { } underlying ? underlying.Name + "?" : type.Name;
 
     private int IndexOf(string name) =>
         _layout.Index.TryGetValue(name, out int index)
