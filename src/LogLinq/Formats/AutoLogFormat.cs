@@ -1,3 +1,4 @@
+using System.Buffers;
 using LogLinq.Records;
 
 namespace LogLinq.Formats;
@@ -8,12 +9,53 @@ namespace LogLinq.Formats;
 /// </summary>
 internal sealed class AutoLogFormat : LogFormat
 {
+    private static readonly SearchValues<byte> DirectiveNameBytes =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-"u8);
+
     public override string Name => "auto";
 
     internal override LineParser CreateParser() => new Parser();
 
-    /// <summary>The format a file whose first non-blank line is <paramref name="line"/> is written in.</summary>
-    internal static LogFormat Detect(ReadOnlySpan<byte> line) => Common;
+    /// <summary>
+    /// The format a file whose first non-blank line is <paramref name="line"/> is written in: W3C when
+    /// it is a <c>#Name:</c> directive, JSON lines when it opens an object, Combined or Common when it
+    /// reads as one (Combined when it carries a user agent). Anything else is taken as Common, whose
+    /// errors then say what the lines lack.
+    /// </summary>
+    internal static LogFormat Detect(ReadOnlySpan<byte> line)
+    {
+        line = Utf8Bom.Strip(line).TrimStart(" \t"u8);
+        if (line.IsEmpty)
+        {
+            return Common;
+        }
+
+        if (line[0] == '{')
+        {
+            return JsonLines;
+        }
+
+        if (IsW3cDirective(line))
+        {
+            return W3c;
+        }
+
+        return CommonLogParser.TryParse(line, out CommonLogFields fields, out _) && !fields.UserAgent.IsNone
+            ? Combined
+            : Common;
+    }
+
+    /// <summary><c>#Software:</c>, <c>#Fields:</c> and the like: '#', a name, a colon.</summary>
+    private static bool IsW3cDirective(ReadOnlySpan<byte> line)
+    {
+        if (line.Length < 3 || line[0] != '#')
+        {
+            return false;
+        }
+
+        int colon = line.IndexOf((byte)':');
+        return colon > 1 && !line[1..colon].ContainsAnyExcept(DirectiveNameBytes);
+    }
 
     private sealed class Parser : LineParser
     {

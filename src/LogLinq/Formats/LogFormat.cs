@@ -11,6 +11,12 @@ public abstract class LogFormat
     /// <summary>NCSA Combined format (Apache <c>combined</c>, nginx's default): Common plus referrer and user agent.</summary>
     public static LogFormat Combined { get; } = Register(new CommonLogFormat("combined", requireCombined: true));
 
+    /// <summary>W3C extended log format, as IIS writes it: fields named by <c>#Fields:</c> directives, times in UTC.</summary>
+    public static LogFormat W3c { get; } = Register(new W3cLogFormat());
+
+    /// <summary>JSON lines: one object per line, with the key spellings of nginx, Logstash and the like.</summary>
+    public static LogFormat JsonLines { get; } = Register(new JsonLinesFormat());
+
     /// <summary>Detects each file's format from its first lines.</summary>
     public static LogFormat Auto { get; } = Register(new AutoLogFormat());
 

@@ -1,0 +1,313 @@
+using System.Text;
+using System.Text.Json;
+using LogLinq.Records;
+
+namespace LogLinq.Formats;
+
+/// <summary>
+/// Parses JSON lines: one JSON object per line, read with <see cref="Utf8JsonReader"/> straight over
+/// the line's bytes, with no document built. Keys are matched case-insensitively against the
+/// spellings of <see cref="JsonFieldNames"/>; nested objects and arrays are read past. A record
+/// needs a usable time and status; every other field has a default.
+/// </summary>
+internal sealed class JsonLineParser : LineParser
+{
+    // An escaped string value (a rare thing in a log line) is unescaped here when it fits.
+    private const int StackBytes = 256;
+
+    private const string TimeKeys = "time, timestamp, @timestamp, time_local or date";
+    private const string StatusKeys = "status, response or status_code";
+
+    public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
+    {
+        record = null;
+        ReadOnlyMemory<byte> memory = line.Number == 1 ? line.Bytes[Utf8Bom.Length(line.Bytes.Span)..] : line.Bytes;
+        ReadOnlySpan<byte> bytes = memory.Span;
+        if (IsBlank(bytes))
+        {
+            error = null;
+            return LineResult.Skipped;
+        }
+
+        if (bytes.TrimStart(" \t"u8)[0] != '{')
+        {
+            error = NotAnObject(bytes);
+            return LineResult.Malformed;
+        }
+
+        try
+        {
+            return ReadObject(memory, line, out record, out error);
+        }
+        catch (JsonException e)
+        {
+            error = $"invalid JSON: {WithoutPosition(e.Message)} (at byte {e.BytePositionInLine})";
+            return LineResult.Malformed;
+        }
+    }
+
+    private static LineResult ReadObject(ReadOnlyMemory<byte> memory, in LogLine line, out LogRecord? record, out string? error)
+    {
+        record = null;
+        ReadOnlySpan<byte> bytes = memory.Span;
+        Span<byte> scratch = stackalloc byte[StackBytes];
+        // Scoped to this frame, like the scratch buffer, so the two may be passed together.
+        scoped Utf8JsonReader reader = new(bytes);
+        reader.Read();
+
+        Found found = default;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = new FieldRange((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
+            JsonField field = JsonFieldNames.Lookup(Value(ref reader, scratch), out bool weak);
+            reader.Read();
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            if (field == JsonField.Ignored || reader.TokenType == JsonTokenType.Null)
+            {
+                continue;
+            }
+
+            if (!Take(ref found, field, weak, ref reader, memory, key, scratch, out error))
+            {
+                return LineResult.Malformed;
+            }
+        }
+
+        // Past the object's end only whitespace may follow: a second value makes the reader throw here.
+        if (reader.Read())
+        {
+            error = "unexpected text after the JSON object";
+            return LineResult.Malformed;
+        }
+
+        if (!found.HasTime)
+        {
+            error = found.TimeError ?? $"no time: expected one of the keys {TimeKeys}";
+            return LineResult.Malformed;
+        }
+
+        if (!found.HasStatus)
+        {
+            error = found.StatusError ?? $"no status: expected one of the keys {StatusKeys}";
+            return LineResult.Malformed;
+        }
+
+        FieldRange method = default, path = default, protocol = default;
+        ReadOnlySpan<byte> request = found.Request.Span;
+        if (!found.Request.IsEmpty)
+        {
+            RequestLine.Split(request, out method, out path, out protocol);
+        }
+
+        record = new LogRecord(
+            host: found.Host ?? "-",
+            time: found.Time,
+            method: found.Method ?? KnownText.Get(method.Of(request)),
+            path: found.Path ?? KnownText.Get(path.Of(request)),
+            protocol: found.Protocol ?? KnownText.Get(protocol.Of(request)),
+            status: found.Status,
+            bytes: found.Bytes,
+            referrer: found.Referrer,
+            userAgent: found.UserAgent,
+            user: found.User ?? "-",
+            file: line.File,
+            lineNumber: line.Number);
+        error = null;
+        return LineResult.Record;
+    }
+
+    /// <summary>Puts the value the reader is on into its field; false when the value cannot be used.</summary>
+    private static bool Take(
+        ref Found found,
+        JsonField field,
+        bool weak,
+        ref Utf8JsonReader reader,
+        ReadOnlyMemory<byte> line,
+        FieldRange key,
+        Span<byte> scratch,
+        out string? error)
+    {
+        error = null;
+        switch (field)
+        {
+            case JsonField.Time:
+                if (weak && found.HasTime)
+                {
+                    break;
+                }
+
+                if (TryReadTime(ref reader, scratch, out DateTimeOffset time))
+                {
+                    found.Time = time;
+                    found.HasTime = true;
+                }
+                else
+                {
+                    // Not fatal yet: another spelling on the line may still give a usable time.
+                    found.TimeError ??= $"{KeyName(line.Span, key)}: expected a time (ISO 8601, like 24/Feb/2008:00:08:59 -0600, or epoch seconds), found {ErrorText.Quote(Value(ref reader, scratch))}";
+                }
+
+                break;
+            case JsonField.Status:
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number
+                    && CommonLogParser.TryParseStatus(Value(ref reader, scratch), out int status))
+                {
+                    found.Status = status;
+                    found.HasStatus = true;
+                }
+                else
+                {
+                    found.StatusError ??= $"{KeyName(line.Span, key)}: expected a numeric status, found {ErrorText.Quote(Value(ref reader, scratch))}";
+                }
+
+                break;
+            case JsonField.Bytes:
+                if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number)
+                    || !CommonLogParser.TryParseBytes(Value(ref reader, scratch), out found.Bytes))
+                {
+                    error = $"{KeyName(line.Span, key)}: expected the number of bytes (or '-'), found {ErrorText.Quote(Value(ref reader, scratch))}";
+                    return false;
+                }
+
+                break;
+            case JsonField.Request:
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    found.Request = StringBytes(ref reader, line);
+                }
+
+                break;
+            case JsonField.Host:
+                if (!weak || found.Host is null)
+                {
+                    found.Host = Text(ref reader);
+                }
+
+                break;
+            case JsonField.Method:
+                found.Method = Text(ref reader);
+                break;
+            case JsonField.Path:
+                found.Path = Text(ref reader);
+                break;
+            case JsonField.Protocol:
+                found.Protocol = Text(ref reader);
+                break;
+            case JsonField.Referrer:
+                found.Referrer = Text(ref reader);
+                break;
+            case JsonField.UserAgent:
+                found.UserAgent = Text(ref reader);
+                break;
+            case JsonField.User:
+                found.User = Text(ref reader);
+                break;
+        }
+
+        return true;
+    }
+
+    private static bool TryReadTime(ref Utf8JsonReader reader, Span<byte> scratch, out DateTimeOffset time)
+    {
+        time = default;
+        return reader.TokenType switch
+        {
+            JsonTokenType.String => JsonTime.TryParse(Value(ref reader, scratch), out time),
+            JsonTokenType.Number => reader.TryGetDecimal(out decimal seconds) && JsonTime.TryFromEpoch(seconds, out time),
+            _ => false,
+        };
+    }
+
+    /// <summary>A text field: a string, or a number or boolean as written.</summary>
+    private static string? Text(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String && reader.ValueIsEscaped ? reader.GetString() : KnownText.Get(reader.ValueSpan);
+
+    /// <summary>The current token's value, unescaped; borrows <paramref name="scratch"/> when it has to.</summary>
+    private static ReadOnlySpan<byte> Value(ref Utf8JsonReader reader, Span<byte> scratch)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return reader.ValueSpan;
+        }
+
+        Span<byte> into = reader.ValueSpan.Length <= scratch.Length ? scratch : new byte[reader.ValueSpan.Length];
+        return into[..reader.CopyString(into)];
+    }
+
+    /// <summary>A string value that must outlive the token: a slice of the line unless it had escapes.</summary>
+    private static ReadOnlyMemory<byte> StringBytes(ref Utf8JsonReader reader, ReadOnlyMemory<byte> line)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            // The token starts at its opening quote.
+            return line.Slice((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
+        }
+
+        byte[] unescaped = new byte[reader.ValueSpan.Length];
+        return unescaped.AsMemory(0, reader.CopyString(unescaped));
+    }
+
+    private static string KeyName(ReadOnlySpan<byte> line, FieldRange key) => Encoding.UTF8.GetString(key.Of(line));
+
+    /// <summary>Why a line that does not open with '{' is not a record, naming what it is instead.</summary>
+    private static string NotAnObject(ReadOnlySpan<byte> line)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(line);
+            reader.Read();
+            JsonTokenType type = reader.TokenType;
+            reader.Skip();
+            if (!reader.Read())
+            {
+                string what = type switch
+                {
+                    JsonTokenType.StartArray => "an array",
+                    JsonTokenType.String => "a string",
+                    JsonTokenType.Number => "a number",
+                    JsonTokenType.True or JsonTokenType.False => "a boolean",
+                    _ => "null",
+                };
+                return $"not a JSON object: the line is {what}";
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON at all: say what the line starts with instead.
+        }
+
+        return $"not a JSON object: the line starts {ErrorText.Quote(line.TrimStart(" \t"u8))}";
+    }
+
+    /// <summary>The reader's message without its "LineNumber: 0 | BytePositionInLine: n." tail, which is given apart.</summary>
+    private static string WithoutPosition(string message)
+    {
+        int at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return at < 0 ? message : message[..at];
+    }
+
+    /// <summary>What the keys of one line gave.</summary>
+    private struct Found
+    {
+        public string? Host;
+        public string? User;
+        public string? Method;
+        public string? Path;
+        public string? Protocol;
+        public string? Referrer;
+        public string? UserAgent;
+        public ReadOnlyMemory<byte> Request;
+        public DateTimeOffset Time;
+        public bool HasTime;
+        public string? TimeError;
+        public int Status;
+        public bool HasStatus;
+        public string? StatusError;
+        public long Bytes;
+    }
+}

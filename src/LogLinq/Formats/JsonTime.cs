@@ -1,0 +1,62 @@
+using System.Buffers.Text;
+using System.Globalization;
+using System.Text;
+
+namespace LogLinq.Formats;
+
+/// <summary>The ways JSON access logs write a time: ISO 8601, the NCSA form, or seconds since the Unix epoch.</summary>
+internal static class JsonTime
+{
+    // No time written as text is longer; a longer value is not one and need not be decoded to find out.
+    private const int MaxTextLength = 64;
+
+    // Seconds past this are after the year 5000, so such a number is milliseconds (JavaScript's Date.now()).
+    private const decimal MillisecondsFrom = 100_000_000_000m;
+
+    /// <summary>
+    /// Parses a time written as a string: <c>24/Feb/2008:00:08:59 -0600</c> (nginx <c>$time_local</c>),
+    /// ISO 8601 (<c>$time_iso8601</c>; without an offset it is taken as UTC, so a result never depends
+    /// on the reader's time zone), or epoch seconds written as a string (<c>"$msec"</c>).
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> text, out DateTimeOffset value)
+    {
+        if (HttpDate.TryParse(text, out value))
+        {
+            return true;
+        }
+
+        if (text.IsEmpty || text.Length > MaxTextLength)
+        {
+            return false;
+        }
+
+        if (Utf8Parser.TryParse(text, out decimal seconds, out int consumed) && consumed == text.Length)
+        {
+            return TryFromEpoch(seconds, out value);
+        }
+
+        Span<char> chars = stackalloc char[MaxTextLength];
+        int length = Encoding.UTF8.GetChars(text, chars);
+        return DateTimeOffset.TryParse(chars[..length], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+    }
+
+    /// <summary>A time given as seconds (or, when implausibly large, milliseconds) since 1970-01-01 UTC.</summary>
+    public static bool TryFromEpoch(decimal seconds, out DateTimeOffset value)
+    {
+        value = default;
+        if (seconds >= MillisecondsFrom)
+        {
+            seconds /= 1000m;
+        }
+
+        long minSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+        long maxSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
+        if (seconds < minSeconds || seconds > maxSeconds)
+        {
+            return false;
+        }
+
+        value = DateTimeOffset.UnixEpoch.AddTicks((long)(seconds * TimeSpan.TicksPerSecond));
+        return true;
+    }
+}

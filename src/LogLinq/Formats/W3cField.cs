@@ -1,0 +1,50 @@
+namespace LogLinq.Formats;
+
+/// <summary>
+/// The W3C extended log fields that become part of a <see cref="Records.LogRecord"/>; every other
+/// field a <c>#Fields:</c> directive lists is read past.
+/// </summary>
+internal enum W3cField : byte
+{
+    /// <summary>A field the record has no place for (<c>s-ip</c>, <c>time-taken</c>, ...).</summary>
+    Ignored,
+
+    /// <summary><c>date</c>: the UTC date, <c>2024-03-01</c>.</summary>
+    Date,
+
+    /// <summary><c>time</c>: the UTC time of day, <c>12:34:56</c>.</summary>
+    Time,
+
+    /// <summary><c>c-ip</c>: the client's address.</summary>
+    ClientIp,
+
+    /// <summary><c>cs-username</c>: the authenticated user.</summary>
+    UserName,
+
+    /// <summary><c>cs-method</c>.</summary>
+    Method,
+
+    /// <summary><c>cs-uri-stem</c>: the path without its query.</summary>
+    UriStem,
+
+    /// <summary><c>cs-uri-query</c>: the query, without its '?'; "-" when there is none.</summary>
+    UriQuery,
+
+    /// <summary><c>cs-uri</c>: the whole URI, for writers that log it in one field.</summary>
+    Uri,
+
+    /// <summary><c>cs-version</c>: the protocol, <c>HTTP/1.1</c>.</summary>
+    Version,
+
+    /// <summary><c>sc-status</c>.</summary>
+    Status,
+
+    /// <summary><c>sc-bytes</c>: bytes sent to the client.</summary>
+    Bytes,
+
+    /// <summary><c>cs(Referer)</c>.</summary>
+    Referrer,
+
+    /// <summary><c>cs(User-Agent)</c>, with '+' for each space.</summary>
+    UserAgent,
+}

@@ -1,0 +1,78 @@
+namespace LogLinq.Formats;
+
+/// <summary>
+/// The date and time fields of the W3C extended format, <c>2024-03-01</c> and <c>12:34:56</c>
+/// (a fraction of a second may follow), parsed from bytes. W3C logs are written in UTC.
+/// </summary>
+internal static class W3cTime
+{
+    /// <summary>Parses <c>yyyy-MM-dd</c>.</summary>
+    public static bool TryParseDate(ReadOnlySpan<byte> s, out DateOnly date)
+    {
+        date = default;
+        if (s.Length != 10 || s[4] != '-' || s[7] != '-'
+            || !Digits(s[..4], out int year) || !Digits(s.Slice(5, 2), out int month) || !Digits(s.Slice(8, 2), out int day)
+            || year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary>Parses <c>HH:mm:ss[.fffffff]</c> into the time since midnight.</summary>
+    public static bool TryParseTime(ReadOnlySpan<byte> s, out TimeSpan time)
+    {
+        time = default;
+        if (s.Length < 8 || s[2] != ':' || s[5] != ':'
+            || !Digits(s[..2], out int hour) || !Digits(s.Slice(3, 2), out int minute) || !Digits(s.Slice(6, 2), out int second)
+            || hour > 23 || minute > 59 || second > 60)
+        {
+            return false;
+        }
+
+        long fractionTicks = 0;
+        if (s.Length > 8)
+        {
+            if (s[8] != '.' || s.Length == 9)
+            {
+                return false;
+            }
+
+            long scale = TimeSpan.TicksPerSecond;
+            for (int i = 9; i < s.Length; i++)
+            {
+                if (!IsDigit(s[i]))
+                {
+                    return false;
+                }
+
+                scale /= 10;
+                fractionTicks += (s[i] - '0') * scale;
+            }
+        }
+
+        // A leap second is clamped into the minute rather than rejecting the line.
+        time = new TimeSpan(hour, minute, Math.Min(second, 59)) + TimeSpan.FromTicks(fractionTicks);
+        return true;
+    }
+
+    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
+
+    private static bool Digits(ReadOnlySpan<byte> s, out int value)
+    {
+        value = 0;
+        foreach (byte b in s)
+        {
+            if (!IsDigit(b))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (b - '0');
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,272 @@
+using System.Text;
+using LogLinq.Formats;
+using LogLinq.Pipeline;
+using LogLinq.Records;
+
+namespace LogLinq.Tests.Formats;
+
+public sealed class W3cLogFormatTests : IDisposable
+{
+    // As IIS 10 writes it: CRLF line ends, a header block, then a second block when the logged
+    // fields were changed (IIS starts a new block rather than a new file), which has no date field.
+    private const string IisLog =
+        "#Software: Microsoft Internet Information Services 10.0\r\n" +
+        "#Version: 1.0\r\n" +
+        "#Date: 2024-03-01 00:00:07\r\n" +
+        "#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken\r\n" +
+        "2024-03-01 00:00:07 10.0.0.4 GET /default.aspx - 443 - 203.0.113.7 Mozilla/5.0+(Windows+NT+10.0;+Win64;+x64)+AppleWebKit/537.36+(KHTML,+like+Gecko)+Chrome/122.0.0.0+Safari/537.36 https://www.example.com/ 200 0 0 46\r\n" +
+        "2024-03-01 00:00:09 10.0.0.4 POST /api/orders id=42&lang=en 443 CONTOSO\\jdoe 198.51.100.23 curl/8.4.0 - 201 0 0 120\r\n" +
+        "2024-03-01 00:01:15 10.0.0.4 GET /missing.png - 80 - 203.0.113.7 Mozilla/5.0+(Windows+NT+10.0) https://www.example.com/default.aspx 404 0 2 3\r\n" +
+        "#Software: Microsoft Internet Information Services 10.0\r\n" +
+        "#Version: 1.0\r\n" +
+        "#Date: 2024-03-01 01:00:00\r\n" +
+        "#Fields: time c-ip cs-method cs-uri-stem sc-status sc-bytes cs-version\r\n" +
+        "01:02:03 192.0.2.10 GET /robots.txt 200 1234 HTTP/1.1\r\n" +
+        "01:02:04.5 192.0.2.10 GET /sitemap.xml 304 - HTTP/2.0\r\n";
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("loglinq-w3c-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Is_registered_by_name()
+    {
+        LogFormat.FromName("w3c").Should().BeSameAs(LogFormat.W3c);
+        LogFormat.FromName("W3C").Should().BeSameAs(LogFormat.W3c);
+        LogFormat.Names.Should().Contain("w3c");
+    }
+
+    [Fact]
+    public void Reads_an_iis_file_through_the_pipeline()
+    {
+        string path = WriteFile("u_ex240301.log", IisLog);
+        var report = new ParseReport();
+
+        List<LogRecord> records = [.. new[] { path }.Open().Cat().Parse(LogFormat.W3c, report)];
+
+        records.Should().HaveCount(5);
+        report.Records.Should().Be(5);
+        report.Malformed.Should().Be(0);
+
+        LogRecord first = records[0];
+        first.Time.Should().Be(new DateTimeOffset(2024, 3, 1, 0, 0, 7, TimeSpan.Zero));
+        first.Time.Offset.Should().Be(TimeSpan.Zero);
+        first.Host.Should().Be("203.0.113.7");
+        first.User.Should().Be("-");
+        first.Method.Should().Be("GET");
+        first.Path.Should().Be("/default.aspx");
+        first.Protocol.Should().Be("");
+        first.Status.Should().Be(200);
+        first.Bytes.Should().Be(0);
+        first.Referrer.Should().Be("https://www.example.com/");
+        first.UserAgent.Should().Be("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/122.0.0.0 Safari/537.36");
+        first.File.Should().Be(path);
+        first.LineNumber.Should().Be(5);
+
+        LogRecord second = records[1];
+        second.Time.Should().Be(new DateTimeOffset(2024, 3, 1, 0, 0, 9, TimeSpan.Zero));
+        second.Method.Should().Be("POST");
+        second.Path.Should().Be("/api/orders?id=42&lang=en");
+        second.User.Should().Be("CONTOSO\\jdoe");
+        second.Host.Should().Be("198.51.100.23");
+        second.UserAgent.Should().Be("curl/8.4.0");
+        second.Referrer.Should().Be("-");
+        second.Status.Should().Be(201);
+
+        records[2].Status.Should().Be(404);
+        records[2].Path.Should().Be("/missing.png");
+        records[2].UserAgent.Should().Be("Mozilla/5.0 (Windows NT 10.0)");
+        records[2].Referrer.Should().Be("https://www.example.com/default.aspx");
+    }
+
+    [Fact]
+    public void A_new_fields_directive_remaps_the_lines_after_it()
+    {
+        string path = WriteFile("u_ex240301.log", IisLog);
+
+        List<LogRecord> records = [.. new[] { path }.Open().Cat().Parse(LogFormat.W3c)];
+
+        LogRecord robots = records[3];
+        robots.LineNumber.Should().Be(12);
+        robots.Time.Should().Be(new DateTimeOffset(2024, 3, 1, 1, 2, 3, TimeSpan.Zero), "the block has no date field, so the #Date: directive's date is used");
+        robots.Host.Should().Be("192.0.2.10");
+        robots.Method.Should().Be("GET");
+        robots.Path.Should().Be("/robots.txt");
+        robots.Status.Should().Be(200);
+        robots.Bytes.Should().Be(1234);
+        robots.Protocol.Should().Be("HTTP/1.1");
+        robots.User.Should().Be("-");
+        robots.Referrer.Should().BeNull("the block logs no referrer");
+        robots.UserAgent.Should().BeNull("the block logs no user agent");
+
+        LogRecord sitemap = records[4];
+        sitemap.Time.Should().Be(new DateTimeOffset(2024, 3, 1, 1, 2, 4, 500, TimeSpan.Zero));
+        sitemap.Status.Should().Be(304);
+        sitemap.Bytes.Should().Be(0, "'-' bytes is nothing sent");
+        sitemap.Protocol.Should().Be("HTTP/2.0");
+    }
+
+    [Fact]
+    public void Malformed_lines_are_counted_with_their_reasons()
+    {
+        string path = WriteFile(
+            "bad.log",
+            "2024-03-01 00:00:01 GET / 200\n" +
+            "#Software: Microsoft Internet Information Services 10.0\n" +
+            "#Fields: date time cs-method cs-uri-stem sc-status\n" +
+            "2024-03-01 00:00:02 GET / 200\n" +
+            "2024-03-01 00:00:03 GET / 200 extra\n" +
+            "2024-03-01 00:00:04 GET /\n" +
+            "2024-03-01 00:00:05 GET / OK\n" +
+            "2024-02-30 00:00:06 GET / 200\n" +
+            "2024-03-01 25:00:07 GET / 200\n" +
+            "\n" +
+            "2024-03-01 00:00:08 GET /last 200\n");
+        var report = new ParseReport();
+
+        List<LogRecord> records = [.. new[] { path }.Open().Cat().Parse(LogFormat.W3c, report)];
+
+        records.Select(r => r.Path).Should().Equal("/", "/last");
+        report.Records.Should().Be(2);
+        report.Malformed.Should().Be(6);
+        report.MalformedByFile.Should().Equal(new Dictionary<string, long> { [path] = 6 });
+        report.Samples.Should().Equal(
+            new MalformedLine(path, 1, "no #Fields: header before this line"),
+            new MalformedLine(path, 5, "expected 5 fields, as the #Fields: header on line 3 lists, found 6"),
+            new MalformedLine(path, 6, "expected 5 fields, as the #Fields: header on line 3 lists, found 4"),
+            new MalformedLine(path, 7, "expected a numeric status in sc-status, found 'OK'"),
+            new MalformedLine(path, 8, "expected a date like 2024-03-01 in the date field, found '2024-02-30'"),
+            new MalformedLine(path, 9, "expected a time like 12:34:56 in the time field, found '25:00:07'"));
+    }
+
+    [Fact]
+    public void Strict_mode_stops_at_the_first_malformed_line()
+    {
+        string path = WriteFile("strict.log", "#Fields: date time sc-status\n2024-03-01 00:00:01 200\n2024-03-01 00:00:02\n");
+
+        Action scan = () => new[] { path }.Open().Cat().Parse(LogFormat.W3c, strict: true).ToList();
+
+        scan.Should().Throw<MalformedLogException>()
+            .Which.Line.Should().Be(new MalformedLine(path, 3, "expected 3 fields, as the #Fields: header on line 1 lists, found 2"));
+    }
+
+    [Fact]
+    public void A_byte_order_mark_before_the_first_directive_is_ignored()
+    {
+        string path = WriteFile("bom.log", "\uFEFF#Fields: date time c-ip sc-status\n2024-03-01 10:00:00 192.0.2.1 500\n");
+        File.ReadAllBytes(path).Take(3).Should().Equal(0xEF, 0xBB, 0xBF);
+
+        var report = new ParseReport();
+        List<LogRecord> records = [.. new[] { path }.Open().Cat().Parse(LogFormat.W3c, report)];
+
+        report.Malformed.Should().Be(0);
+        records.Should().ContainSingle().Which.Status.Should().Be(500);
+    }
+
+    [Fact]
+    public void Directives_are_not_records()
+    {
+        Parse(
+            "#Software: Microsoft Internet Information Services 10.0",
+            "#Version: 1.0",
+            "#Date: 2024-03-01 00:00:00",
+            "#Remark: rotated",
+            "#Start-Date: 2024-03-01 00:00:00")
+            .Should().AllSatisfy(r => r.Result.Should().Be(LineResult.Skipped));
+    }
+
+    [Fact]
+    public void Field_names_are_matched_without_regard_to_case()
+    {
+        var results = Parse("#Fields: DATE Time C-IP cs(user-agent) SC-STATUS", "2024-03-01 00:00:01 192.0.2.1 Wget/1.21 418");
+
+        LogRecord record = results[1].Record!;
+        record.Host.Should().Be("192.0.2.1");
+        record.UserAgent.Should().Be("Wget/1.21");
+        record.Status.Should().Be(418);
+    }
+
+    [Fact]
+    public void Without_a_date_field_or_directive_a_line_has_no_date()
+    {
+        var results = Parse("#Fields: time c-ip sc-status", "00:00:01 192.0.2.1 200");
+
+        results[1].Result.Should().Be(LineResult.Malformed);
+        results[1].Error.Should().Be("no date: the #Fields: header has no date field and no #Date: directive came before this line");
+    }
+
+    [Fact]
+    public void A_header_without_a_time_field_makes_its_lines_malformed()
+    {
+        var results = Parse("#Fields: date c-ip sc-status", "2024-03-01 192.0.2.1 200");
+
+        results[1].Error.Should().Be("no time: the #Fields: header on line 1 has no time field");
+    }
+
+    [Fact]
+    public void An_empty_fields_directive_is_malformed_and_forgets_the_previous_layout()
+    {
+        var results = Parse("#Fields: date time sc-status", "#Fields:", "2024-03-01 00:00:01 200");
+
+        results[1].Result.Should().Be(LineResult.Malformed);
+        results[1].Error.Should().Be("the #Fields: directive lists no fields");
+        results[2].Error.Should().Be("no #Fields: header before this line");
+    }
+
+    [Fact]
+    public void A_bad_date_directive_is_malformed()
+    {
+        var results = Parse("#Date: March 1st");
+
+        results[0].Result.Should().Be(LineResult.Malformed);
+        results[0].Error.Should().Be("expected a date like 2024-03-01 in the #Date: directive, found 'March 1st'");
+    }
+
+    [Fact]
+    public void A_full_uri_field_stands_for_the_path()
+    {
+        var results = Parse("#Fields: date time cs-uri sc-status", "2024-03-01 00:00:01 /a/b?c=d 200");
+
+        results[1].Record!.Path.Should().Be("/a/b?c=d");
+    }
+
+    [Fact]
+    public void A_long_query_is_joined_to_its_stem()
+    {
+        string query = string.Concat(Enumerable.Repeat("key=value&", 100)) + "end=1";
+        var results = Parse("#Fields: date time cs-uri-stem cs-uri-query", $"2024-03-01 00:00:01 /search {query}");
+
+        results[1].Record!.Path.Should().Be("/search?" + query);
+    }
+
+    [Fact]
+    public void Non_ascii_text_is_decoded_as_utf8()
+    {
+        var results = Parse("#Fields: date time cs-uri-stem cs(User-Agent)", "2024-03-01 00:00:01 /café Bücher+Agent/1.0");
+
+        results[1].Record!.Path.Should().Be("/café");
+        results[1].Record!.UserAgent.Should().Be("Bücher Agent/1.0");
+    }
+
+    private string WriteFile(string name, string text)
+    {
+        string path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        return path;
+    }
+
+    /// <summary>Runs one parser over in-memory lines, as a file of them would be.</summary>
+    private static List<(LineResult Result, LogRecord? Record, string? Error)> Parse(params string[] lines)
+    {
+        LineParser parser = LogFormat.W3c.CreateParser();
+        var results = new List<(LineResult, LogRecord?, string?)>();
+        for (int i = 0; i < lines.Length; i++)
+        {
+            var line = new LogLine("memory.log", i + 1, Encoding.UTF8.GetBytes(lines[i]));
+            LineResult result = parser.Parse(line, out LogRecord? record, out string? error);
+            results.Add((result, record, error));
+        }
+
+        return results;
+    }
+}
