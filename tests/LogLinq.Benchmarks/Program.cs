@@ -11,5 +11,11 @@ if (args.Length >= 3 && args[0] == "query")
     return 0;
 }
 
+if (args is ["parse"])
+{
+    Console.WriteLine(ParserBenchmarks.Quick());
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(TutorialQueries).Assembly).Run(args);
 return 0;

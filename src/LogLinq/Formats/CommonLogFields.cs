@@ -11,12 +11,71 @@ internal struct CommonLogFields
     public FieldRange Ident;
     public FieldRange User;
     public FieldRange Request;
-    public FieldRange Method;
-    public FieldRange Path;
-    public FieldRange Protocol;
+    private FieldRange _method;
+    private FieldRange _path;
+    private FieldRange _protocol;
+    private bool _requestSplit;
     public FieldRange Referrer;
     public FieldRange UserAgent;
     public DateTimeOffset Time;
     public int Status;
     public long Bytes;
+
+    /// <summary>The request's method; the request line is split on first use, as most queries never ask.</summary>
+    public FieldRange Method(ReadOnlySpan<byte> line)
+    {
+        SplitRequest(line);
+        return _method;
+    }
+
+    /// <summary>The request's path.</summary>
+    public FieldRange Path(ReadOnlySpan<byte> line)
+    {
+        SplitRequest(line);
+        return _path;
+    }
+
+    /// <summary>The request's protocol.</summary>
+    public FieldRange Protocol(ReadOnlySpan<byte> line)
+    {
+        SplitRequest(line);
+        return _protocol;
+    }
+
+    /// <summary>
+    /// METHOD PATH PROTOCOL, leniently: a request that is "-", a bare path or garbage still yields what
+    /// is there, and a path with spaces keeps them.
+    /// </summary>
+    private void SplitRequest(ReadOnlySpan<byte> line)
+    {
+        if (Volatile.Read(ref _requestSplit))
+        {
+            return;
+        }
+
+        ReadOnlySpan<byte> request = Request.Of(line);
+        int start = Request.Start;
+        _method = new FieldRange(start, 0);
+        _protocol = new FieldRange(start + request.Length, 0);
+        _path = Request;
+
+        int first = request.IndexOf((byte)' ');
+        if (first >= 0)
+        {
+            _method = new FieldRange(start, first);
+            int last = request.LastIndexOf((byte)' ');
+            if (last > first && request[(last + 1)..].StartsWith("HTTP/"u8))
+            {
+                _path = new FieldRange(start + first + 1, last - first - 1);
+                _protocol = new FieldRange(start + last + 1, request.Length - last - 1);
+            }
+            else
+            {
+                _path = new FieldRange(start + first + 1, request.Length - first - 1);
+            }
+        }
+
+        // Records may be read from several threads: the parts must be visible before the flag.
+        Volatile.Write(ref _requestSplit, true);
+    }
 }

@@ -46,8 +46,6 @@ internal static class CommonLogParser
             return false;
         }
 
-        SplitRequest(line, ref fields);
-
         if (!Skip(line, ref pos, (byte)' ') || !Token(line, ref pos, out FieldRange status)
             || !TryParseStatus(status.Of(line), out fields.Status))
         {
@@ -161,37 +159,6 @@ internal static class CommonLogParser
         }
 
         return (backslashes & 1) == 1;
-    }
-
-    /// <summary>
-    /// METHOD PATH PROTOCOL, leniently: a request that is "-", a bare path or garbage still yields what
-    /// is there, and a path with spaces keeps them.
-    /// </summary>
-    private static void SplitRequest(ReadOnlySpan<byte> line, ref CommonLogFields fields)
-    {
-        ReadOnlySpan<byte> request = fields.Request.Of(line);
-        int start = fields.Request.Start;
-        fields.Method = new FieldRange(start, 0);
-        fields.Protocol = new FieldRange(start + request.Length, 0);
-
-        int first = request.IndexOf((byte)' ');
-        if (first < 0)
-        {
-            fields.Path = fields.Request;
-            return;
-        }
-
-        fields.Method = new FieldRange(start, first);
-        int last = request.LastIndexOf((byte)' ');
-        if (last > first && request[(last + 1)..].StartsWith("HTTP/"u8))
-        {
-            fields.Path = new FieldRange(start + first + 1, last - first - 1);
-            fields.Protocol = new FieldRange(start + last + 1, request.Length - last - 1);
-        }
-        else
-        {
-            fields.Path = new FieldRange(start + first + 1, request.Length - first - 1);
-        }
     }
 
     /// <summary>

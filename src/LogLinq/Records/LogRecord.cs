@@ -11,7 +11,7 @@ namespace LogLinq.Records;
 public sealed class LogRecord
 {
     private readonly byte[]? _line;
-    private readonly CommonLogFields _fields;
+    private CommonLogFields _fields;
     private string? _host;
     private string? _ident;
     private string? _user;
@@ -87,13 +87,13 @@ public sealed class LogRecord
     public DateTimeOffset Time { get; }
 
     /// <summary>The request method ("GET"); empty when the request line had none.</summary>
-    public string Method => _method ??= Text(_fields.Method)!;
+    public string Method => _method ??= Text(_fields.Method(_line))!;
 
     /// <summary>The requested path with its query string; for a malformed request line, what was there.</summary>
-    public string Path => _path ??= Text(_fields.Path)!;
+    public string Path => _path ??= Text(_fields.Path(_line))!;
 
     /// <summary>The protocol ("HTTP/1.1"); empty when the request line had none.</summary>
-    public string Protocol => _protocol ??= Text(_fields.Protocol)!;
+    public string Protocol => _protocol ??= Text(_fields.Protocol(_line))!;
 
     /// <summary>The response status code; 0 where the server logged "-".</summary>
     public int Status { get; }
