@@ -49,7 +49,10 @@ internal static class CommonLogParser
         if (!Skip(line, ref pos, (byte)' ') || !Token(line, ref pos, out FieldRange status)
             || !TryParseStatus(status.Of(line), out fields.Status))
         {
-            error = "expected a numeric status after the request";
+            // A line cut right after a good status lacks its bytes, not its status.
+            error = pos < line.Length && TryParseStatus(line[pos..], out _)
+                ? "expected the number of bytes (or '-') after the status"
+                : "expected a numeric status after the request";
             return false;
         }
 

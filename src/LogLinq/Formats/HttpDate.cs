@@ -40,7 +40,7 @@ internal static class HttpDate
 
         if (s.Length - i != 6 || s[i] != ' ' || (s[i + 1] != '+' && s[i + 1] != '-')
             || !TwoDigits(s, i + 2, out int offsetHours) || !TwoDigits(s, i + 4, out int offsetMinutes)
-            || offsetHours > 14 || offsetMinutes > 59)
+            || offsetMinutes > 59 || (offsetHours * 60) + offsetMinutes > 14 * 60)
         {
             return false;
         }
@@ -58,6 +58,14 @@ internal static class HttpDate
 
         // A leap second is clamped into the minute rather than rejecting the line.
         var time = new DateTime(year, month, day, hour, minute, Math.Min(second, 59)).AddTicks(fractionTicks);
+
+        // DateTimeOffset throws where the offset moves the time past year 1 or 9999: a bad line, not a crash.
+        long utcTicks = time.Ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+
         value = new DateTimeOffset(time, offset);
         return true;
     }

@@ -120,7 +120,10 @@ public sealed class LogRecord
     public override string ToString()
     {
         string request = Method.Length == 0 && Protocol.Length == 0 ? Path : $"{Method} {Path} {Protocol}".Trim();
-        string time = Time.ToString("dd/MMM/yyyy:HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture).Remove(24, 1);
+        // Fractions of a second are written only when there are any ("F" drops them and the point), so a
+        // record parsed from "…:59.123 -0600" prints back as it was read; "-06:00" becomes "-0600".
+        string time = Time.ToString("dd/MMM/yyyy:HH:mm:ss.FFFFFFF zzz", System.Globalization.CultureInfo.InvariantCulture);
+        time = time.Remove(time.Length - 3, 1);
         string text = $"{Host} {Ident} {User} [{time}] \"{request}\" {Status} {Bytes}";
         return Referrer is null && UserAgent is null ? text : $"{text} \"{Referrer ?? "-"}\" \"{UserAgent ?? "-"}\"";
     }

@@ -26,6 +26,7 @@ internal sealed class LineReader : IDisposable
     private int _end;         // one past the last byte read
     private int _lineStart;
     private int _lineLength;
+    private int _scanned;     // bytes from _start already known to hold no newline
     private bool _eof;
     private long _bufferOffset; // stream position of _buffer[0]
 
@@ -56,49 +57,57 @@ internal sealed class LineReader : IDisposable
     {
         while (true)
         {
-            int newline = _buffer.AsSpan(_start, _end - _start).IndexOf((byte)'\n');
+            ReadOnlySpan<byte> pending = _buffer.AsSpan(_start, _end - _start);
+
+            // Only the bytes not searched yet: rescanning the whole unfinished line after every short
+            // read would make a long line delivered in small pieces cost quadratic time.
+            int newline = pending[_scanned..].IndexOf((byte)'\n');
             if (newline >= 0)
             {
-                SetLine(_start, newline, truncated: false);
-                _start += newline + 1;
-                return true;
+                newline += _scanned;
+                return SetLine(WithoutCarriageReturn(pending[..newline]), newline + 1);
             }
 
+            _scanned = pending.Length;
             if (_eof)
             {
-                if (_start == _end)
-                {
-                    return false;
-                }
-
                 // The last line of a file that does not end in a newline.
-                SetLine(_start, _end - _start, truncated: false);
-                _start = _end;
-                return true;
+                return !pending.IsEmpty && SetLine(WithoutCarriageReturn(pending), pending.Length);
             }
 
-            if (_end - _start >= MaxLineLength)
+            // More than a maximum line plus a possible '\r' and still no newline: the line is too long
+            // whatever follows. (Cutting at exactly MaxLineLength bytes would turn a line of exactly
+            // that length into a piece and a phantom empty line.)
+            if (pending.Length > MaxLineLength + 1)
             {
-                SetLine(_start, MaxLineLength, truncated: true);
-                _start += MaxLineLength;
-                return true;
+                return SetLine(pending.Length, pending.Length);
             }
 
             Fill();
         }
     }
 
-    private void SetLine(int start, int length, bool truncated)
+    private static int WithoutCarriageReturn(ReadOnlySpan<byte> line) =>
+        line.Length > 0 && line[^1] == (byte)'\r' ? line.Length - 1 : line.Length;
+
+    /// <summary>
+    /// Makes the next <paramref name="length"/> bytes the current line and consumes
+    /// <paramref name="consumed"/> bytes; a line longer than <see cref="MaxLineLength"/> is cut there.
+    /// </summary>
+    private bool SetLine(int length, int consumed)
     {
-        if (!truncated && length > 0 && _buffer[start + length - 1] == (byte)'\r')
+        IsTruncated = length > MaxLineLength;
+        if (IsTruncated)
         {
-            length--;
+            length = consumed = MaxLineLength;
         }
 
-        _lineStart = start;
+        _lineStart = _start;
         _lineLength = length;
-        IsTruncated = truncated;
+        _start += consumed;
+        _scanned = Math.Max(0, _scanned - consumed);
         LineNumber++;
+        return true;
     }
 
     private void Fill()
