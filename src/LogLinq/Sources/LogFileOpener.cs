@@ -1,6 +1,4 @@
-using SharpCompress.Compressors.BZip2;
 using ZstdDecompressionStream = ZstdSharp.DecompressionStream;
-using SharpCompressionMode = SharpCompress.Compressors.CompressionMode;
 
 namespace LogLinq.Sources;
 
@@ -48,12 +46,8 @@ public static class LogFileOpener
     internal static Stream CreateDecoder(Compression compression, Stream file) => compression switch
     {
         Compression.Gzip => new VerifiedGZipStream(new BufferedStream(file, CompressedBufferSize)),
-        Compression.Bzip2 => BZip2Stream.Create(
-            new BufferedStream(file, CompressedBufferSize),
-            SharpCompressionMode.Decompress,
-            decompressConcatenated: true, // pbzip2 and `cat a.bz2 b.bz2` write one stream after another
-            leaveOpen: false),
-        Compression.Xz => new ConcatenatedXzStream(new BufferedStream(file, CompressedBufferSize)),
+        Compression.Bzip2 => ConcatenatedStream.Bzip2(new BufferedStream(file, CompressedBufferSize)),
+        Compression.Xz => ConcatenatedStream.Xz(new BufferedStream(file, CompressedBufferSize)),
 
         // ZstdSharp reads in 128 KB pieces of its own; checkEndOfStream makes a file that ends
         // inside a frame an error instead of a quiet end.

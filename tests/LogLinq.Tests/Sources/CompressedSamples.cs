@@ -24,6 +24,9 @@ public sealed class CompressedSamples : IDisposable
             string first = Tools.Compress(tool, part1, In($"part1.{ext}"), tool == "zstd" ? "-q" : "-6");
             string second = Tools.Compress(tool, part2, In($"part2.{ext}"), tool == "zstd" ? "-q" : "-6");
             Add($"{codec}-concatenated", Tools.Concatenate(In($"concatenated.{ext}"), first, second));
+
+            // Cut inside the second stream, so the first is whole and delivered.
+            Add($"{codec}-concatenated-cut", Cut(Path($"{codec}-concatenated"), $"concatenated-cut.{ext}", keep: length => length * 3 / 4));
         }
 
         // Several small bzip2 blocks, so that a cut file still has whole blocks to deliver.
@@ -40,7 +43,6 @@ public sealed class CompressedSamples : IDisposable
         Add("xz-half", Cut(Path("xz"), "half.xz", keep: length => length / 2));
         Add("xz-no-footer", Cut(Path("xz"), "no-footer.xz", keep: length => length - 12));
         Add("zstd-half", Cut(Path("zstd"), "half.zst", keep: length => length / 2));
-        Add("gzip-concatenated-half", Cut(Path("gzip-concatenated"), "concatenated-half.gz", keep: length => length * 3 / 4));
 
         byte[] corrupt = File.ReadAllBytes(Path("gzip"));
         for (int i = corrupt.Length / 2; i < corrupt.Length / 2 + 16; i++)
@@ -51,6 +53,7 @@ public sealed class CompressedSamples : IDisposable
         Add("gzip-corrupt", Write("corrupt.gz", corrupt));
         Add("gzip-zero-padded", Write("zero-padded.gz", [.. File.ReadAllBytes(Path("gzip")), .. new byte[512]]));
         Add("xz-garbage", Write("garbage.xz", [.. File.ReadAllBytes(Path("xz")), .. "garbage\n"u8]));
+        Add("bzip2-garbage", Write("garbage.bz2", [.. File.ReadAllBytes(Path("bzip2")), .. "garbage\n"u8]));
         Add("empty", Write("empty", []));
         Add("gzip-empty", Tools.Compress("gzip", Path("empty"), In("empty.gz")));
     }

@@ -15,8 +15,8 @@ public sealed class LogFileOpenerTests(CompressedSamples samples) : IClassFixtur
 
     public static TheoryData<string> CutFiles =>
     [
-        "gzip-half", "gzip-no-size", "gzip-no-trailer", "gzip-concatenated-half",
-        "bzip2-half", "xz-half", "xz-no-footer", "zstd-half",
+        "gzip-half", "gzip-no-size", "gzip-no-trailer", "bzip2-half", "xz-half", "xz-no-footer", "zstd-half",
+        "gzip-concatenated-cut", "bzip2-concatenated-cut", "xz-concatenated-cut", "zstd-concatenated-cut",
     ];
 
     [Theory]
@@ -86,10 +86,12 @@ public sealed class LogFileOpenerTests(CompressedSamples samples) : IClassFixtur
         error.InnerException.Should().NotBeNull();
     }
 
-    [Fact]
-    public void Zero_padding_after_gzip_data_is_ignored_as_gzip_does()
+    [Theory]
+    [InlineData("gzip-zero-padded")]
+    [InlineData("bzip2-garbage")]
+    public void Data_after_the_last_gzip_or_bzip2_stream_is_ignored_as_their_tools_do(string sample)
     {
-        (byte[] content, LogSourceException? error) = ReadAll(samples.Path("gzip-zero-padded"));
+        (byte[] content, LogSourceException? error) = ReadAll(samples.Path(sample));
 
         error.Should().BeNull();
         content.Should().Equal(samples.Original);
