@@ -26,9 +26,6 @@ internal sealed class DecompressionGuardStream : Stream
         _file = file;
     }
 
-    /// <summary>The number of decoded bytes delivered so far.</summary>
-    public long Delivered => _delivered;
-
     public override bool CanRead => true;
 
     public override bool CanSeek => false;

@@ -26,7 +26,7 @@ public static class LogFileOpener
     /// <exception cref="LogSourceException">The file does not exist, is a directory or cannot be read.</exception>
     public static Stream Open(string path, ReadCounters? counters = null)
     {
-        ArgumentNullException.ThrowIfNull(path);
+        ArgumentException.ThrowIfNullOrEmpty(path);
         FileStream file = OpenFile(path);
         Compression compression;
         try

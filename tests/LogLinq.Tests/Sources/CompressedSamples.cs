@@ -51,6 +51,7 @@ public sealed class CompressedSamples : IDisposable
         }
 
         Add("gzip-corrupt", Write("corrupt.gz", corrupt));
+        Add("gzip-partial-member", Write("partial-member.gz", [.. File.ReadAllBytes(Path("gzip")), .. File.ReadAllBytes(Path("gzip")).AsSpan(0, 10)]));
         Add("gzip-zero-padded", Write("zero-padded.gz", [.. File.ReadAllBytes(Path("gzip")), .. new byte[512]]));
         Add("xz-garbage", Write("garbage.xz", [.. File.ReadAllBytes(Path("xz")), .. "garbage\n"u8]));
         Add("bzip2-garbage", Write("garbage.bz2", [.. File.ReadAllBytes(Path("bzip2")), .. "garbage\n"u8]));

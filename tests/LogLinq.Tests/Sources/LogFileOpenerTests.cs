@@ -65,13 +65,51 @@ public sealed class LogFileOpenerTests(CompressedSamples samples) : IClassFixtur
         content.Should().Equal(samples.Original.AsSpan(0, content.Length).ToArray());
     }
 
-    [Fact]
-    public void A_gzip_file_without_its_trailer_still_delivers_all_its_data_first()
+    [Theory]
+    [InlineData("gzip-no-trailer")]
+    [InlineData("gzip-partial-member")]
+    public void A_gzip_file_cut_after_its_data_delivers_all_of_it_then_throws(string sample)
     {
-        (byte[] content, LogSourceException? error) = ReadAll(samples.Path("gzip-no-trailer"));
+        (byte[] content, LogSourceException? error) = ReadAll(samples.Path(sample));
 
         content.Should().Equal(samples.Original);
         error.Should().NotBeNull();
+    }
+
+    [Theory]
+    [InlineData("gzip", 1)]
+    [InlineData("gzip", 7)]
+    [InlineData("gzip-concatenated", 4093)]
+    [InlineData("xz-concatenated", 7)]
+    [InlineData("bzip2-concatenated", 7)]
+    public void Small_reads_give_the_same_bytes(string sample, int bufferSize)
+    {
+        (byte[] content, LogSourceException? error) = ReadAll(samples.Path(sample), bufferSize);
+
+        error.Should().BeNull();
+        content.Should().Equal(samples.Original);
+    }
+
+    [Theory]
+    [InlineData("gzip-half", 7)]
+    [InlineData("gzip-no-trailer", 1)]
+    public void Small_reads_of_a_cut_file_throw_after_the_same_bytes(string sample, int bufferSize)
+    {
+        (byte[] whole, _) = ReadAll(samples.Path(sample));
+
+        (byte[] content, LogSourceException? error) = ReadAll(samples.Path(sample), bufferSize);
+
+        error.Should().NotBeNull();
+        content.Should().Equal(whole);
+    }
+
+    [Fact]
+    public void A_zero_byte_read_does_not_end_the_stream()
+    {
+        using Stream stream = LogFileOpener.Open(samples.Path("gzip"));
+
+        stream.Read([]).Should().Be(0);
+        stream.ReadAtLeast(new byte[100], 100).Should().Be(100);
     }
 
     [Fact]
@@ -214,15 +252,15 @@ public sealed class LogFileOpenerTests(CompressedSamples samples) : IClassFixtur
         counters.FilesOpened.Should().Be(0);
     }
 
-    /// <summary>Reads the file to its end or its first error, in the buffer size the line reader uses.</summary>
-    private static (byte[] Content, LogSourceException? Error) ReadAll(string path)
+    /// <summary>Reads the file to its end or its first error, by default in the buffer size the line reader uses.</summary>
+    private static (byte[] Content, LogSourceException? Error) ReadAll(string path, int bufferSize = ReadBufferSize)
     {
         var content = new MemoryStream();
         var counters = new ReadCounters();
         try
         {
             using Stream stream = LogFileOpener.Open(path, counters);
-            byte[] buffer = new byte[ReadBufferSize];
+            byte[] buffer = new byte[bufferSize];
             int read;
             while ((read = stream.Read(buffer)) > 0)
             {
