@@ -124,7 +124,7 @@ public sealed class LogRecord
         // record parsed from "…:59.123 -0600" prints back as it was read; "-06:00" becomes "-0600".
         string time = Time.ToString("dd/MMM/yyyy:HH:mm:ss.FFFFFFF zzz", System.Globalization.CultureInfo.InvariantCulture);
         time = time.Remove(time.Length - 3, 1);
-        string text = $"{Host} {Ident} {User} [{time}] \"{request}\" {Status} {Bytes}";
+        string text = $"{Host} {Ident} {User} [{time}] \"{request}\" {(Status == 0 ? "-" : Status)} {Bytes}";
         return Referrer is null && UserAgent is null ? text : $"{text} \"{Referrer ?? "-"}\" \"{UserAgent ?? "-"}\"";
     }
 }

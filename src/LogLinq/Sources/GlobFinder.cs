@@ -1,19 +1,65 @@
 namespace LogLinq.Sources;
 
-/// <summary>STUB — replaced by the sources branch.</summary>
+/// <summary>
+/// Finds the log files that globs name: <c>**</c> (any number of directories, none included),
+/// <c>*</c>, <c>?</c>, <c>[abc]</c>, <c>[a-z]</c> and <c>[!x]</c>. A glob without wildcards names
+/// one file.
+/// </summary>
+/// <remarks>
+/// Relative globs are resolved against the current directory and their matches are given with the
+/// glob's prefix as written (<c>data/www/**/access-log*</c> finds <c>data/www/foo/access-log</c>);
+/// absolute globs give absolute paths. Only files are found, hidden ones included. Symbolic links to
+/// files are found; symbolic links to directories are followed by a segment that names or matches
+/// them, never by <c>**</c>, so a link loop cannot make the walk endless.
+/// </remarks>
 public static class GlobFinder
 {
-    /// <summary>stub</summary>
+    /// <inheritdoc cref="Find(IEnumerable{string})"/>
     public static IEnumerable<string> Find(params string[] globs) => Find((IEnumerable<string>)globs);
 
-    /// <summary>stub</summary>
+    /// <summary>
+    /// The files that <paramref name="globs"/> match: each glob's files sorted in ordinal order, the
+    /// globs' results one after another in the order given, every file once, at its first place.
+    /// </summary>
+    /// <param name="globs">The globs; evaluated only when the result is enumerated.</param>
+    /// <returns>
+    /// A lazy sequence: nothing is touched until it is enumerated. Its first step resolves every glob,
+    /// so a glob that matches nothing fails the query before any file is read.
+    /// </returns>
+    /// <exception cref="LogSourceException">
+    /// On enumeration: a glob matches no file, or a directory on the way cannot be read.
+    /// </exception>
     public static IEnumerable<string> Find(IEnumerable<string> globs)
     {
-        foreach (string glob in globs)
+        ArgumentNullException.ThrowIfNull(globs);
+        return FindAll(globs);
+    }
+
+    private static IEnumerable<string> FindAll(IEnumerable<string> globs)
+    {
+        var results = new List<List<string>>();
+        foreach (string? glob in globs)
         {
-            if (File.Exists(glob))
+            ArgumentNullException.ThrowIfNull(glob, nameof(globs));
+            List<string> files = GlobPattern.Parse(glob).FindFiles();
+            if (files.Count == 0)
             {
-                yield return glob;
+                throw new LogSourceException($"no files match '{glob}'", glob);
+            }
+
+            results.Add(files);
+        }
+
+        // The same file may be written two ways ("data/a.log", "./data/a.log"): compare full paths.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (List<string> files in results)
+        {
+            foreach (string file in files)
+            {
+                if (seen.Add(Path.GetFullPath(file)))
+                {
+                    yield return file;
+                }
             }
         }
     }

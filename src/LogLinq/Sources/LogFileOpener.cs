@@ -1,12 +1,123 @@
+using ZstdDecompressionStream = ZstdSharp.DecompressionStream;
+
 namespace LogLinq.Sources;
 
-/// <summary>STUB — replaced by the sources branch.</summary>
+/// <summary>
+/// Opens a log file for reading its content, decompressing gzip, bzip2, xz and zstd files as told
+/// by their magic bytes, whatever their names.
+/// </summary>
 public static class LogFileOpener
 {
-    /// <summary>stub</summary>
+    // Enough to turn the small reads some decoders make (GZipStream: 8 KB; bzip2 and xz: much less)
+    // into few system calls. Plain files get no such buffer: their reader's buffer is the only one.
+    private const int CompressedBufferSize = 64 * 1024;
+
+    /// <summary>
+    /// Opens <paramref name="path"/> and returns a stream of its content, decompressed if its first
+    /// bytes say it is gzip (all members), bzip2 (all streams), xz (all streams) or zstd (all frames).
+    /// </summary>
+    /// <param name="path">The file to open.</param>
+    /// <param name="counters">Where to count the file's opening, closing and raw bytes read, if anywhere.</param>
+    /// <returns>
+    /// A forward-only stream that owns the file: disposing it closes the file. Reading it throws
+    /// <see cref="LogSourceException"/> if the data is corrupt or truncated, after delivering every
+    /// byte that could be decoded before the damage.
+    /// </returns>
+    /// <exception cref="LogSourceException">The file does not exist, is a directory or cannot be read.</exception>
     public static Stream Open(string path, ReadCounters? counters = null)
     {
-        counters?.FileOpened();
-        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        FileStream file = OpenFile(path);
+        Compression compression;
+        try
+        {
+            compression = CompressionDetector.Detect(PeekHeader(file, path));
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+
+        return new DecompressionGuardStream(path, compression, new CountingStream(file, counters));
+    }
+
+    /// <summary>Wraps <paramref name="file"/>, positioned at its start, in the decoder for <paramref name="compression"/>.</summary>
+    internal static Stream CreateDecoder(Compression compression, Stream file) => compression switch
+    {
+        Compression.Gzip => new VerifiedGZipStream(new BufferedStream(file, CompressedBufferSize)),
+        Compression.Bzip2 => ConcatenatedStream.Bzip2(new BufferedStream(file, CompressedBufferSize)),
+        Compression.Xz => ConcatenatedStream.Xz(new BufferedStream(file, CompressedBufferSize)),
+
+        // ZstdSharp reads in 128 KB pieces of its own; checkEndOfStream makes a file that ends
+        // inside a frame an error instead of a quiet end.
+        Compression.Zstd => new ZstdDecompressionStream(file, bufferSize: 0, checkEndOfStream: true, leaveOpen: false),
+        _ => file,
+    };
+
+    private static FileStream OpenFile(string path)
+    {
+        try
+        {
+            // bufferSize 1 turns FileStream's own buffer off: the caller's reader buffers, and a
+            // second copy through another buffer would only cost time. FileShare.ReadWrite|Delete
+            // lets the server keep writing, and logrotate rename, a log being read.
+            return new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.Open,
+                Access = FileAccess.Read,
+                Share = FileShare.ReadWrite | FileShare.Delete,
+                BufferSize = 1,
+                Options = FileOptions.SequentialScan,
+            });
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new LogSourceException($"{path}: no such file", path, null, e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            // Opening a directory fails the same way as a file one may not read.
+            string reason = Directory.Exists(path) ? "is a directory" : "permission denied";
+            throw new LogSourceException($"{path}: {reason}", path, null, e);
+        }
+        catch (IOException e)
+        {
+            throw new LogSourceException($"{path}: cannot open: {e.Message}", path, null, e);
+        }
+    }
+
+    /// <summary>
+    /// Reads the first bytes of <paramref name="file"/> without moving its position: a positioned
+    /// read, so the decoder still starts at byte 0 and the bytes are not counted twice.
+    /// </summary>
+    private static ReadOnlySpan<byte> PeekHeader(FileStream file, string path)
+    {
+        if (!file.CanSeek)
+        {
+            throw new LogSourceException($"{path}: not a regular file", path);
+        }
+
+        byte[] header = new byte[CompressionDetector.HeaderLength];
+        int length = 0;
+        try
+        {
+            while (length < header.Length)
+            {
+                int read = RandomAccess.Read(file.SafeFileHandle, header.AsSpan(length), length);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+        }
+        catch (IOException e)
+        {
+            throw new LogSourceException($"{path}: read error: {e.Message}", path, 0, e);
+        }
+
+        return header.AsSpan(0, length);
     }
 }

@@ -431,9 +431,9 @@ public sealed class CommonLogParserTests
         Encoding.ASCII.GetString(f.Ident.Of(line)).Should().Be("-");
         Encoding.ASCII.GetString(f.User.Of(line)).Should().Be("u");
         Encoding.ASCII.GetString(f.Request.Of(line)).Should().Be("GET /p HTTP/1.1");
-        Encoding.ASCII.GetString(f.Method.Of(line)).Should().Be("GET");
-        Encoding.ASCII.GetString(f.Path.Of(line)).Should().Be("/p");
-        Encoding.ASCII.GetString(f.Protocol.Of(line)).Should().Be("HTTP/1.1");
+        Encoding.ASCII.GetString(f.Method(line).Of(line)).Should().Be("GET");
+        Encoding.ASCII.GetString(f.Path(line).Of(line)).Should().Be("/p");
+        Encoding.ASCII.GetString(f.Protocol(line).Of(line)).Should().Be("HTTP/1.1");
         Encoding.ASCII.GetString(f.Referrer.Of(line)).Should().Be("r");
         Encoding.ASCII.GetString(f.UserAgent.Of(line)).Should().Be("a");
         f.Status.Should().Be(200);

@@ -224,7 +224,7 @@ public sealed class PipelineLazinessTests(BigLogFixture big) : IClassFixture<Big
     {
         var opened = new List<ShortReadStream>();
 
-        var act = () => OpenCounting([big.BigLog], opened).Cat().Parse(Formats.LogFormat.Combined, strict: true).First();
+        var act = () => OpenCounting([big.BigLog], opened).Cat().Parse(LogLinq.Formats.LogFormat.Combined, strict: true).First();
 
         act.Should().Throw<MalformedLogException>().Which.Line.LineNumber.Should().Be(1);
         opened[0].IsDisposed.Should().BeTrue();

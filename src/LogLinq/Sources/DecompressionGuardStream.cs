@@ -1,0 +1,130 @@
+using SharpCompress.Common;
+using ZstdSharp;
+
+namespace LogLinq.Sources;
+
+/// <summary>
+/// The stream <see cref="LogFileOpener.Open"/> hands out: the decoded content of one file. It
+/// creates the decoder on the first read, counts the bytes it delivers, and turns whatever a
+/// decoder throws on bad data, or the disk on a failed read, into a <see cref="LogSourceException"/>
+/// naming the file and how far reading got. Disposing it closes the file.
+/// </summary>
+internal sealed class DecompressionGuardStream : Stream
+{
+    private readonly string _path;
+    private readonly Compression _compression;
+    private readonly Stream _file;
+    private Stream? _decoder;
+    private long _delivered;
+    private LogSourceException? _failure;
+
+    /// <summary>Decodes <paramref name="file"/>, which this stream then owns.</summary>
+    public DecompressionGuardStream(string path, Compression compression, Stream file)
+    {
+        _path = path;
+        _compression = compression;
+        _file = file;
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        ValidateBufferArguments(buffer, offset, count);
+        return Read(buffer.AsSpan(offset, count));
+    }
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_failure is not null)
+        {
+            throw _failure;
+        }
+
+        try
+        {
+            // Created lazily because some decoders (SharpCompress's bzip2) decode a whole block as
+            // soon as they are made; opening a file should cost no more than opening it.
+            _decoder ??= LogFileOpener.CreateDecoder(_compression, _file);
+            int read = _decoder.Read(buffer);
+            _delivered += read;
+            return read;
+        }
+        catch (Exception e) when (IsReadFailure(e))
+        {
+            _failure = Translate(e);
+            throw _failure;
+        }
+    }
+
+    private bool IsReadFailure(Exception e) => e switch
+    {
+        ObjectDisposedException => false,
+        InvalidDataException or IOException or SharpCompressException or ZstdException => true,
+
+        // Managed decoders fed damaged data do not always fail with a format error: an index
+        // or argument out of range is as likely. Never so for plain files, where such an
+        // exception is a bug to be seen as one.
+        IndexOutOfRangeException or ArgumentException or InvalidOperationException or OverflowException =>
+            _compression != Compression.None,
+        _ => false,
+    };
+
+    private LogSourceException Translate(Exception e)
+    {
+        // EndOfStreamException is what a decoder throws when the file ends too soon: a format
+        // problem like the others. Any other IOException comes from the disk.
+        string message = e is IOException and not EndOfStreamException
+            ? $"{_path}: read error after {_delivered} bytes: {e.Message}"
+            : $"{_path}: corrupt or truncated {Name(_compression)} data after {_delivered} bytes";
+        return new LogSourceException(message, _path, _delivered, e);
+    }
+
+    private static string Name(Compression compression) => compression switch
+    {
+        Compression.Gzip => "gzip",
+        Compression.Bzip2 => "bzip2",
+        Compression.Xz => "xz",
+        Compression.Zstd => "zstd",
+        _ => "plain",
+    };
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            try
+            {
+                _decoder?.Dispose();
+            }
+            finally
+            {
+                _file.Dispose();
+            }
+        }
+
+        base.Dispose(disposing);
+    }
+}
