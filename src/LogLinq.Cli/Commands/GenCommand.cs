@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 using LogLinq.Cli.Gen;
 using LogLinq.Cli.Terminal;
 
@@ -18,14 +20,8 @@ internal static class GenCommand
             Description = "How many copies of the source to write (at least 1)",
             HelpName = "N",
             Required = true,
+            CustomParser = ParseRepeat,
         };
-        repeat.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() < 1)
-            {
-                result.AddError("--repeat must be at least 1.");
-            }
-        });
 
         var source = new Option<string>("--source")
         {
@@ -45,20 +41,20 @@ internal static class GenCommand
             source,
             output,
         };
-        command.Validators.Add(result =>
-        {
-            // An option left out has no value yet when command validators run: fall back to its default.
-            string from = result.GetValue(source) ?? DefaultSource;
-            string? to = result.GetValue(output);
-            if (to is not null && LogRepeater.SameFile(from, to))
-            {
-                result.AddError("The output must not be the source: it would be emptied before it is read.");
-            }
-        });
-
         command.SetAction(parseResult =>
         {
-            var repeater = new LogRepeater(parseResult.GetValue(source)!, parseResult.GetValue(repeat), parseResult.GetValue(output)!);
+            string from = parseResult.GetValue(source)!;
+            string to = parseResult.GetValue(output)!;
+
+            // Checked here, not in a command validator: those run even when an option's value failed
+            // to parse, and reading that value there throws.
+            if (LogRepeater.SameFile(from, to))
+            {
+                return UsageErrors.Report(
+                    ["The output must not be the source: it would be emptied before it is read."], parseResult, Console.Error);
+            }
+
+            var repeater = new LogRepeater(from, parseResult.GetValue(repeat), to);
             using var interruption = new Interruption();
             using (DelayedProgress.StartOnTerminal("Writing", () => repeater.TotalBytes, () => repeater.BytesWritten))
             {
@@ -68,5 +64,27 @@ internal static class GenCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static int ParseRepeat(ArgumentResult result)
+    {
+        // Parsed here rather than checked in a validator: a validator reading a value that failed to
+        // convert ("two") would throw instead of reporting it.
+        if (result.Tokens.Count == 0)
+        {
+            return 0;
+        }
+
+        string token = result.Tokens[0].Value;
+        if (!int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int repeat))
+        {
+            result.AddError($"--repeat takes a whole number of copies, not '{token}'.");
+        }
+        else if (repeat < 1)
+        {
+            result.AddError($"--repeat must be at least 1, not {repeat}.");
+        }
+
+        return repeat;
     }
 }
