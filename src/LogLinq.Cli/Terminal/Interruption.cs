@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace LogLinq.Cli.Terminal;
 
 /// <summary>
@@ -8,18 +10,22 @@ namespace LogLinq.Cli.Terminal;
 internal sealed class Interruption : IDisposable
 {
     private readonly CancellationTokenSource _source = new();
+    private readonly PosixSignalRegistration _registration;
 
     /// <summary>Starts listening for Ctrl-C.</summary>
-    public Interruption() => Console.CancelKeyPress += OnCancelKeyPress;
+    public Interruption() =>
+        // A signal registration rather than Console.CancelKeyPress: the latter sets up the whole
+        // terminal layer of System.Console, which a run with redirected output never needs.
+        _registration = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnInterrupt);
 
     /// <summary>Cancelled at the first Ctrl-C.</summary>
     public CancellationToken Token => _source.Token;
 
-    private void OnCancelKeyPress(object? sender, ConsoleCancelEventArgs e)
+    private void OnInterrupt(PosixSignalContext context)
     {
         if (!_source.IsCancellationRequested)
         {
-            e.Cancel = true;
+            context.Cancel = true;
             _source.Cancel();
         }
     }
@@ -27,7 +33,7 @@ internal sealed class Interruption : IDisposable
     /// <summary>Stops listening.</summary>
     public void Dispose()
     {
-        Console.CancelKeyPress -= OnCancelKeyPress;
+        _registration.Dispose();
         _source.Dispose();
     }
 }
