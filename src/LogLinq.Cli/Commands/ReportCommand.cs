@@ -106,6 +106,11 @@ internal static class ReportCommand
 
     private static LogFormat? ParseLogFormat(ArgumentResult result)
     {
+        if (result.Tokens.Count == 0)
+        {
+            return null; // the parser has already reported the missing value
+        }
+
         string name = result.Tokens[0].Value;
         if (LogFormat.Names.Contains(name, StringComparer.OrdinalIgnoreCase))
         {

@@ -44,6 +44,11 @@ internal sealed class LogRepeater(string source, int repeat, string output)
 
         using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 0);
         long length = input.Length;
+        if (length > long.MaxValue / repeat)
+        {
+            throw new IOException($"{repeat} copies of '{source}' would be more bytes than a file can hold.");
+        }
+
         Volatile.Write(ref _totalBytes, length * repeat);
 
         bool created = !File.Exists(output);
