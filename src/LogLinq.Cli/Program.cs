@@ -1,1 +1,42 @@
-return 0;
+using System.CommandLine;
+using LogLinq.Cli.Commands;
+
+namespace LogLinq.Cli;
+
+/// <summary>
+/// The <c>loglinq</c> entry point: parses the command line, runs the chosen command and turns what
+/// can go wrong into an exit code and one line on stderr.
+/// </summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        RootCommand root = LoglinqRootCommand.Create();
+        ParseResult parseResult = root.Parse(args);
+        IReadOnlyList<string> problems = UsageErrors.Find(parseResult);
+        if (problems.Count > 0)
+        {
+            return UsageErrors.Report(problems, parseResult, Console.Error);
+        }
+
+        try
+        {
+            return parseResult.Invoke(new InvocationConfiguration
+            {
+                // Errors are ours to report (one line, no stack trace), and Ctrl-C is handled by the
+                // commands that do long work, so they can stop between records and tidy up.
+                EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null,
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e) when (RuntimeErrors.IsExpected(e))
+        {
+            Console.Error.WriteLine($"{LoglinqRootCommand.Name}: {RuntimeErrors.Describe(e)}");
+            return ExitCodes.Failure;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using LogLinq.Cli.Gen;
+using LogLinq.Cli.Terminal;
+
+namespace LogLinq.Cli.Commands;
+
+/// <summary><c>loglinq gen</c>: makes a big log from a small one, for benchmarks.</summary>
+internal static class GenCommand
+{
+    /// <summary>The log copied when no <c>--source</c> is given, relative to the current directory.</summary>
+    public const string DefaultSource = "data/access-log";
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var repeat = new Option<int>("--repeat", "-n")
+        {
+            Description = "How many copies of the source to write (at least 1)",
+            HelpName = "N",
+            Required = true,
+            CustomParser = ParseRepeat,
+        };
+
+        var source = new Option<string>("--source")
+        {
+            Description = "The file whose bytes are copied",
+            HelpName = "file",
+            DefaultValueFactory = _ => DefaultSource,
+        };
+
+        var output = new Argument<string>("out")
+        {
+            Description = "The file to write; replaced if it exists",
+        };
+
+        var command = new Command("gen", "Write N copies of a log's bytes to one file, to make big inputs for benchmarks")
+        {
+            repeat,
+            source,
+            output,
+        };
+        command.SetAction(parseResult =>
+        {
+            string from = parseResult.GetValue(source)!;
+            string to = parseResult.GetValue(output)!;
+
+            // Checked here, not in a command validator: those run even when an option's value failed
+            // to parse, and reading that value there throws.
+            if (LogRepeater.SameFile(from, to))
+            {
+                return UsageErrors.Report(
+                    ["The output must not be the source: it would be emptied before it is read."], parseResult, Console.Error);
+            }
+
+            var repeater = new LogRepeater(from, parseResult.GetValue(repeat), to);
+            using var interruption = new Interruption();
+            using (DelayedProgress.StartOnTerminal("Writing", () => repeater.TotalBytes, () => repeater.BytesWritten))
+            {
+                repeater.Run(interruption.Token);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static int ParseRepeat(ArgumentResult result)
+    {
+        // Parsed here rather than checked in a validator: a validator reading a value that failed to
+        // convert ("two") would throw instead of reporting it.
+        if (result.Tokens.Count == 0)
+        {
+            return 0;
+        }
+
+        string token = result.Tokens[0].Value;
+        if (!int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int repeat))
+        {
+            result.AddError($"--repeat takes a whole number of copies, not '{token}'.");
+        }
+        else if (repeat < 1)
+        {
+            result.AddError($"--repeat must be at least 1, not {repeat}.");
+        }
+
+        return repeat;
+    }
+}

@@ -1,0 +1,26 @@
+using LogLinq.Records;
+using LogLinq.Sources;
+
+namespace LogLinq.Cli.Commands;
+
+/// <summary>
+/// The failures a user can cause and fix (missing files, corrupt archives, malformed lines in strict
+/// mode, permissions, a full disk), told in one line. Anything else is a bug in loglinq and keeps its
+/// stack trace.
+/// </summary>
+internal static class RuntimeErrors
+{
+    /// <summary>Whether <paramref name="e"/> is a failure of the input or the environment rather than a bug.</summary>
+    public static bool IsExpected(Exception e) =>
+        e is LogSourceException or MalformedLogException or IOException or UnauthorizedAccessException;
+
+    /// <summary>The one-line message for an expected failure.</summary>
+    public static string Describe(Exception e) => e switch
+    {
+        // The library's message adds a hint about strict mode; the user asked for it, so say just where and why.
+        MalformedLogException malformed => malformed.Line.ToString(),
+        LogSourceException { Path: { } path } source when !source.Message.Contains(path, StringComparison.Ordinal) =>
+            $"{path}: {source.Message}",
+        _ => e.Message,
+    };
+}

@@ -1,0 +1,37 @@
+using LogLinq.Records;
+
+namespace LogLinq.Cli.Report;
+
+/// <summary>
+/// Tells the user on stderr that lines were skipped, and shows the first few as
+/// <c>file:line: reason</c>, the shape editors and terminals can jump to.
+/// </summary>
+internal static class MalformedLinesNotice
+{
+    /// <summary>How many malformed lines are shown; the count covers the rest.</summary>
+    public const int Shown = 5;
+
+    /// <summary>Writes the notice, or nothing when every line parsed.</summary>
+    public static void Write(TextWriter error, ParseReport parseReport, string tool)
+    {
+        long malformed = parseReport.Malformed;
+        if (malformed == 0)
+        {
+            return;
+        }
+
+        string lines = malformed == 1 ? "line" : "lines";
+        error.WriteLine($"{tool}: skipped {malformed} malformed {lines} (--strict stops at the first):");
+        IReadOnlyList<MalformedLine> samples = parseReport.Samples;
+        foreach (MalformedLine line in samples.Take(Shown))
+        {
+            error.WriteLine(line.ToString());
+        }
+
+        long more = malformed - Math.Min(samples.Count, Shown);
+        if (more > 0)
+        {
+            error.WriteLine($"... and {more} more");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace LogLinq.Cli.Report;
+
+/// <summary>
+/// Draws a <see cref="TutorialReport"/> on a terminal with Spectre.Console. Only ever called when
+/// stdout is a terminal, so redirected runs never load Spectre.
+/// </summary>
+internal static class ReportTable
+{
+    /// <summary>Draws the report on the terminal behind stdout.</summary>
+    public static void Write(TutorialReport report, long malformed)
+    {
+        IAnsiConsole console = AnsiConsole.Console;
+
+        Table summary = new Table().Border(TableBorder.Rounded).Title("[bold]Log report[/]")
+            .AddColumn("Question")
+            .AddColumn("Answer");
+        foreach ((string label, string value) in ReportSummary.Lines(report, malformed))
+        {
+            summary.AddRow(new Text(label), new Text(value));
+        }
+
+        console.Write(summary);
+
+        Table downloads = new Table().Border(TableBorder.Rounded).Title("[bold]Most downloaded files (status 200)[/]")
+            .AddColumn(new TableColumn("Requests").RightAligned())
+            .AddColumn("Path");
+        foreach (DownloadCount download in report.TopDownloads)
+        {
+            downloads.AddRow(new Text(ReportSummary.Number(download.Count)), new Text(download.Path));
+        }
+
+        console.Write(downloads);
+
+        WriteList(console, "Documents not found (404)", report.BrokenDocuments);
+        WriteList(console, $"Hosts that fetched {TutorialReport.RobotsPath}", report.RobotsHosts);
+    }
+
+    private static void WriteList(IAnsiConsole console, string title, IReadOnlyList<string> items)
+    {
+        // Laid out in columns like ls: a long list of short names stays a screenful.
+        IRenderable body = items.Count == 0
+            ? new Text("none")
+            : new Columns(items.Select(item => new Text(item))).Collapse();
+        console.Write(new Panel(body)
+            .Header($"{Markup.Escape(title)}: {items.Count}")
+            .Border(BoxBorder.Rounded)
+            .Expand());
+    }
+}

@@ -1,0 +1,44 @@
+namespace LogLinq.Cli.Report;
+
+/// <summary>
+/// Writes a <see cref="TutorialReport"/> as aligned plain text: no colour, no box drawing, so it reads
+/// the same in a pipe, a file or a CI log. The short answers come first, so <c>head</c> shows them.
+/// </summary>
+internal static class ReportTextWriter
+{
+    /// <summary>Writes the report to <paramref name="output"/>.</summary>
+    public static void Write(TextWriter output, TutorialReport report, long malformed)
+    {
+        IReadOnlyList<(string Label, string Value)> summary = ReportSummary.Lines(report, malformed);
+        int width = summary.Max(line => line.Label.Length);
+        foreach ((string label, string value) in summary)
+        {
+            output.Write(label.PadRight(width + 2));
+            output.WriteLine(value);
+        }
+
+        IReadOnlyList<DownloadCount> top = report.TopDownloads;
+        output.WriteLine();
+        output.WriteLine("Most downloaded files (status 200)");
+        int countWidth = Math.Max("Requests".Length, top.Count == 0 ? 0 : ReportSummary.Number(top[0].Count).Length);
+        output.WriteLine($"  {"Requests".PadLeft(countWidth)}  Path");
+        foreach (DownloadCount download in top)
+        {
+            output.WriteLine($"  {ReportSummary.Number(download.Count).PadLeft(countWidth)}  {download.Path}");
+        }
+
+        WriteList(output, "Documents not found (404)", report.BrokenDocuments);
+        WriteList(output, $"Hosts that fetched {TutorialReport.RobotsPath}", report.RobotsHosts);
+    }
+
+    private static void WriteList(TextWriter output, string title, IReadOnlyList<string> items)
+    {
+        output.WriteLine();
+        output.WriteLine($"{title}: {items.Count}");
+        foreach (string item in items)
+        {
+            output.Write("  ");
+            output.WriteLine(item);
+        }
+    }
+}
