@@ -17,9 +17,13 @@ internal struct CommonLogFields
     private bool _requestSplit;
     public FieldRange Referrer;
     public FieldRange UserAgent;
-    public DateTimeOffset Time;
+    public long TimeTicks;
+    public short OffsetMinutes;
     public int Status;
     public long Bytes;
+
+    /// <summary>The time, built from the ticks the parser found only when something reads it.</summary>
+    public readonly DateTimeOffset Time => HttpDate.ToDateTimeOffset(TimeTicks, OffsetMinutes);
 
     /// <summary>The request's method; the request line is split on first use, as most queries never ask.</summary>
     public FieldRange Method(ReadOnlySpan<byte> line)

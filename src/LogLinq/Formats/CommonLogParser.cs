@@ -33,7 +33,7 @@ internal static class CommonLogParser
         }
 
         int close = line[pos..].IndexOf((byte)']');
-        if (close < 0 || !HttpDate.TryParse(line.Slice(pos + 1, close - 1), out fields.Time))
+        if (close < 0 || !HttpDate.TryParse(line.Slice(pos + 1, close - 1), out fields.TimeTicks, out fields.OffsetMinutes))
         {
             error = "expected a time like [24/Feb/2008:00:08:59 -0600]";
             return false;

@@ -6,10 +6,29 @@ namespace LogLinq.Formats;
 /// </summary>
 internal static class HttpDate
 {
+    private static readonly int[] DaysBeforeMonth = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+    private static readonly int[] DaysInMonth = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
     /// <summary>Parses <c>dd/MMM/yyyy:HH:mm:ss[.fff] ±hhmm</c>.</summary>
     public static bool TryParse(ReadOnlySpan<byte> s, out DateTimeOffset value)
     {
-        value = default;
+        bool ok = TryParse(s, out long ticks, out short offsetMinutes);
+        value = ok ? ToDateTimeOffset(ticks, offsetMinutes) : default;
+        return ok;
+    }
+
+    /// <summary>The instant for local <paramref name="ticks"/> at an offset of <paramref name="offsetMinutes"/>.</summary>
+    public static DateTimeOffset ToDateTimeOffset(long ticks, short offsetMinutes) =>
+        new(ticks, new TimeSpan(offsetMinutes * TimeSpan.TicksPerMinute));
+
+    /// <summary>
+    /// Validates and decodes the time into local ticks and an offset, without building a
+    /// <see cref="DateTimeOffset"/>: a scan checks every line's time but most queries never read it.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> s, out long ticks, out short offsetMinutes)
+    {
+        ticks = 0;
+        offsetMinutes = 0;
         if (s.Length < 26 || s[2] != '/' || s[6] != '/' || s[11] != ':' || s[14] != ':' || s[17] != ':')
         {
             return false;
@@ -39,35 +58,29 @@ internal static class HttpDate
         }
 
         if (s.Length - i != 6 || s[i] != ' ' || (s[i + 1] != '+' && s[i + 1] != '-')
-            || !TwoDigits(s, i + 2, out int offsetHours) || !TwoDigits(s, i + 4, out int offsetMinutes)
-            || offsetMinutes > 59 || (offsetHours * 60) + offsetMinutes > 14 * 60)
+            || !TwoDigits(s, i + 2, out int offsetHours) || !TwoDigits(s, i + 4, out int offsetMinute)
+            || offsetMinute > 59 || (offsetHours * 60) + offsetMinute > 14 * 60)
         {
             return false;
         }
 
-        if (day < 1 || day > DateTime.DaysInMonth(Math.Max(1, year), month) || hour > 23 || minute > 59 || second > 60)
+        bool leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+        if (day < 1 || day > DaysInMonth[month] + (leap && month == 2 ? 1 : 0) || hour > 23 || minute > 59 || second > 60)
         {
             return false;
         }
 
-        var offset = new TimeSpan(offsetHours, offsetMinutes, 0);
-        if (s[i + 1] == '-')
-        {
-            offset = -offset;
-        }
+        int y = year - 1;
+        long days = (y * 365L) + (y / 4) - (y / 100) + (y / 400) + DaysBeforeMonth[month] + (leap && month > 2 ? 1 : 0) + day - 1;
 
         // A leap second is clamped into the minute rather than rejecting the line.
-        var time = new DateTime(year, month, day, hour, minute, Math.Min(second, 59)).AddTicks(fractionTicks);
+        ticks = (days * TimeSpan.TicksPerDay) + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute)
+            + (Math.Min(second, 59) * TimeSpan.TicksPerSecond) + fractionTicks;
+        offsetMinutes = (short)((s[i + 1] == '-' ? -1 : 1) * ((offsetHours * 60) + offsetMinute));
 
         // DateTimeOffset throws where the offset moves the time past year 1 or 9999: a bad line, not a crash.
-        long utcTicks = time.Ticks - offset.Ticks;
-        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
-        {
-            return false;
-        }
-
-        value = new DateTimeOffset(time, offset);
-        return true;
+        long utcTicks = ticks - (offsetMinutes * TimeSpan.TicksPerMinute);
+        return utcTicks >= DateTime.MinValue.Ticks && utcTicks <= DateTime.MaxValue.Ticks;
     }
 
     private static int Month(ReadOnlySpan<byte> m)
