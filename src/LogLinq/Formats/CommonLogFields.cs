@@ -22,6 +22,9 @@ internal struct CommonLogFields
     public int Status;
     public long Bytes;
 
+    /// <summary>The parser's memory of the last day it decoded: it outlives the line, as this struct is reused.</summary>
+    public HttpDate.DayCache Day;
+
     /// <summary>The time, built from the ticks the parser found only when something reads it.</summary>
     public readonly DateTimeOffset Time => HttpDate.ToDateTimeOffset(TimeTicks, OffsetMinutes);
 

@@ -1,4 +1,4 @@
-using System.Buffers.Text;
+using System.Runtime.CompilerServices;
 
 namespace LogLinq.Formats;
 
@@ -16,6 +16,18 @@ internal static class CommonLogParser
     public static bool TryParse(ReadOnlySpan<byte> line, out CommonLogFields fields, out string? error)
     {
         fields = default;
+        return TryParseInto(line, ref fields, out error);
+    }
+
+    /// <summary>
+    /// Finds the fields of <paramref name="line"/> into <paramref name="fields"/>, reused from line to
+    /// line so the parser can remember the last day it decoded.
+    /// </summary>
+    public static bool TryParseInto(ReadOnlySpan<byte> line, ref CommonLogFields fields, out string? error)
+    {
+        HttpDate.DayCache day = fields.Day;
+        fields = default;
+        fields.Day = day;
         fields.Referrer = FieldRange.None;
         fields.UserAgent = FieldRange.None;
 
@@ -32,8 +44,9 @@ internal static class CommonLogParser
             return false;
         }
 
-        int close = line[pos..].IndexOf((byte)']');
-        if (close < 0 || !HttpDate.TryParse(line.Slice(pos + 1, close - 1), out fields.TimeTicks, out fields.OffsetMinutes))
+        // The time is nearly always the 26 bytes of dd/MMM/yyyy:HH:mm:ss +zzzz; look further only if not.
+        int close = pos + 27 < line.Length && line[pos + 27] == ']' ? 27 : line[pos..].IndexOf((byte)']');
+        if (close < 0 || !HttpDate.TryParse(line.Slice(pos + 1, close - 1), ref fields.Day, out fields.TimeTicks, out fields.OffsetMinutes))
         {
             error = "expected a time like [24/Feb/2008:00:08:59 -0600]";
             return false;
@@ -46,7 +59,7 @@ internal static class CommonLogParser
             return false;
         }
 
-        if (!Skip(line, ref pos, (byte)' ') || !Token(line, ref pos, out FieldRange status)
+        if (!Skip(line, ref pos, (byte)' ') || !StatusToken(line, ref pos, out FieldRange status)
             || !TryParseStatus(status.Of(line), out fields.Status))
         {
             // A line cut right after a good status lacks its bytes, not its status.
@@ -92,10 +105,26 @@ internal static class CommonLogParser
         return true;
     }
 
+    /// <summary>The status token: three digits and a space on every well-formed line.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool StatusToken(ReadOnlySpan<byte> line, ref int pos, out FieldRange token)
+    {
+        if (pos + 3 < line.Length && line[pos + 3] == ' ')
+        {
+            token = new FieldRange(pos, 3);
+            pos += 4;
+            return true;
+        }
+
+        return Token(line, ref pos, out token);
+    }
+
     /// <summary>A space-delimited token followed by one space.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Token(ReadOnlySpan<byte> line, ref int pos, out FieldRange token)
     {
-        int space = line[pos..].IndexOf((byte)' ');
+        // Ident and user are "-" on nearly every line: skip the search for them.
+        int space = pos + 1 < line.Length && line[pos + 1] == ' ' && line[pos] != ' ' ? 1 : line[pos..].IndexOf((byte)' ');
         if (space <= 0)
         {
             token = default;
@@ -107,6 +136,7 @@ internal static class CommonLogParser
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Skip(ReadOnlySpan<byte> line, ref int pos, byte expected)
     {
         if (pos < line.Length && line[pos] == expected)
@@ -153,6 +183,7 @@ internal static class CommonLogParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsEscaped(ReadOnlySpan<byte> line, int start, int at)
     {
         int backslashes = 0;
@@ -168,6 +199,7 @@ internal static class CommonLogParser
     /// The status code: three digits, as HTTP defines it (which lets the planner look for " 404 " in the
     /// raw line); some servers write "-" for a request that never got one, read as 0.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseStatus(ReadOnlySpan<byte> s, out int status)
     {
         status = 0;
@@ -185,9 +217,11 @@ internal static class CommonLogParser
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
 
     /// <summary>The response size; "-" (nothing sent) is 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParseBytes(ReadOnlySpan<byte> s, out long bytes)
     {
         if (s.Length == 1 && s[0] == '-')
@@ -196,6 +230,26 @@ internal static class CommonLogParser
             return true;
         }
 
-        return Utf8Parser.TryParse(s, out bytes, out int consumed) && consumed == s.Length && bytes >= 0;
+        // Plain digits only (no sign, no spaces); 19 digits fit a ulong, and the result must fit a long.
+        bytes = 0;
+        if (s.IsEmpty || s.Length > 19)
+        {
+            return false;
+        }
+
+        ulong value = 0;
+        foreach (byte b in s)
+        {
+            uint digit = (uint)(b - '0');
+            if (digit > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        bytes = (long)value;
+        return value <= long.MaxValue;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace LogLinq.Formats;
 
 /// <summary>Where a field lies within a line: a start and a length, so a field costs no string until read.</summary>
@@ -7,5 +9,6 @@ internal readonly record struct FieldRange(int Start, int Length)
 
     public bool IsNone => Length < 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<byte> Of(ReadOnlySpan<byte> line) => IsNone ? default : line.Slice(Start, Length);
 }

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Buffers.Binary;
+
 namespace LogLinq.Formats;
 
 /// <summary>
@@ -6,13 +9,15 @@ namespace LogLinq.Formats;
 /// </summary>
 internal static class HttpDate
 {
-    private static readonly int[] DaysBeforeMonth = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
-    private static readonly int[] DaysInMonth = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    private static ReadOnlySpan<short> DaysBeforeMonth => [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+    private static ReadOnlySpan<byte> DaysInMonth => [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
     /// <summary>Parses <c>dd/MMM/yyyy:HH:mm:ss[.fff] ±hhmm</c>.</summary>
     public static bool TryParse(ReadOnlySpan<byte> s, out DateTimeOffset value)
     {
-        bool ok = TryParse(s, out long ticks, out short offsetMinutes);
+        DayCache cache = default;
+        bool ok = TryParse(s, ref cache, out long ticks, out short offsetMinutes);
         value = ok ? ToDateTimeOffset(ticks, offsetMinutes) : default;
         return ok;
     }
@@ -25,22 +30,19 @@ internal static class HttpDate
     /// Validates and decodes the time into local ticks and an offset, without building a
     /// <see cref="DateTimeOffset"/>: a scan checks every line's time but most queries never read it.
     /// </summary>
-    public static bool TryParse(ReadOnlySpan<byte> s, out long ticks, out short offsetMinutes)
+    /// <param name="s">The time's text, without brackets.</param>
+    /// <param name="cache">The last day decoded by this caller: consecutive lines nearly always share it.</param>
+    /// <param name="ticks">The local time in ticks.</param>
+    /// <param name="offsetMinutes">The offset from UTC.</param>
+    public static bool TryParse(ReadOnlySpan<byte> s, ref DayCache cache, out long ticks, out short offsetMinutes)
     {
         ticks = 0;
         offsetMinutes = 0;
-        if (s.Length < 26 || s[2] != '/' || s[6] != '/' || s[11] != ':' || s[14] != ':' || s[17] != ':')
-        {
-            return false;
-        }
-
-        int month = Month(s.Slice(3, 3));
-        if (month == 0
-            || !TwoDigits(s, 0, out int day)
-            || !FourDigits(s, 7, out int year)
+        if (s.Length < 26 || s[11] != ':' || s[14] != ':' || s[17] != ':' || !Day(s, ref cache, out long dayTicks)
             || !TwoDigits(s, 12, out int hour)
             || !TwoDigits(s, 15, out int minute)
-            || !TwoDigits(s, 18, out int second))
+            || !TwoDigits(s, 18, out int second)
+            || hour > 23 || minute > 59 || second > 60)
         {
             return false;
         }
@@ -64,17 +66,8 @@ internal static class HttpDate
             return false;
         }
 
-        bool leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
-        if (day < 1 || day > DaysInMonth[month] + (leap && month == 2 ? 1 : 0) || hour > 23 || minute > 59 || second > 60)
-        {
-            return false;
-        }
-
-        int y = year - 1;
-        long days = (y * 365L) + (y / 4) - (y / 100) + (y / 400) + DaysBeforeMonth[month] + (leap && month > 2 ? 1 : 0) + day - 1;
-
         // A leap second is clamped into the minute rather than rejecting the line.
-        ticks = (days * TimeSpan.TicksPerDay) + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute)
+        ticks = dayTicks + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute)
             + (Math.Min(second, 59) * TimeSpan.TicksPerSecond) + fractionTicks;
         offsetMinutes = (short)((s[i + 1] == '-' ? -1 : 1) * ((offsetHours * 60) + offsetMinute));
 
@@ -83,6 +76,39 @@ internal static class HttpDate
         return utcTicks >= DateTime.MinValue.Ticks && utcTicks <= DateTime.MaxValue.Ticks;
     }
 
+    /// <summary>The ticks at the start of the day <c>dd/MMM/yyyy</c>, remembered by its bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Day(ReadOnlySpan<byte> s, ref DayCache cache, out long dayTicks)
+    {
+        ulong key = BinaryPrimitives.ReadUInt64LittleEndian(s);
+        uint key2 = BinaryPrimitives.ReadUInt32LittleEndian(s[7..]);
+        if (key == cache.Key && key2 == cache.Key2 && cache.Ticks != 0)
+        {
+            dayTicks = cache.Ticks;
+            return true;
+        }
+
+        dayTicks = 0;
+        int month = s[2] == '/' && s[6] == '/' ? Month(s.Slice(3, 3)) : 0;
+        if (month == 0 || !TwoDigits(s, 0, out int day) || !FourDigits(s, 7, out int year))
+        {
+            return false;
+        }
+
+        bool leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+        if (day < 1 || day > DaysInMonth[month] + (leap && month == 2 ? 1 : 0))
+        {
+            return false;
+        }
+
+        int y = year - 1;
+        long days = (y * 365L) + (y / 4) - (y / 100) + (y / 400) + DaysBeforeMonth[month] + (leap && month > 2 ? 1 : 0) + day - 1;
+        dayTicks = days * TimeSpan.TicksPerDay;
+        (cache.Key, cache.Key2, cache.Ticks) = (key, key2, dayTicks);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Month(ReadOnlySpan<byte> m)
     {
         // Case-insensitive on the first letter's family: logs from some servers write "feb".
@@ -105,8 +131,10 @@ internal static class HttpDate
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TwoDigits(ReadOnlySpan<byte> s, int at, out int value)
     {
         value = 0;
@@ -119,6 +147,7 @@ internal static class HttpDate
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool FourDigits(ReadOnlySpan<byte> s, int at, out int value)
     {
         value = 0;
@@ -129,5 +158,13 @@ internal static class HttpDate
 
         value = (high * 100) + low;
         return value > 0;
+    }
+
+    /// <summary>The last day a parser decoded, by the bytes of <c>dd/MMM/yyyy</c>.</summary>
+    internal struct DayCache
+    {
+        public ulong Key;
+        public uint Key2;
+        public long Ticks;
     }
 }

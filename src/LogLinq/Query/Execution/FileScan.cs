@@ -1,5 +1,6 @@
 using LogLinq.Formats;
 using LogLinq.Records;
+using LogLinq.Sources;
 
 namespace LogLinq.Query.Execution;
 
@@ -31,12 +32,13 @@ internal sealed class FileScan
     }
 
     /// <summary>
-    /// The row for <paramref name="line"/> when it is a record that passes the predicate. Malformed
-    /// lines are counted (or thrown, in strict mode).
+    /// The row for the reader's current line when it is a record that passes the predicate.
+    /// Malformed lines are counted (or thrown, in strict mode). <paramref name="number"/> is the
+    /// line's number, relative to the start of the part when the part began mid-file.
     /// </summary>
-    public bool TryRow(in LogLine line, out Row row)
+    public bool TryRow(LineReader reader, long number, out Row row)
     {
-        ReadOnlySpan<byte> bytes = line.Bytes.Span;
+        ReadOnlySpan<byte> bytes = reader.Current;
         row = default;
         if (_format is null)
         {
@@ -56,30 +58,30 @@ internal sealed class FileScan
                 return false;
             }
 
-            if (!CommonLogParser.TryParse(bytes, out _fields, out string? error)
+            if (!CommonLogParser.TryParseInto(bytes, ref _fields, out string? error)
                 || (_requireCombined && _fields.UserAgent.IsNone && (error = "expected quoted referrer and user agent after the bytes (combined format)") is not null))
             {
                 if (!IsBlank(bytes))
                 {
-                    Malformed(line, error!);
+                    Malformed(number, error!);
                 }
 
                 return false;
             }
 
             _records++;
-            row = new Row(bytes, ref _fields, _file, line.Number);
+            row = new Row(bytes, ref _fields, _file, number);
         }
         else
         {
-            switch (_parser.Parse(line, out LogRecord? record, out string? error))
+            switch (_parser.Parse(new LogLine(_file, number, reader.CurrentMemory), out LogRecord? record, out string? error))
             {
                 case LineResult.Record:
                     _records++;
                     row = new Row(record!);
                     break;
                 case LineResult.Malformed:
-                    Malformed(line, error ?? "malformed line");
+                    Malformed(number, error ?? "malformed line");
                     return false;
                 default:
                     return false;
@@ -114,9 +116,9 @@ internal sealed class FileScan
         }
     }
 
-    private void Malformed(in LogLine line, string reason)
+    private void Malformed(long number, string reason)
     {
-        var malformed = new MalformedLine(_file, line.Number, reason);
+        var malformed = new MalformedLine(_file, number, reason);
         if (_query.Strict)
         {
             throw new MalformedLogException(malformed);

@@ -26,7 +26,7 @@ internal static class RecordStream
                             cancel.ThrowIfCancellationRequested();
                         }
 
-                        LogRecord? record = Next(scan, new LogLine(file, reader.LineNumber, reader.CurrentMemory));
+                        LogRecord? record = Next(scan, reader);
                         if (record is not null)
                         {
                             yield return record;
@@ -41,6 +41,6 @@ internal static class RecordStream
         }
     }
 
-    private static LogRecord? Next(FileScan scan, in LogLine line) =>
-        scan.TryRow(line, out Row row) ? row.Record : null;
+    private static LogRecord? Next(FileScan scan, LineReader reader) =>
+        scan.TryRow(reader, reader.LineNumber, out Row row) ? row.Record : null;
 }
