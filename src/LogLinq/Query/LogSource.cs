@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using LogLinq.Query.Execution;
 using LogLinq.Records;
 
@@ -36,4 +37,26 @@ public static class LogSource
         query.Provider is LogQueryProvider provider
             ? provider.Explain(query.Expression)
             : throw new ArgumentException("Explain() needs a query over LogSource.Open(...)", nameof(query));
+
+    /// <summary>
+    /// How a query that ends in a single value (<c>Count</c>, <c>Sum</c>, <c>MaxBy</c>, ...) would run,
+    /// without running it: <c>logs.Explain(q =&gt; q.Sum(r =&gt; r.Bytes))</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The source is not a <see cref="LogSource"/>.</exception>
+    public static string Explain<T, TResult>(this IQueryable<T> source, Expression<Func<IQueryable<T>, TResult>> query)
+    {
+        if (source.Provider is not LogQueryProvider provider)
+        {
+            throw new ArgumentException("Explain() needs a query over LogSource.Open(...)", nameof(source));
+        }
+
+        // Put the source's own expression where the lambda's parameter stood.
+        Expression body = new ParameterReplacer(query.Parameters[0], source.Expression).Visit(query.Body);
+        return provider.Explain(body);
+    }
+
+    private sealed class ParameterReplacer(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? replacement : node;
+    }
 }

@@ -113,10 +113,12 @@ internal static class ParallelScanner
         long origin = Math.Max(0, part.Start - 1);
         var file = new FileStream(part.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
         counters.FileOpened();
+        RangeStream? range = null;
         try
         {
             file.Seek(origin, SeekOrigin.Begin);
-            using var reader = new LineReader(file, ScanBufferSize, ownsStream: false);
+            range = new RangeStream(file, part.End);
+            using var reader = new LineReader(range, ScanBufferSize, ownsStream: false);
             long skipped = 0;
             if (part.Start > 0 && reader.MoveNext())
             {
@@ -149,7 +151,7 @@ internal static class ParallelScanner
         }
         finally
         {
-            counters.AddBytes(file.Position - origin);
+            counters.AddBytes(range?.BytesRead ?? 0);
             file.Dispose();
             counters.FileClosed();
         }
