@@ -16,7 +16,7 @@ namespace LogLinq.Sources;
 /// loses its last block. Decoding one stream at a time avoids both; each decoder stops exactly at
 /// the end of its stream, so the next one starts where it should.
 /// </remarks>
-internal sealed class ConcatenatedStream : Stream
+internal sealed class ConcatenatedStream : ReadOnlyStream
 {
     private const int XzPaddingUnit = 4;
 
@@ -43,26 +43,6 @@ internal sealed class ConcatenatedStream : Stream
             source,
             static source => BZip2Stream.Create(source, SharpCompressionMode.Decompress, decompressConcatenated: false, leaveOpen: true),
             SkipToNextBzip2Stream);
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count)
-    {
-        ValidateBufferArguments(buffer, offset, count);
-        return Read(buffer.AsSpan(offset, count));
-    }
 
     public override int Read(Span<byte> buffer)
     {
@@ -135,16 +115,6 @@ internal sealed class ConcatenatedStream : Stream
     }
 
     private static ReadOnlySpan<byte> XzMagicStart => [0xFD, 0x37, 0x7A, 0x58];
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

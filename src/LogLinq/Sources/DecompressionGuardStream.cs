@@ -9,7 +9,7 @@ namespace LogLinq.Sources;
 /// decoder throws on bad data, or the disk on a failed read, into a <see cref="LogSourceException"/>
 /// naming the file and how far reading got. Disposing it closes the file.
 /// </summary>
-internal sealed class DecompressionGuardStream : Stream
+internal sealed class DecompressionGuardStream : ReadOnlyStream
 {
     private readonly string _path;
     private readonly Compression _compression;
@@ -24,26 +24,6 @@ internal sealed class DecompressionGuardStream : Stream
         _path = path;
         _compression = compression;
         _file = file;
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count)
-    {
-        ValidateBufferArguments(buffer, offset, count);
-        return Read(buffer.AsSpan(offset, count));
     }
 
     public override int Read(Span<byte> buffer)
@@ -100,16 +80,6 @@ internal sealed class DecompressionGuardStream : Stream
         Compression.Zstd => "zstd",
         _ => "plain",
     };
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -27,7 +27,7 @@ namespace LogLinq.Sources;
 /// the tests on whole files would show it at once.
 /// </para>
 /// </remarks>
-internal sealed class VerifiedGZipStream : Stream
+internal sealed class VerifiedGZipStream : ReadOnlyStream
 {
     private static readonly byte[] ProbeContent = "LogLinq: end-of-gzip-data probe\n"u8.ToArray();
     private static readonly byte[] ProbeMember = Compress(ProbeContent);
@@ -41,26 +41,6 @@ internal sealed class VerifiedGZipStream : Stream
     {
         _input = new ProbeFeedingStream(compressed);
         _gzip = new GZipStream(_input, CompressionMode.Decompress, leaveOpen: false);
-    }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count)
-    {
-        ValidateBufferArguments(buffer, offset, count);
-        return Read(buffer.AsSpan(offset, count));
     }
 
     public override int Read(Span<byte> buffer)
@@ -122,16 +102,6 @@ internal sealed class VerifiedGZipStream : Stream
         return compressed.ToArray();
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     protected override void Dispose(bool disposing)
     {
         if (disposing)
@@ -145,7 +115,7 @@ internal sealed class VerifiedGZipStream : Stream
     /// <summary>
     /// The decoder's input: the file, then, only when asked after the file has ended, the probe.
     /// </summary>
-    private sealed class ProbeFeedingStream(Stream source) : Stream
+    private sealed class ProbeFeedingStream(Stream source) : ReadOnlyStream
     {
         private ReadOnlyMemory<byte> _probe;
 
@@ -153,26 +123,6 @@ internal sealed class VerifiedGZipStream : Stream
         public bool SourceExhausted { get; private set; }
 
         public void FeedProbe(ReadOnlyMemory<byte> probe) => _probe = probe;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            ValidateBufferArguments(buffer, offset, count);
-            return Read(buffer.AsSpan(offset, count));
-        }
 
         public override int Read(Span<byte> buffer)
         {
@@ -193,16 +143,6 @@ internal sealed class VerifiedGZipStream : Stream
             _probe = _probe[length..];
             return length;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

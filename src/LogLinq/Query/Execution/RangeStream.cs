@@ -1,17 +1,17 @@
+using LogLinq.Sources;
+
 namespace LogLinq.Query.Execution;
 
 /// <summary>
 /// A file read for one byte range of a parallel scan: large reads up to the range's end, then small
 /// ones, because past the end only the rest of the last line is wanted — the next part reads on.
 /// </summary>
-internal sealed class RangeStream(FileStream file, long end) : Stream
+internal sealed class RangeStream(FileStream file, long end) : ReadOnlyStream
 {
     private const int TailReadSize = 4096;
 
     /// <summary>Bytes read so far.</summary>
     public long BytesRead { get; private set; }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -22,23 +22,5 @@ internal sealed class RangeStream(FileStream file, long end) : Stream
         return read;
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position { get => file.Position; set => throw new NotSupportedException(); }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

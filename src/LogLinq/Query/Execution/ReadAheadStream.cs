@@ -1,3 +1,4 @@
+using LogLinq.Sources;
 using System.Threading.Channels;
 
 namespace LogLinq.Query.Execution;
@@ -7,7 +8,7 @@ namespace LogLinq.Query.Execution;
 /// one file and parsing it run on two cores at once. The queue is bounded: a slow consumer holds the
 /// reader back instead of letting memory grow.
 /// </summary>
-internal sealed class ReadAheadStream : Stream
+internal sealed class ReadAheadStream : ReadOnlyStream
 {
     private const int BlockSize = 256 * 1024;
     private const int BlocksAhead = 4;
@@ -65,8 +66,6 @@ internal sealed class ReadAheadStream : Stream
             _blocks.Writer.TryComplete(e);
         }
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -132,24 +131,4 @@ internal sealed class ReadAheadStream : Stream
 
         base.Dispose(disposing);
     }
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }

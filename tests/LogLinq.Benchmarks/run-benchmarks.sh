@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The measurements behind docs/performance.md. Run from the repository root:
+#   tests/LogLinq.Benchmarks/run-benchmarks.sh [WORKDIR]
+# It builds in Release, makes the inputs in WORKDIR (default /tmp/loglinq-bench: 2000 copies of
+# data/access-log, 1.3 GB; the same gzip-compressed, whole and in four pieces; 10 copies), warms the
+# page cache, and times each question against its baselines with hyperfine (medians of >= 5 runs)
+# and /usr/bin/time -v (peak resident memory).
+set -euo pipefail
+
+work="${1:-/tmp/loglinq-bench}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+mkdir -p "$work"
+
+command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install hyperfine)" >&2; exit 1; }
+
+dotnet build -c Release "$root/tests/LogLinq.Benchmarks" -v q -nologo >/dev/null
+dotnet build -c Release "$root/src/LogLinq.Cli" -v q -nologo >/dev/null
+bench="$root/tests/LogLinq.Benchmarks/bin/Release/net10.0/LogLinq.Benchmarks"
+loglinq="$root/src/LogLinq.Cli/bin/Release/net10.0/loglinq"
+
+cd "$work"
+[ -f big-access-log ] || "$loglinq" gen --repeat 2000 --source "$root/data/access-log" big-access-log
+[ -f ten-access-log ] || "$loglinq" gen --repeat 10 --source "$root/data/access-log" ten-access-log
+[ -f big-access-log.gz ] || gzip -c big-access-log > big-access-log.gz
+if [ ! -d split ]; then
+    mkdir split && split -n l/4 -d big-access-log split/access-log- && gzip split/access-log-0*
+fi
+cat big-access-log big-access-log.gz split/* > /dev/null   # into the page cache
+
+runs=7
+echo "== machine"; nproc; grep -m1 'model name' /proc/cpuinfo; free -g | head -2; dotnet --version
+
+echo "== total bytes (plain)"
+hyperfine -N -w 1 -r $runs --export-markdown total-bytes.md \
+    'wc -l big-access-log' \
+    "mawk '{ s += \$NF } END { printf \"%.0f\\n\", s }' big-access-log" \
+    "$bench query total-bytes big-access-log"
+
+echo "== largest, unique hosts, 404 set (plain)"
+hyperfine -N -w 1 -r $runs --export-markdown questions.md \
+    'wc -l big-access-log' \
+    "$bench query largest big-access-log" \
+    "$bench query unique-hosts big-access-log" \
+    "$bench query broken big-access-log"
+
+echo "== gzip"
+hyperfine -w 1 -r $runs --export-markdown gzip.md \
+    'gzip -dc big-access-log.gz > /dev/null' \
+    "$bench query total-bytes big-access-log.gz" \
+    "$bench query total-bytes 'split/*.gz'"
+
+echo "== peak memory (KB), 10 copies vs 2000"
+for q in total-bytes largest unique-hosts broken; do
+    for f in ten-access-log big-access-log; do
+        /usr/bin/time -f "$q $f %M KB %e s" "$bench" query "$q" "$f" > /dev/null
+    done
+done
