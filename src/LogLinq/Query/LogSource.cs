@@ -51,12 +51,6 @@ public static class LogSource
         }
 
         // Put the source's own expression where the lambda's parameter stood.
-        Expression body = new ParameterReplacer(query.Parameters[0], source.Expression).Visit(query.Body);
-        return provider.Explain(body);
-    }
-
-    private sealed class ParameterReplacer(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? replacement : node;
+        return provider.Explain(Planning.ExpressionFacts.Substitute(query.Body, query.Parameters[0], source.Expression));
     }
 }

@@ -46,6 +46,10 @@ internal static class ExpressionFacts
         return e;
     }
 
+    /// <summary><paramref name="e"/> with <paramref name="replacement"/> wherever <paramref name="parameter"/> stood.</summary>
+    public static Expression Substitute(Expression e, ParameterExpression parameter, Expression replacement) =>
+        new ParameterReplacer(parameter, replacement).Visit(e);
+
     /// <summary>Whether <paramref name="e"/> mentions <paramref name="parameter"/>.</summary>
     public static bool Mentions(Expression e, ParameterExpression parameter)
     {
@@ -82,6 +86,11 @@ internal static class ExpressionFacts
 
     private static int Width(Type t) =>
         t == typeof(long) ? 64 : t == typeof(int) || t == typeof(uint) ? 32 : t == typeof(short) || t == typeof(ushort) ? 16 : 8;
+
+    private sealed class ParameterReplacer(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? replacement : node;
+    }
 
     private sealed class ParameterFinder(ParameterExpression parameter) : ExpressionVisitor
     {

@@ -31,6 +31,12 @@ internal sealed class QueryPlan(
         object? output = Stage.IsStream
             ? RecordStream.Enumerate(Input, Query)
             : ParallelScanner.Run(Input, Query, Stage.Aggregate!, Stage.AllowSplit);
+        return Finish(output);
+    }
+
+    /// <summary>Applies the operators left to LINQ to Objects to the stage's <paramref name="output"/>.</summary>
+    public object? Finish(object? output)
+    {
         if (Rest.Count == 0)
         {
             return output;

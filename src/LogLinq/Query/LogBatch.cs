@@ -1,0 +1,103 @@
+using System.Linq.Expressions;
+using LogLinq.Query.Aggregates;
+using LogLinq.Query.Execution;
+using LogLinq.Query.Planning;
+using LogLinq.Records;
+
+namespace LogLinq.Query;
+
+/// <summary>
+/// Many questions, one pass: queries added to a batch are planned one by one, then answered
+/// together by a single parallel scan that parses each line once. Each answer equals what the
+/// query gives run alone.
+/// </summary>
+/// <example>
+/// <code>
+/// var batch = new LogBatch(LogSource.Open("data/**/access-log*"));
+/// var bytes = batch.Add(q =&gt; q.Sum(r =&gt; r.Bytes));
+/// var hosts = batch.Add(q =&gt; q.Select(r =&gt; r.Host).Distinct().Count());
+/// batch.Run();
+/// Console.WriteLine($"{bytes.Value} bytes to {hosts.Value} hosts");
+/// </code>
+/// </example>
+public sealed class LogBatch
+{
+    private readonly IQueryable<LogRecord> _source;
+    private readonly LogQueryProvider _provider;
+    private readonly List<(QueryPlan Plan, Action<object?> Deliver)> _members = [];
+
+    /// <summary>A batch over <paramref name="source"/>, which must come from <see cref="LogSource.Open(string, LogSourceOptions?)"/>.</summary>
+    /// <exception cref="ArgumentException">The source is not a log source.</exception>
+    public LogBatch(IQueryable<LogRecord> source)
+    {
+        _source = source;
+        _provider = source.Provider as LogQueryProvider
+            ?? throw new ArgumentException("a batch needs a query over LogSource.Open(...)", nameof(source));
+    }
+
+    /// <summary>Adds a query; its answer is in the returned handle once <see cref="Run"/> has run.</summary>
+    public LogBatchResult<T> Add<T>(Expression<Func<IQueryable<LogRecord>, T>> query)
+    {
+        var result = new LogBatchResult<T>();
+        Expression body = ExpressionFacts.Substitute(query.Body, query.Parameters[0], _source.Expression);
+
+        // A final ToList() or ToArray() is Enumerable's, not Queryable's: run it on the answer.
+        Delegate? finish = null;
+        if (body is MethodCallExpression { Arguments.Count: > 0 } call && call.Method.DeclaringType != typeof(Queryable)
+            && typeof(IQueryable).IsAssignableFrom(call.Arguments[0].Type))
+        {
+            ParameterExpression answer = Expression.Parameter(call.Arguments[0].Type, "answer");
+            finish = Expression.Lambda(call.Update(call.Object, [answer, .. call.Arguments.Skip(1)]), answer).Compile();
+            body = call.Arguments[0];
+        }
+
+        QueryPlan plan = QueryPlanner.Plan(body, _provider.Input);
+        _members.Add((plan, value =>
+        {
+            // A stage's answer may be a plain list where the query's type says IQueryable.
+            value = value is System.Collections.IEnumerable sequence and not IQueryable && typeof(IQueryable).IsAssignableFrom(body.Type)
+                ? Queryable.AsQueryable(sequence)
+                : value;
+            result.Set((T)(finish is null ? value : finish.DynamicInvoke(value))!);
+        }));
+        return result;
+    }
+
+    /// <summary>Reads the input once and answers every query added.</summary>
+    public void Run()
+    {
+        if (_members.Count == 0)
+        {
+            return;
+        }
+
+        ScanInput input = _provider.Input;
+        RowPredicate?[] predicates = [.. _members.Select(m => m.Plan.Query.Predicate)];
+        Func<PartialAggregate>[] stages = [.. _members.Select(m => m.Plan.Stage.Aggregate ?? (() => new CollectAggregate()))];
+        bool allowSplit = _members.All(m => m.Plan.Stage.AllowSplit);
+
+        // The shared scan filters nothing itself: each member applies its own predicate.
+        LogSourceOptions options = input.Options;
+        var shared = new ScanQuery(options.Format, null, options.Strict, options.Report);
+        var outputs = (object?[])ParallelScanner.Run(input, shared, () => new BatchAggregate(predicates, [.. stages.Select(s => s())]), allowSplit)!;
+
+        for (int i = 0; i < _members.Count; i++)
+        {
+            _members[i].Deliver(_members[i].Plan.Finish(outputs[i]));
+        }
+    }
+}
+
+/// <summary>The answer to one query of a <see cref="LogBatch"/>.</summary>
+/// <typeparam name="T">The query's result type.</typeparam>
+public sealed class LogBatchResult<T>
+{
+    private T? _value;
+    private bool _done;
+
+    /// <summary>The answer.</summary>
+    /// <exception cref="InvalidOperationException">The batch has not run yet.</exception>
+    public T Value => _done ? _value! : throw new InvalidOperationException("the batch has not run yet: call Run() first");
+
+    internal void Set(T value) => (_value, _done) = (value, true);
+}
