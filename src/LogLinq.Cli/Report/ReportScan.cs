@@ -1,23 +1,24 @@
 using LogLinq.Cli.Terminal;
 using LogLinq.Formats;
 using LogLinq.Pipeline;
+using LogLinq.Query;
 using LogLinq.Records;
 using LogLinq.Sources;
 
 namespace LogLinq.Cli.Report;
 
-/// <summary>Reads the logs once, feeding every record to a <see cref="TutorialReport"/>.</summary>
+/// <summary>Asks a <see cref="TutorialReport"/> of the logs, with a progress bar on a terminal.</summary>
 internal static class ReportScan
 {
     /// <summary>
-    /// Scans the files matching <paramref name="globs"/>, with a progress bar on a terminal when it
-    /// takes a while.
+    /// Scans the files matching <paramref name="globs"/> once, with a progress bar on a terminal when
+    /// it takes a while.
     /// </summary>
     /// <param name="globs">Which files to read.</param>
     /// <param name="format">How their lines are parsed.</param>
     /// <param name="strict">Whether the first malformed line stops the scan with a <see cref="MalformedLogException"/>.</param>
     /// <param name="parseReport">Counts the records and malformed lines met.</param>
-    /// <param name="cancellationToken">Stops the scan between records (Ctrl-C).</param>
+    /// <param name="cancellationToken">Stops the scan (Ctrl-C).</param>
     public static TutorialReport Run(
         IReadOnlyList<string> globs,
         LogFormat format,
@@ -28,29 +29,20 @@ internal static class ReportScan
         // Listed up front: a glob that matches nothing fails before anything is read, and the
         // progress bar knows the whole job.
         string[] files = [.. LogPipeline.Find([.. globs])];
+        long total = files.Sum(f => new FileInfo(f).Length);
         var counters = new ReadCounters();
-        var position = new ScanPosition(files, counters);
-        var report = new TutorialReport();
-
-        using (DelayedProgress.StartOnTerminal("Scanning", position.TotalBytes, position.BytesDone))
+        var options = new LogSourceOptions
         {
-            IEnumerable<LogRecord> records = files
-                .Open(counters)
-                .Select(file =>
-                {
-                    position.Reached(file.Path);
-                    return file;
-                })
-                .Cat()
-                .Parse(format, parseReport, strict);
+            Format = format,
+            Strict = strict,
+            Report = parseReport,
+            Counters = counters,
+            CancellationToken = cancellationToken,
+        };
 
-            foreach (LogRecord record in records)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                report.Add(record);
-            }
+        using (DelayedProgress.StartOnTerminal("Scanning", () => total, () => Math.Min(counters.BytesRead, total)))
+        {
+            return TutorialReport.Ask(LogSource.Open(globs, options));
         }
-
-        return report;
     }
 }

@@ -1,13 +1,13 @@
-using System.Runtime.InteropServices;
+using LogLinq.Query;
 using LogLinq.Records;
 
 namespace LogLinq.Cli.Report;
 
 /// <summary>
-/// Answers the questions of the generator tutorial about a web server's logs, in one pass: feed it
-/// every record with <see cref="Add"/>, then read the answers. It holds only the distinct hosts and
-/// paths it needs, never the records, so logs of any size fit. It knows nothing of the command line,
-/// so it can move into the library as it is.
+/// Answers the questions of the generator tutorial about a web server's logs, in one pass. Each
+/// question is an ordinary LINQ query; a <see cref="LogBatch"/> answers them all with one parallel
+/// scan that keeps only the distinct hosts and paths it needs, never the records, so logs of any
+/// size fit. It knows nothing of the command line.
 /// </summary>
 internal sealed class TutorialReport
 {
@@ -20,88 +20,74 @@ internal sealed class TutorialReport
     /// <summary>The path crawlers ask for; who asked is a fair guess at who is a robot.</summary>
     public const string RobotsPath = "/robots.txt";
 
-    private readonly HashSet<string> _hosts = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _brokenDocuments = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _robotsHosts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, long> _downloads = new(StringComparer.Ordinal);
-
-    /// <summary>Records added.</summary>
-    public long Records { get; private set; }
+    /// <summary>Records read.</summary>
+    public long Records { get; private init; }
 
     /// <summary>The sum of the bytes sent by every request.</summary>
-    public long TotalBytes { get; private set; }
+    public long TotalBytes { get; private init; }
 
     /// <summary>Requests that sent more than <see cref="OneMegabyte"/> bytes.</summary>
-    public long OverOneMegabyte { get; private set; }
+    public long OverOneMegabyte { get; private init; }
 
-    /// <summary>The request that sent the most bytes, the first one seen on a tie; null before any record.</summary>
-    public DocumentSize? Largest { get; private set; }
+    /// <summary>The request that sent the most bytes, the first one seen on a tie; null when there were no records.</summary>
+    public DocumentSize? Largest { get; private init; }
 
     /// <summary>How many distinct hosts made requests.</summary>
-    public int UniqueHosts => _hosts.Count;
+    public int UniqueHosts { get; private init; }
 
     /// <summary>The distinct paths that got a 404 (Not Found), in ordinal order.</summary>
-    public IReadOnlyList<string> BrokenDocuments => Sorted(_brokenDocuments);
+    public IReadOnlyList<string> BrokenDocuments { get; private init; } = [];
 
     /// <summary>The distinct hosts that asked for <see cref="RobotsPath"/>, in ordinal order.</summary>
-    public IReadOnlyList<string> RobotsHosts => Sorted(_robotsHosts);
+    public IReadOnlyList<string> RobotsHosts { get; private init; } = [];
 
     /// <summary>
     /// The <see cref="TopDownloadCount"/> paths with the most 200 (OK) responses, most first; paths with
     /// the same count in ordinal order, so the list does not depend on the order of the input.
     /// </summary>
-    public IReadOnlyList<DownloadCount> TopDownloads =>
-    [
-        .. _downloads
-            .OrderByDescending(d => d.Value)
-            .ThenBy(d => d.Key, StringComparer.Ordinal)
-            .Take(TopDownloadCount)
-            .Select(d => new DownloadCount(d.Key, d.Value)),
-    ];
+    public IReadOnlyList<DownloadCount> TopDownloads { get; private init; } = [];
 
-    /// <summary>Counts one record towards every answer.</summary>
-    public void Add(LogRecord record)
+    /// <summary>
+    /// Asks every question of <paramref name="logs"/> as a LINQ query, all answered by one parallel
+    /// pass over the files (<see cref="LogBatch"/>).
+    /// </summary>
+    public static TutorialReport Ask(IQueryable<LogRecord> logs)
     {
-        ArgumentNullException.ThrowIfNull(record);
+        var batch = new LogBatch(logs);
+        var records = batch.Add(q => q.LongCount());
+        var totalBytes = batch.Add(q => q.Sum(r => r.Bytes));
+        var overOneMegabyte = batch.Add(q => q.LongCount(r => r.Bytes > OneMegabyte));
+        var largest = batch.Add(q => q.MaxBy(r => r.Bytes));
+        var uniqueHosts = batch.Add(q => q.Select(r => r.Host).Distinct().Count());
+        var broken = batch.Add(q => q.Where(r => r.Status == 404).Select(r => r.Path).Distinct().ToList());
+        var robots = batch.Add(q => q.Where(r => r.Path == RobotsPath).Select(r => r.Host).Distinct().ToList());
+        var downloads = batch.Add(q => q.Where(r => r.Status == 200).GroupBy(r => r.Path)
+            .Select(g => new DownloadCount(g.Key, g.LongCount())).ToList());
+        batch.Run();
 
-        Records++;
-        long bytes = record.Bytes;
-        TotalBytes += bytes;
-        if (bytes > OneMegabyte)
+        return new TutorialReport
         {
-            OverOneMegabyte++;
-        }
-
-        // Strictly greater, so the first of equally large documents stays.
-        if (Largest is not { } largest || bytes > largest.Bytes)
-        {
-            Largest = new DocumentSize(record.Path, bytes);
-        }
-
-        string host = record.Host;
-        _hosts.Add(host);
-
-        string path = record.Path;
-        switch (record.Status)
-        {
-            case 200:
-                CollectionsMarshal.GetValueRefOrAddDefault(_downloads, path, out _)++;
-                break;
-            case 404:
-                _brokenDocuments.Add(path);
-                break;
-        }
-
-        if (path == RobotsPath)
-        {
-            _robotsHosts.Add(host);
-        }
+            Records = records.Value,
+            TotalBytes = totalBytes.Value,
+            OverOneMegabyte = overOneMegabyte.Value,
+            Largest = largest.Value is { } r ? new DocumentSize(r.Path, r.Bytes) : null,
+            UniqueHosts = uniqueHosts.Value,
+            BrokenDocuments = Sorted(broken.Value),
+            RobotsHosts = Sorted(robots.Value),
+            TopDownloads =
+            [
+                .. downloads.Value
+                    .OrderByDescending(d => d.Count)
+                    .ThenBy(d => d.Path, StringComparer.Ordinal)
+                    .Take(TopDownloadCount),
+            ],
+        };
     }
 
-    private static string[] Sorted(HashSet<string> set)
+    private static string[] Sorted(List<string> items)
     {
-        string[] items = [.. set];
-        Array.Sort(items, StringComparer.Ordinal);
-        return items;
+        string[] sorted = [.. items];
+        Array.Sort(sorted, StringComparer.Ordinal);
+        return sorted;
     }
 }

@@ -59,7 +59,8 @@ public sealed class LogBatch
                 ? Queryable.AsQueryable(sequence)
                 : value;
             result.Set((T)(finish is null ? value : finish.DynamicInvoke(value))!);
-        }));
+        }
+        ));
         return result;
     }
 

@@ -18,7 +18,8 @@ internal static class ParallelScanner
     public static object? Run(ScanInput input, ScanQuery query, Func<PartialAggregate> create, bool allowSplit)
     {
         LogSourceOptions options = input.Options;
-        int workers = Math.Max(1, options.MaxDegreeOfParallelism);
+        // Strict mode must stop at the first malformed line in file order, which one worker finds.
+        int workers = options.Strict ? 1 : Math.Max(1, options.MaxDegreeOfParallelism);
         List<ScanPart> parts = ScanPartitioner.Partition(input.Files, query.Format, workers, allowSplit && !options.Strict, options.MinPartSize);
         if (parts.Count == 0)
         {
@@ -37,16 +38,26 @@ internal static class ParallelScanner
         using Timer? progress = options.Progress is null ? null
             : new Timer(_ => options.Progress.Report(new ScanProgress(counters.BytesRead, totalBytes)), null, ProgressInterval, ProgressInterval);
 
-        Parallel.For(
-            0,
-            parts.Count,
-            new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = options.CancellationToken },
-            i =>
-            {
-                states[i] = create();
-                scans[i] = new FileScan(query, parts[i].Path, parts[i].Format);
-                lineCounts[i] = ScanOne(parts[i], scans[i], states[i], counters, readAhead, options.CancellationToken);
-            });
+        try
+        {
+            Parallel.For(
+                0,
+                parts.Count,
+                new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = options.CancellationToken },
+                i =>
+                {
+                    states[i] = create();
+                    scans[i] = new FileScan(query, parts[i].Path, parts[i].Format);
+                    lineCounts[i] = ScanOne(parts[i], scans[i], states[i], counters, readAhead, options.CancellationToken);
+                });
+        }
+        catch (AggregateException e)
+        {
+            // The caller wants the error a sequential scan would have met (a damaged file, a
+            // malformed line in strict mode), not the parallel loop's wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
+            throw;
+        }
 
         options.Progress?.Report(new ScanProgress(counters.BytesRead, totalBytes));
 
