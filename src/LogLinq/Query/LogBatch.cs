@@ -80,7 +80,8 @@ public sealed class LogBatch
         // The shared scan filters nothing itself: each member applies its own predicate.
         LogSourceOptions options = input.Options;
         var shared = new ScanQuery(options.Format, null, options.Strict, options.Report);
-        var outputs = (object?[])ParallelScanner.Run(input, shared, () => new BatchAggregate(predicates, [.. stages.Select(s => s())]), allowSplit)!;
+        bool inFileOrder = _members.Any(m => m.Plan.Stage.InFileOrder);
+        var outputs = (object?[])ParallelScanner.Run(input, shared, () => new BatchAggregate(predicates, [.. stages.Select(s => s())]), allowSplit && !inFileOrder, inFileOrder)!;
 
         for (int i = 0; i < _members.Count; i++)
         {

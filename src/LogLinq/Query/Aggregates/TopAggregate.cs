@@ -16,6 +16,11 @@ internal sealed class TopAggregate<TKey>(RowValue<TKey> first, bool descending, 
 
     public override void Accept(ref Row row)
     {
+        if (k == 0)
+        {
+            return;
+        }
+
         TKey key = first.Get(ref row);
         if (_best.Count == k)
         {

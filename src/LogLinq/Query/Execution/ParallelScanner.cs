@@ -15,11 +15,25 @@ internal static class ParallelScanner
     /// <summary>An aggregate reads everything anyway: bigger reads mean fewer system calls and copies.</summary>
     private const int ScanBufferSize = 1024 * 1024;
 
-    public static object? Run(ScanInput input, ScanQuery query, Func<PartialAggregate> create, bool allowSplit)
+    /// <param name="input">The files.</param>
+    /// <param name="query">What every line goes through.</param>
+    /// <param name="create">Makes a partial state.</param>
+    /// <param name="allowSplit">Whether plain files may be cut into ranges.</param>
+    /// <param name="inFileOrder">
+    /// Whether one state must see every row in file order (floating-point sums): then one worker
+    /// feeds a single state, and the result is bit for bit what LINQ to Objects gives.
+    /// </param>
+    public static object? Run(ScanInput input, ScanQuery query, Func<PartialAggregate> create, bool allowSplit, bool inFileOrder = false)
     {
         LogSourceOptions options = input.Options;
+
         // Strict mode must stop at the first malformed line in file order, which one worker finds.
-        int workers = options.Strict ? 1 : Math.Max(1, options.MaxDegreeOfParallelism);
+        int workers = options.Strict || inFileOrder ? 1 : Math.Max(1, options.MaxDegreeOfParallelism);
+        if (inFileOrder)
+        {
+            PartialAggregate single = create();
+            create = () => single;
+        }
         List<ScanPart> parts = ScanPartitioner.Partition(input.Files, query.Format, workers, allowSplit && !options.Strict, options.MinPartSize);
         if (parts.Count == 0)
         {
@@ -76,7 +90,7 @@ internal static class ParallelScanner
         }
 
         PartialAggregate result = states[0];
-        for (int i = 1; i < states.Length; i++)
+        for (int i = 1; i < states.Length && !inFileOrder; i++)
         {
             result.Merge(states[i]);
         }

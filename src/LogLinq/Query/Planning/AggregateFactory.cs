@@ -7,6 +7,13 @@ namespace LogLinq.Query.Planning;
 /// <summary>Makes the partial aggregate for <c>Sum</c>, <c>Average</c>, <c>Min</c> or <c>Max</c> of a selector.</summary>
 internal static class AggregateFactory
 {
+    /// <summary>
+    /// Whether the aggregate's answer depends on the order values arrive in: floating-point sums
+    /// round differently when parts are added up separately, so such a scan runs in file order.
+    /// </summary>
+    public static bool IsOrderSensitive(string name, Type type) =>
+        name is "Sum" or "Average" && (type == typeof(double) || type == typeof(float));
+
     public static Func<PartialAggregate>? TryCreate(string name, LambdaExpression selector)
     {
         Type type = selector.ReturnType;

@@ -18,6 +18,7 @@ internal sealed class GroupResultRewriter : ExpressionVisitor
     private readonly List<Func<PartialAggregate>> _aggregates = [];
     private readonly List<string> _descriptions = [];
     private LogField _fields;
+    private bool _inFileOrder;
     private bool _failed;
 
     private GroupResultRewriter(ParameterExpression group, Type keyType)
@@ -27,7 +28,7 @@ internal sealed class GroupResultRewriter : ExpressionVisitor
     }
 
     /// <summary>The rewritten selector <c>(key, values) =&gt; result</c> and the aggregates that fill <c>values</c>.</summary>
-    public static (LambdaExpression Result, List<Func<PartialAggregate>> Aggregates, List<string> Descriptions, LogField Fields)? Rewrite(
+    public static (LambdaExpression Result, List<Func<PartialAggregate>> Aggregates, List<string> Descriptions, LogField Fields, bool InFileOrder)? Rewrite(
         LambdaExpression selector, Type keyType)
     {
         var rewriter = new GroupResultRewriter(selector.Parameters[0], keyType);
@@ -37,7 +38,7 @@ internal sealed class GroupResultRewriter : ExpressionVisitor
             return null;
         }
 
-        return (Expression.Lambda(body, rewriter._key, rewriter._values), rewriter._aggregates, rewriter._descriptions, rewriter._fields);
+        return (Expression.Lambda(body, rewriter._key, rewriter._values), rewriter._aggregates, rewriter._descriptions, rewriter._fields, rewriter._inFileOrder);
     }
 
     protected override Expression VisitMember(MemberExpression node) =>
@@ -99,6 +100,7 @@ internal sealed class GroupResultRewriter : ExpressionVisitor
             && AggregateFactory.TryCreate(name, selector) is { } create)
         {
             _fields |= ExpressionFacts.FieldsRead(selector);
+            _inFileOrder |= AggregateFactory.IsOrderSensitive(name, selector.ReturnType);
             return (create, $"{name.ToLowerInvariant()}({selector})");
         }
 

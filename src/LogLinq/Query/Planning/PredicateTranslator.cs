@@ -95,7 +95,8 @@ internal static class PredicateTranslator
     {
         MethodInfo m = call.Method;
         TextMatch? match =
-            m == StartsWith ? TextMatch.StartsWith
+            (m == StartsWith || m == EndsWith) && !CultureComparisonIsOrdinal ? null
+            : m == StartsWith ? TextMatch.StartsWith
             : m == EndsWith ? TextMatch.EndsWith
             : m == Contains ? TextMatch.Contains
             : m == InstanceEquals ? TextMatch.Equals
@@ -120,6 +121,12 @@ internal static class PredicateTranslator
             return null;
         }
 
+        // r.Referrer.Equals(x) throws on a line without a referrer; only the static form is null-safe.
+        if (m == InstanceEquals && field is LogField.Referrer or LogField.UserAgent)
+        {
+            return null;
+        }
+
         string? value = (string?)ExpressionFacts.Evaluate(argument);
 
         // string.StartsWith(null) throws; leave that to C# so the error is the same.
@@ -130,6 +137,14 @@ internal static class PredicateTranslator
 
         return new TextPredicate(field, match.Value, value);
     }
+
+    /// <summary>
+    /// Whether culture-sensitive comparison is ordinal in this process (invariant globalization
+    /// mode). With ICU, <c>StartsWith(string)</c> ignores characters such as a soft hyphen, which a
+    /// byte comparison cannot know, so it is left to C#.
+    /// </summary>
+    private static bool CultureComparisonIsOrdinal { get; } =
+        !"\u00ADx".StartsWith("x", StringComparison.InvariantCulture);
 
     private static bool IsOrdinal(Expression comparison, ParameterExpression r) =>
         !ExpressionFacts.Mentions(comparison, r) && ExpressionFacts.Evaluate(comparison) is StringComparison.Ordinal;

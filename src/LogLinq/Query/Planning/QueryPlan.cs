@@ -30,7 +30,7 @@ internal sealed class QueryPlan(
     {
         object? output = Stage.IsStream
             ? RecordStream.Enumerate(Input, Query)
-            : ParallelScanner.Run(Input, Query, Stage.Aggregate!, Stage.AllowSplit);
+            : ParallelScanner.Run(Input, Query, Stage.Aggregate!, Stage.AllowSplit, Stage.InFileOrder);
         return Finish(output);
     }
 

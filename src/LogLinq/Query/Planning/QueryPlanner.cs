@@ -44,7 +44,7 @@ internal static class QueryPlanner
         LogSourceOptions options = input.Options;
         var query = new ScanQuery(options.Format, predicate, options.Strict, options.Report);
         bool allowSplit = (fields & (LogField.LineNumber | LogField.Record)) == 0;
-        return new QueryPlan(input, query, stage with { AllowSplit = allowSplit }, calls[(i + consumed)..], fields);
+        return new QueryPlan(input, query, stage with { AllowSplit = allowSplit && !stage.InFileOrder }, calls[(i + consumed)..], fields);
     }
 
     /// <summary>The stage for the operators from <paramref name="i"/> on, and how many of them it takes.</summary>
@@ -68,13 +68,13 @@ internal static class QueryPlanner
 
             case "Sum" or "Average" or "Min" or "Max" when last && Lambda(call, 1) is { } selector
                 && AggregateFactory.TryCreate(call.Method.Name, selector) is { } create:
-                return (Scalar(create, $"{call.Method.Name.ToLowerInvariant()}({selector})", call.Type), 1, ExpressionFacts.FieldsRead(selector));
+                return (Scalar(create, $"{call.Method.Name.ToLowerInvariant()}({selector})", call.Type) with { InFileOrder = AggregateFactory.IsOrderSensitive(call.Method.Name, selector.ReturnType) }, 1, ExpressionFacts.FieldsRead(selector));
 
             case "Select" when Lambda(call, 1) is { Parameters.Count: 1 } selector && next is not null:
                 if (next.Method.Name is "Sum" or "Average" or "Min" or "Max" && nextIsLast && next.Arguments.Count == 1
                     && AggregateFactory.TryCreate(next.Method.Name, selector) is { } aggregate)
                 {
-                    return (Scalar(aggregate, $"{next.Method.Name.ToLowerInvariant()}({selector})", next.Type), 2, ExpressionFacts.FieldsRead(selector));
+                    return (Scalar(aggregate, $"{next.Method.Name.ToLowerInvariant()}({selector})", next.Type) with { InFileOrder = AggregateFactory.IsOrderSensitive(next.Method.Name, selector.ReturnType) }, 2, ExpressionFacts.FieldsRead(selector));
                 }
 
                 if (next.Method.Name == "Distinct" && next.Arguments.Count == 1)
@@ -100,7 +100,8 @@ internal static class QueryPlanner
                         $"group by {key} computing {string.Join(", ", rewritten.Descriptions.DefaultIfEmpty("the keys"))}",
                         result.ReturnType,
                         false,
-                        true);
+                        true)
+                    { InFileOrder = rewritten.InFileOrder };
                     return (group, 2, ExpressionFacts.FieldsRead(key) | rewritten.Fields);
                 }
 

@@ -13,5 +13,8 @@ namespace LogLinq.Query.Planning;
 /// <param name="AllowSplit">Whether plain files may be cut into ranges (not when code reads line numbers).</param>
 internal sealed record ScanStage(Func<PartialAggregate>? Aggregate, string Description, Type ResultType, bool IsScalar, bool AllowSplit)
 {
+    /// <summary>Whether the aggregate must see rows in file order, in one state (floating-point sums).</summary>
+    public bool InFileOrder { get; init; }
+
     public bool IsStream => Aggregate is null;
 }
