@@ -19,7 +19,11 @@ public sealed record LogSourceOptions
     /// <summary>Told how far a scan has got, a few times a second.</summary>
     public IProgress<ScanProgress>? Progress { get; init; }
 
-    /// <summary>Receives the count of records and malformed lines of every scan.</summary>
+    /// <summary>
+    /// Receives the count of records and malformed lines of every scan. A query whose filter gives a
+    /// literal pre-filter (<c>Explain()</c> shows it) does not parse the lines the pre-filter rules
+    /// out, so for it these counts cover only the lines it read.
+    /// </summary>
     public ParseReport? Report { get; init; }
 
     /// <summary>Receives the bytes read and files opened, to see what a query cost.</summary>

@@ -76,7 +76,8 @@ internal sealed class QueryPlan(
 
         if (Query.RequiredLiteral is { } literal)
         {
-            text.AppendLine($"prefilter:  lines without \"{Encoding.UTF8.GetString(literal)}\" are skipped before parsing (vectorised search)");
+            text.AppendLine($"prefilter:  lines without \"{Encoding.UTF8.GetString(literal)}\" are skipped before parsing (vectorised search);");
+            text.AppendLine("            malformed lines are counted among the lines that pass it");
         }
 
         text.AppendLine($"fields:     {DescribeFields()}");
