@@ -58,8 +58,6 @@ internal static class DifferentialRunner
     /// <summary>How many failures are described in full; the rest are only counted.</summary>
     private const int MaxReported = 8;
 
-    public static readonly System.Collections.Concurrent.ConcurrentBag<(double, string)> Timings = [];
-
     /// <summary>
     /// The descriptions of the first <paramref name="limit"/> queries whose outcome on the provider over
     /// <paramref name="files"/> with <paramref name="options"/> differs from the reference; empty when all agree.
@@ -74,9 +72,7 @@ internal static class DifferentialRunner
         {
             GeneratedQuery query = log.Queries[i];
             string expected = log.Expected[i];
-            var sw = Stopwatch.StartNew();
             string actual = normalize(Outcome.Capture(() => query.Run(logs)));
-            Timings.Add((sw.Elapsed.TotalMilliseconds, query.Description));
             if (expected == actual)
             {
                 continue;
