@@ -17,7 +17,7 @@ public sealed class CompressedLogFixture : IDisposable
 {
     public const int Seed = 31337;
 
-    public const int Lines = 5_000;
+    public const int Lines = 3_000;
 
     public static readonly string[] Formats = ["gzip", "bzip2", "xz", "zstd"];
 
@@ -124,6 +124,7 @@ public sealed class CompressedLogFixture : IDisposable
 /// (which reads every file as it is on disk). Filter them out with Category!=NeedsDecompression.
 /// </remarks>
 [Trait("Category", "NeedsDecompression")]
+[Collection(DifferentialCollection.Name)]
 public sealed class CompressedDifferentialTests(CompressedLogFixture fixture, ITestOutputHelper output) : IClassFixture<CompressedLogFixture>
 {
     public const int QuerySeed = 8191;
@@ -167,9 +168,9 @@ public sealed class CompressedDifferentialTests(CompressedLogFixture fixture, IT
         report.Malformed.Should().Be(plainReport.Malformed);
         Normalize(string.Join("\n", report.Samples), file).Should().Be(string.Join("\n", plainReport.Samples));
 
-        var subject = new LogUnderTest($"{format} of generated ({CompressedLogFixture.Lines} lines, log seed {CompressedLogFixture.Seed})", [fixture.Plain], fixture.PlainRecords, QuerySeed, 60);
-        AssertAgree(subject, [file], ProviderDifferentialTests.Split, 60, s => Normalize(s, file));
-        AssertAgree(subject, [file], ProviderDifferentialTests.Sequential, 15, s => Normalize(s, file));
+        var subject = new LogUnderTest($"{format} of generated ({CompressedLogFixture.Lines} lines, log seed {CompressedLogFixture.Seed})", [fixture.Plain], fixture.PlainRecords, QuerySeed, 30);
+        AssertAgree(subject, [file], ProviderDifferentialTests.Split, 30, s => Normalize(s, file));
+        AssertAgree(subject, [file], ProviderDifferentialTests.Sequential, 8, s => Normalize(s, file));
     }
 
     [Fact]
@@ -180,9 +181,9 @@ public sealed class CompressedDifferentialTests(CompressedLogFixture fixture, IT
             fixture.RotatedPlain,
             DifferentialFixture.LoadAll([.. fixture.RotatedPlain]),
             QuerySeed + 1,
-            80);
+            40);
         LogSource.Open(fixture.Rotated, ProviderDifferentialTests.Split).Count().Should().Be(subject.Records.Count);
-        AssertAgree(subject, fixture.Rotated, ProviderDifferentialTests.Split, 80, NormalizeRotated);
+        AssertAgree(subject, fixture.Rotated, ProviderDifferentialTests.Split, 40, NormalizeRotated);
     }
 
     private void AssertAgree(LogUnderTest subject, IReadOnlyList<string> files, LogSourceOptions options, int limit, Func<string, string> normalize)
