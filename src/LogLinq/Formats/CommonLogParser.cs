@@ -109,7 +109,7 @@ internal static class CommonLogParser
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool StatusToken(ReadOnlySpan<byte> line, ref int pos, out FieldRange token)
     {
-        if (pos + 3 < line.Length && line[pos + 3] == ' ')
+        if (pos + 3 < line.Length && line[pos + 3] == ' ' && IsDigit(line[pos]) && IsDigit(line[pos + 1]) && IsDigit(line[pos + 2]))
         {
             token = new FieldRange(pos, 3);
             pos += 4;

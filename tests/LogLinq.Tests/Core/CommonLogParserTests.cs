@@ -473,6 +473,19 @@ public sealed class CommonLogParserTests
         CommonLogParser.TryParseStatus(Encoding.ASCII.GetBytes(text), out _).Should().BeFalse();
     }
 
+    [Fact]
+    public void A_dash_status_followed_by_dash_bytes_is_a_record()
+    {
+        // Found by the differential tests: "- -" is three bytes and a space, like a status is.
+        byte[] line = """1.2.3.4 - - [23/Feb/2008:20:33:13 -0600] "GET /x HTTP/1.1" - - "" "agent" """u8.ToArray()[..^1];
+
+        CommonLogParser.TryParse(line, out CommonLogFields f, out string? error).Should().BeTrue(error);
+
+        f.Status.Should().Be(0);
+        f.Bytes.Should().Be(0);
+        Encoding.ASCII.GetString(f.UserAgent.Of(line)).Should().Be("agent");
+    }
+
     [Theory]
     [InlineData("0", 0L)]
     [InlineData("97238", 97238L)]
