@@ -1,33 +1,33 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using LogLinq.Sources;
-using System.Threading.Channels;
 
 namespace LogLinq.Query.Execution;
 
 /// <summary>
 /// Reads a stream on a thread of its own, a few blocks ahead of the consumer, so that decompressing
 /// one file and parsing it run on two cores at once. The queue is bounded: a slow consumer holds the
-/// reader back instead of letting memory grow.
+/// reader back instead of letting memory grow. Both sides block on plain waits, never on a task that
+/// needs a thread-pool thread to wake them, so a busy pool cannot stall a scan.
 /// </summary>
 internal sealed class ReadAheadStream : ReadOnlyStream
 {
     private const int BlockSize = 256 * 1024;
     private const int BlocksAhead = 4;
 
-    private readonly Channel<(byte[] Block, int Length)> _blocks =
-        Channel.CreateBounded<(byte[], int)>(new BoundedChannelOptions(BlocksAhead) { SingleReader = true, SingleWriter = true });
-
-    private readonly Channel<byte[]> _free = Channel.CreateUnbounded<byte[]>();
+    private readonly BlockingCollection<(byte[] Block, int Length)> _blocks = new(BlocksAhead);
+    private readonly ConcurrentBag<byte[]> _free = [];
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _reader;
+    private readonly Thread _reader;
+    private Exception? _failure;
     private byte[]? _current;
     private int _currentLength;
     private int _currentPosition;
-    private bool _done;
 
     public ReadAheadStream(Stream source)
     {
-        _reader = Task.Factory.StartNew(
-            () => Pump(source), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _reader = new Thread(() => Pump(source)) { IsBackground = true, Name = "LogLinq read-ahead" };
+        _reader.Start();
     }
 
     private void Pump(Stream source)
@@ -36,34 +36,31 @@ internal sealed class ReadAheadStream : ReadOnlyStream
         {
             using (source)
             {
-                while (!_stop.IsCancellationRequested)
+                while (true)
                 {
-                    byte[] block = _free.Reader.TryRead(out byte[]? reused) ? reused : new byte[BlockSize];
+                    byte[] block = _free.TryTake(out byte[]? reused) ? reused : new byte[BlockSize];
                     int length = source.ReadAtLeast(block, block.Length, throwOnEndOfStream: false);
                     if (length == 0)
                     {
                         break;
                     }
 
-                    if (!_blocks.Writer.WaitToWriteAsync(_stop.Token).AsTask().GetAwaiter().GetResult())
-                    {
-                        break;
-                    }
-
-                    _blocks.Writer.TryWrite((block, length));
+                    _blocks.Add((block, length), _stop.Token);
                 }
             }
-
-            _blocks.Writer.TryComplete();
         }
         catch (OperationCanceledException)
         {
-            _blocks.Writer.TryComplete();
+            // The consumer stopped early.
         }
         catch (Exception e)
         {
             // Handed to the consumer after the blocks read before it, so no record is lost.
-            _blocks.Writer.TryComplete(e);
+            _failure = e;
+        }
+        finally
+        {
+            _blocks.CompleteAdding();
         }
     }
 
@@ -73,33 +70,21 @@ internal sealed class ReadAheadStream : ReadOnlyStream
         {
             if (_current is not null)
             {
-                _free.Writer.TryWrite(_current);
+                _free.Add(_current);
                 _current = null;
             }
 
-            if (_done)
+            if (!_blocks.TryTake(out (byte[] Block, int Length) next, Timeout.Infinite))
             {
+                if (_failure is not null)
+                {
+                    ExceptionDispatchInfo.Capture(_failure).Throw();
+                }
+
                 return 0;
             }
 
-            try
-            {
-                if (!_blocks.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
-                {
-                    _done = true;
-                    return 0;
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                _done = true;
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e).Throw();
-            }
-
-            if (_blocks.Reader.TryRead(out (byte[] Block, int Length) next))
-            {
-                (_current, _currentLength, _currentPosition) = (next.Block, next.Length, 0);
-            }
+            (_current, _currentLength, _currentPosition) = (next.Block, next.Length, 0);
         }
 
         int n = Math.Min(buffer.Length, _currentLength - _currentPosition);
@@ -113,19 +98,8 @@ internal sealed class ReadAheadStream : ReadOnlyStream
         if (disposing)
         {
             _stop.Cancel();
-            while (_blocks.Reader.TryRead(out _))
-            {
-            }
-
-            try
-            {
-                _reader.Wait();
-            }
-            catch (AggregateException)
-            {
-                // The consumer is gone; the reader's error has no one to tell.
-            }
-
+            _reader.Join();
+            _blocks.Dispose();
             _stop.Dispose();
         }
 
