@@ -12,13 +12,17 @@ public sealed class CompiledQuery
 {
     private readonly LogQueryProvider _provider;
 
-    internal CompiledQuery(IQueryProvider provider, Expression expression, IReadOnlyList<QueryColumn> columns, bool isScalar)
+    internal CompiledQuery(IQueryProvider provider, IReadOnlyList<string> globs, Expression expression, IReadOnlyList<QueryColumn> columns, bool isScalar)
     {
         _provider = (LogQueryProvider)provider;
+        Globs = globs;
         Expression = expression;
         Columns = columns;
         IsScalar = isScalar;
     }
+
+    /// <summary>The globs naming the files the query reads: its <c>from</c>, or the default.</summary>
+    public IReadOnlyList<string> Globs { get; }
 
     /// <summary>The LINQ expression: operators of <see cref="Queryable"/> applied to the log source.</summary>
     public Expression Expression { get; }

@@ -65,10 +65,10 @@ public static class QueryCompiler
 
         if (scalar)
         {
-            return new CompiledQuery(source.Provider, relation.Query, [new QueryColumn("count", typeof(long))], isScalar: true);
+            return new CompiledQuery(source.Provider, globs, relation.Query, [new QueryColumn("count", typeof(long))], isScalar: true);
         }
 
-        return new CompiledQuery(source.Provider, Rows(relation), [.. relation.Columns.Select(c => new QueryColumn(c.Name, c.Type))], isScalar: false);
+        return new CompiledQuery(source.Provider, globs, Rows(relation), [.. relation.Columns.Select(c => new QueryColumn(c.Name, c.Type))], isScalar: false);
     }
 
     private static (List<string> Globs, LogFormat? Format) Source(QuerySyntax syntax, QueryOptions options, Context context)
