@@ -20,6 +20,13 @@ internal sealed class QueryCommandOptions
         HelpName = "table|csv|json|tsv",
     };
 
+    private readonly Option<string[]> _from = new("--from")
+    {
+        Description = $"Read these files instead of those the query's from names (repeatable; ** * ? [abc] expanded). Without either: {QueryRunner.DefaultGlob}",
+        HelpName = "glob",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
     private readonly Option<bool> _explain = new("--explain")
     {
         Description = "Print how the query would run (what is pushed down to the raw lines, which fields are read) instead of running it",
@@ -47,6 +54,7 @@ internal sealed class QueryCommandOptions
     public void AddTo(Command command)
     {
         command.Options.Add(_set);
+        command.Options.Add(_from);
         command.Options.Add(_format);
         command.Options.Add(_explain);
         command.Options.Add(_strict);
@@ -71,6 +79,7 @@ internal sealed class QueryCommandOptions
             // A person at a terminal reads a table; a program reading a pipe parses CSV.
             _ => Terminal.StandardOutput.IsTerminal ? ResultFormat.Table : ResultFormat.Csv,
         };
-        return QueryRunner.Run(text, origin, values, format, parseResult.GetValue(_explain), parseResult.GetValue(_strict));
+        var run = new QueryRun(text, origin, values, parseResult.GetValue(_from) ?? [], format, parseResult.GetValue(_explain), parseResult.GetValue(_strict));
+        return QueryRunner.Run(run);
     }
 }

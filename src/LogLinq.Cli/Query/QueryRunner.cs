@@ -13,25 +13,20 @@ internal static class QueryRunner
     /// <summary>The logs a query without <c>from</c> reads, relative to the current directory, as <c>report</c> does.</summary>
     public const string DefaultGlob = ReportCommand.DefaultGlob;
 
-    /// <summary>Runs <paramref name="text"/> and returns the exit code.</summary>
-    /// <param name="text">The query.</param>
-    /// <param name="origin">Where the query came from (a file), named in error messages; null for the command line.</param>
-    /// <param name="parameters">The <c>--set</c> values.</param>
-    /// <param name="format">How to print the result.</param>
-    /// <param name="explain">Print how the query would run instead of running it.</param>
-    /// <param name="strict">Stop at the first malformed line.</param>
-    public static int Run(string text, string? origin, IReadOnlyDictionary<string, string> parameters, ResultFormat format, bool explain, bool strict)
+    /// <summary>Runs the query and returns the exit code.</summary>
+    public static int Run(QueryRun run)
     {
         var parseReport = new ParseReport();
         using var interruption = new Interruption();
         var counters = new Sources.ReadCounters();
         var options = new QueryOptions
         {
-            Parameters = parameters,
+            Parameters = run.Parameters,
             DefaultGlobs = [DefaultGlob],
+            Globs = run.Globs.Count > 0 ? run.Globs : null,
             Source = new LogSourceOptions
             {
-                Strict = strict,
+                Strict = run.Strict,
                 Report = parseReport,
                 Counters = counters,
                 CancellationToken = interruption.Token,
@@ -41,15 +36,15 @@ internal static class QueryRunner
         CompiledQuery query;
         try
         {
-            query = QueryCompiler.Compile(text, options);
+            query = QueryCompiler.Compile(run.Text, options);
         }
         catch (QueryException e)
         {
-            Console.Error.WriteLine($"{LoglinqRootCommand.Name}: {e.Describe(origin)}");
+            Console.Error.WriteLine($"{LoglinqRootCommand.Name}: {e.Describe(run.Origin)}");
             return ExitCodes.Usage;
         }
 
-        if (explain)
+        if (run.Explain)
         {
             using TextWriter stdout = StandardOutput.OpenWriter();
             stdout.Write(query.Explain());
@@ -59,7 +54,7 @@ internal static class QueryRunner
         var position = new QueryProgress(query.Globs, counters);
         using (var progress = new ProgressScope(DelayedProgress.StartOnTerminal("Querying", position.TotalBytes, position.BytesDone)))
         {
-            ResultPrinter.Print(query.Execute(), format, progress);
+            ResultPrinter.Print(query.Execute(), run.Format, progress);
         }
 
         MalformedLinesNotice.Write(Console.Error, parseReport, LoglinqRootCommand.Name);

@@ -73,6 +73,11 @@ public static class QueryCompiler
 
     private static (List<string> Globs, LogFormat? Format) Source(QuerySyntax syntax, QueryOptions options, Context context)
     {
+        if (options.Globs is { Count: > 0 } chosen)
+        {
+            return ([.. chosen], syntax.Source?.Format is { } written ? LogFormat.FromName(written) : null);
+        }
+
         if (syntax.Source is null)
         {
             return options.DefaultGlobs is { Count: > 0 } defaults
