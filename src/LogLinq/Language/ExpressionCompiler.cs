@@ -268,13 +268,16 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
     {
         (long n, _) when type == typeof(int) && n is >= int.MinValue and <= int.MaxValue => Expression.Constant((int)n),
         (int n, _) when type == typeof(long) => Expression.Constant((long)n),
+        (long n, _) when type == typeof(double) => Expression.Constant((double)n),
+        (int n, _) when type == typeof(double) => Expression.Constant((double)n),
         (double d, _) when type == typeof(long) && Math.Floor(d) == d && Math.Abs(d) < 9e15 => Expression.Constant((long)d),
         (double d, _) when type == typeof(int) && Math.Floor(d) == d && d is >= int.MinValue and <= int.MaxValue => Expression.Constant((int)d),
         _ => null,
     }
     : null;
 
-    private static Expression Widen(Expression e, Type type) => e.Type == type ? e : Expression.Convert(e, type);
+    private static Expression Widen(Expression e, Type type) =>
+        e.Type == type ? e : Fit(e, type) ?? (Expression)Expression.Convert(e, type);
 
     private Expression Arithmetic(BinarySyntax binary)
     {
