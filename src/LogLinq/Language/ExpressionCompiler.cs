@@ -187,10 +187,11 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
         string symbol = SymbolOf(op);
 
         // null is text that is not there: only text (referrer, agent) can be compared with it.
-        if (left.Type == ValueTypes.Null || right.Type == ValueTypes.Null)
+        bool leftNull = left is ConstantExpression { Value: null };
+        if (leftNull || right is ConstantExpression { Value: null })
         {
-            Expression other = left.Type == ValueTypes.Null ? right : left;
-            ExpressionSyntax otherSyntax = left.Type == ValueTypes.Null ? rightSyntax : leftSyntax;
+            Expression other = leftNull ? right : left;
+            ExpressionSyntax otherSyntax = leftNull ? rightSyntax : leftSyntax;
             if (!equality)
             {
                 throw Error(at, $"{symbol} cannot compare with null; use == null or != null");
@@ -202,7 +203,7 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
             }
 
             var nothing = Expression.Constant(null, typeof(string));
-            return Expression.MakeBinary(type, left.Type == ValueTypes.Null ? nothing : left, right.Type == ValueTypes.Null ? nothing : right);
+            return Expression.MakeBinary(type, leftNull ? nothing : left, leftNull ? right : nothing);
         }
 
         if (ValueTypes.IsNumber(left.Type) && ValueTypes.IsNumber(right.Type))
