@@ -41,10 +41,12 @@ internal static class LiteralGrammar
 
     // timestamp  = date "T" time offset          e.g. 2008-02-24T00:08:59-06:00, 2008-02-24T06:08:59.5Z
     public static readonly Parser<DateTimeOffset> Timestamp =
-        (from date in Parse.Regex(@"\d{4}-\d{2}-\d{2}(?!\d)").Atomic()
+        (from date in Digits(4).Then("-").Then(Digits(2)).Then("-").Then(Digits(2)).Then(Parse.Not(Parse.Digit).Return("")).Atomic()
          from t in Parse.Char('T').Named("'T' and the time of day, as in 2008-02-24T00:08:59-06:00")
-         from time in Parse.Regex(@"\d{2}:\d{2}:\d{2}(\.\d{1,7})?").Named("the time of day, hh:mm:ss")
-         from offset in Parse.Regex(@"Z|[+-]\d{2}:\d{2}").Named("the offset from UTC, Z or ±hh:mm")
+         from time in Digits(2).Then(":").Then(Digits(2)).Then(":").Then(Digits(2)).Then(Fraction).Named("the time of day, hh:mm:ss")
+         from offset in Parse.Char('Z').Once().Text()
+             .Or(Parse.Chars("+-").Once().Text().Then(Digits(2)).Then(":").Then(Digits(2)))
+             .Named("the offset from UTC, Z or ±hh:mm")
          select date + "T" + time + offset)
         .Then(text => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTimeOffset value)
             ? Parse.Return(value)
@@ -68,11 +70,27 @@ internal static class LiteralGrammar
     // quantity   = digits [ "." digits ] [ unit ]      digits may be grouped with "_", as in 1_000_000
     // unit       = "KB" | "MB" | "GB" | "TB" | "ms" | "s" | "m" | "h" | "d"     (any case; 1KB = 1024)
     public static readonly Parser<object> Quantity =
-        (from number in Parse.Regex(@"\d+(_\d+)*(\.\d+)?").Atomic()
+        (from number in Parse.Digit.AtLeastOnce().Text()
+             .Then(Parse.Char('_').Then(_ => Parse.Digit.AtLeastOnce().Text()).Many().Select(string.Concat))
+             .Then(Fraction).Atomic()
          from unit in Unit
          select (number, unit))
         .Then(q => ToQuantity(q.number.Replace("_", "", StringComparison.Ordinal), q.unit))
         .Named("a number").Lexeme();
+
+    // The rules are built of characters rather than regular expressions: a Regex costs start-up time
+    // (its parser and interpreter are compiled on first use) that a short query run would notice.
+    private static Parser<string> Digits(int count) => Parse.Digit.Repeat(count).Text();
+
+    /// <summary>"." and digits, or nothing.</summary>
+    private static Parser<string> Fraction => Parse.Char('.').Then(_ => Parse.Digit.AtLeastOnce().Text()).Select(d => "." + d).Optional().Select(o => o.GetOrElse(""));
+
+    private static Parser<string> Then(this Parser<string> first, string text) => first.Then(Parse.String(text).Text());
+
+    private static Parser<string> Then(this Parser<string> first, Parser<string> second) =>
+        from a in first
+        from b in second
+        select a + b;
 
     private static Parser<object> ToQuantity(string number, string? unit)
     {

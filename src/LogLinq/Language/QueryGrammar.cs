@@ -8,7 +8,7 @@ namespace LogLinq.Language;
 /// <summary>
 /// The grammar of queries, one rule per line of the language's definition (docs/query-language.md).
 /// Expressions are in <see cref="ExpressionGrammar"/>. Parsing makes a <see cref="QuerySyntax"/> and
-/// does nothing else: names and types are checked by the QueryCompiler.
+/// does nothing else: names and types are checked by the <see cref="QueryCompiler"/>.
 /// </summary>
 internal static class QueryGrammar
 {
