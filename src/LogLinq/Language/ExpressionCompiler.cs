@@ -152,16 +152,22 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
     /// Both operands, the one that has a type of its own first, so that a literal or a parameter on
     /// the other side takes that type: in <c>status == 404</c> the 404 becomes an int like the status.
     /// </summary>
-    private (Expression Left, Expression Right) Operands(ExpressionSyntax left, ExpressionSyntax right)
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The right operand.</param>
+    /// <param name="arithmetic">Whether the operator computes rather than compares: a time then takes a duration.</param>
+    private (Expression Left, Expression Right) Operands(ExpressionSyntax left, ExpressionSyntax right, bool arithmetic = false)
     {
+        Type? HintFrom(Type type) =>
+            type == ValueTypes.Null ? null : arithmetic && type == typeof(DateTimeOffset) ? typeof(TimeSpan) : type;
+
         if (IsUntyped(left) && !IsUntyped(right))
         {
             Expression r = Compile(right);
-            return (Compile(left, r.Type), r);
+            return (Compile(left, HintFrom(r.Type)), r);
         }
 
         Expression l = Compile(left);
-        return (l, Compile(right, l.Type == ValueTypes.Null ? null : l.Type));
+        return (l, Compile(right, HintFrom(l.Type)));
     }
 
     private static bool IsUntyped(ExpressionSyntax syntax) => syntax is LiteralSyntax or ParameterSyntax;
@@ -282,7 +288,7 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
 
     private Expression Arithmetic(BinarySyntax binary)
     {
-        (Expression left, Expression right) = Operands(binary.Left, binary.Right);
+        (Expression left, Expression right) = Operands(binary.Left, binary.Right, arithmetic: true);
         BinaryOperator op = binary.Operator;
         if (ValueTypes.IsNumber(left.Type) && ValueTypes.IsNumber(right.Type))
         {

@@ -58,14 +58,16 @@ internal sealed class ParameterValues(IReadOnlyDictionary<string, string> values
             return text.ToLowerInvariant() switch { "true" => true, "false" => false, _ => null };
         }
 
-        object? quantity = LiteralGrammar.Quantity.End().TryParse(text.Trim()) is { WasSuccessful: true } q ? q.Value : null;
+        string number = text.Trim();
+        bool negative = number.StartsWith('-');
+        object? quantity = LiteralGrammar.Quantity.End().TryParse(negative ? number[1..] : number) is { WasSuccessful: true } q ? q.Value : null;
         return (quantity, type) switch
         {
-            (long n, _) when type == typeof(long) => n,
-            (long n, _) when type == typeof(int) && n is >= int.MinValue and <= int.MaxValue => (int)n,
-            (long n, _) when type == typeof(double) => (double)n,
-            (double d, _) when type == typeof(double) => d,
-            (TimeSpan d, _) when type == typeof(TimeSpan) => d,
+            (long n, _) when type == typeof(long) => negative ? -n : n,
+            (long n, _) when type == typeof(int) && n <= int.MaxValue => negative ? -(int)n : (int)n,
+            (long n, _) when type == typeof(double) => negative ? -(double)n : (double)n,
+            (double d, _) when type == typeof(double) => negative ? -d : d,
+            (TimeSpan d, _) when type == typeof(TimeSpan) => negative ? -d : d,
             _ => null,
         };
     }

@@ -83,6 +83,9 @@ public class CompilerTests
         WhereBody("status == $code", ("code", "404")).Should().Be("(r.Status == 404)");
         WhereBody("bytes > $size", ("size", "1MB")).Should().Be("(r.Bytes > 1048576)");
         WhereBody("time < $until", ("until", "2008-02-25T00:00:00-06:00")).Should().Be("(r.Time < 02/25/2008 00:00:00 -06:00)");
+        WhereBody("bytes > $floor", ("floor", "-1")).Should().Be("(r.Bytes > -1)");
+        WhereBody("time > time - $span", ("span", "90m")).Should().Be("(r.Time > (r.Time - 01:30:00))");
+        WhereBody("path == $x and $x == path", ("x", "404")).Should().Be("((r.Path == \"404\") AndAlso (\"404\" == r.Path))");
     }
 
     [Fact]
