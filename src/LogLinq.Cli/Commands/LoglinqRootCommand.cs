@@ -14,5 +14,7 @@ internal static class LoglinqRootCommand
         {
             ReportCommand.Create(),
             GenCommand.Create(),
+            QueryCommand.Create(),
+            RunCommand.Create(),
         };
 }

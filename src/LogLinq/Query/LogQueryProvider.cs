@@ -27,10 +27,12 @@ internal sealed class LogQueryProvider(ScanInput input) : IQueryProvider
         {
             return QueryPlanner.Plan(expression, Input).Execute();
         }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
+        catch (Exception e) when (e is TargetInvocationException { InnerException: not null } or AggregateException)
         {
-            // Reflection-made aggregates and LINQ to Objects wrap errors; the user wants the error itself.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            // Reflection-made aggregates, LINQ to Objects and the parallel scan's workers wrap errors
+            // (a malformed line in strict mode); the user wants the error itself.
+            Exception inner = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e.InnerException!;
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(inner).Throw();
             throw;
         }
     }

@@ -1,0 +1,44 @@
+using System.Text;
+using LogLinq.Language;
+
+namespace LogLinq.Cli.Query;
+
+/// <summary>
+/// Writes a result as tab-separated values: a header row, then one line per row. A tab, newline,
+/// carriage return or backslash in a value is written \t, \n, \r or \\, so every row stays one line.
+/// </summary>
+internal static class TsvResultWriter
+{
+    /// <summary>Writes <paramref name="columns"/> and <paramref name="rows"/> to <paramref name="output"/>.</summary>
+    public static void Write(TextWriter output, IReadOnlyList<QueryColumn> columns, IEnumerable<object?[]> rows)
+    {
+        output.WriteLine(string.Join('\t', columns.Select(c => Escape(c.Name))));
+        foreach (object?[] row in rows)
+        {
+            output.WriteLine(string.Join('\t', row.Select(value => Escape(CellText.Of(value)))));
+        }
+    }
+
+    private static string Escape(string text)
+    {
+        if (text.AsSpan().IndexOfAny("\t\n\r\\") < 0)
+        {
+            return text;
+        }
+
+        var escaped = new StringBuilder(text.Length + 8);
+        foreach (char c in text)
+        {
+            escaped.Append(c switch
+            {
+                '\t' => "\\t",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\\' => "\\\\",
+                _ => c.ToString(),
+            });
+        }
+
+        return escaped.ToString();
+    }
+}

@@ -1,0 +1,504 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using LogLinq.Language.Syntax;
+using LogLinq.Records;
+
+namespace LogLinq.Language;
+
+/// <summary>
+/// Type-checks an expression of the language and turns it into a LINQ expression over one row. The
+/// shapes it makes are the ones the planner pushes down to raw bytes: a field compared with a
+/// constant of the field's own type (<c>r.Status == 404</c>, not <c>(long)r.Status == 404L</c>), text
+/// matched ordinally (<c>r.Path.StartsWith("/ply", StringComparison.Ordinal)</c>), and <c>in</c> as a
+/// chain of equalities.
+/// </summary>
+internal sealed class ExpressionCompiler(Relation relation, ParameterExpression row, ParameterValues parameters, string queryText)
+{
+    /// <summary>The functions, by lower-case name, and how many arguments each takes.</summary>
+    public static readonly IReadOnlyDictionary<string, int> Functions = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        ["bin"] = 2,
+        ["lower"] = 1,
+        ["upper"] = 1,
+        ["len"] = 1,
+        ["hour"] = 1,
+        ["day"] = 1,
+        ["ext"] = 1,
+    };
+
+    /// <summary>The aggregates, which only <c>summarize</c> may use.</summary>
+    public static readonly IReadOnlySet<string> Aggregates = new HashSet<string>(StringComparer.Ordinal) { "count", "sum", "avg", "min", "max", "dcount" };
+
+    private static readonly MethodInfo StartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string), typeof(StringComparison)])!;
+    private static readonly MethodInfo EndsWith = typeof(string).GetMethod(nameof(string.EndsWith), [typeof(string), typeof(StringComparison)])!;
+    private static readonly MethodInfo Contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string), typeof(StringComparison)])!;
+    private static readonly MethodInfo CompareOrdinal = typeof(string).GetMethod(nameof(string.CompareOrdinal), [typeof(string), typeof(string)])!;
+    private static readonly MethodInfo Concat = typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string)])!;
+
+    /// <summary>The expression for <paramref name="syntax"/> over the row.</summary>
+    /// <param name="syntax">The expression as parsed.</param>
+    /// <param name="hint">The type the context wants, which types a literal or a parameter; null for none.</param>
+    public Expression Compile(ExpressionSyntax syntax, Type? hint = null) => syntax switch
+    {
+        LiteralSyntax literal => Literal(literal, hint),
+        NameSyntax name => Name(name),
+        ParameterSyntax parameter => parameters.Bind(parameter, hint),
+        UnarySyntax unary => Unary(unary),
+        BinarySyntax binary => Binary(binary),
+        CallSyntax call => Call(call),
+        InSyntax @in => In(@in),
+        _ => throw new ArgumentOutOfRangeException(nameof(syntax), syntax, "unknown syntax"),
+    };
+
+    /// <summary>The expression for <paramref name="syntax"/>, which must be true or false.</summary>
+    public Expression Condition(ExpressionSyntax syntax, string context)
+    {
+        Expression condition = Compile(syntax, typeof(bool));
+        return condition.Type == typeof(bool)
+            ? condition
+            : throw Error(syntax, $"{context} needs a condition (true or false), but {Describe(syntax)} is {ValueTypes.Describe(condition.Type)}");
+    }
+
+    /// <summary>The expression for <paramref name="syntax"/>, which must be a value a column can hold (not a bare null).</summary>
+    public Expression Value(ExpressionSyntax syntax)
+    {
+        Expression value = Compile(syntax);
+        return value.Type == ValueTypes.Null ? Expression.Constant(null, typeof(string)) : value;
+    }
+
+    /// <summary>An error at <paramref name="node"/>.</summary>
+    public QueryException Error(SyntaxNode node, string message) => new(message, node.Span, queryText);
+
+    private QueryException Error(SourceSpan span, string message) => new(message, span, queryText);
+
+    /// <summary>How a message names an operand: its own name when it has one.</summary>
+    public static string Describe(ExpressionSyntax syntax) => syntax switch
+    {
+        NameSyntax name => name.Name,
+        ParameterSyntax parameter => "$" + parameter.Name,
+        CallSyntax call => call.Function + "(...)",
+        LiteralSyntax { Value: string text } => $"\"{text}\"",
+        LiteralSyntax { Value: null } => "null",
+        LiteralSyntax literal => Convert.ToString(literal.Value, System.Globalization.CultureInfo.InvariantCulture)!,
+        _ => "the expression",
+    };
+
+    private static Expression Literal(LiteralSyntax literal, Type? hint) => literal.Value switch
+    {
+        null => Expression.Constant(null, hint == typeof(string) ? typeof(string) : ValueTypes.Null),
+        long n when hint == typeof(int) && n is >= int.MinValue and <= int.MaxValue => Expression.Constant((int)n),
+        object value => Expression.Constant(value),
+    };
+
+    private Expression Name(NameSyntax name)
+    {
+        if (relation.Find(name.Name) is { } column)
+        {
+            return column.On(row);
+        }
+
+        IEnumerable<string> known = relation.Columns.Select(c => c.Name);
+        string what = relation.IsRecords ? "field" : "column";
+        if (Functions.ContainsKey(name.Name.ToLowerInvariant()) || Aggregates.Contains(name.Name.ToLowerInvariant()))
+        {
+            throw Error(name, $"{name.Name} is a function: write {name.Name.ToLowerInvariant()}(...)");
+        }
+
+        if (!relation.IsRecords && RecordFields.All.Any(f => f.Name == name.Name))
+        {
+            throw Error(name, $"{name.Name} is not a column here: the stages before this one keep only {Words.Both([.. known])}");
+        }
+
+        return NameSuggestion.Nearest(name.Name, known) is { } nearest
+            ? throw Error(name, $"unknown {what} '{name.Name}'; did you mean '{nearest}'?")
+            : throw Error(name, $"unknown {what} '{name.Name}'; the {what}s are {Words.Both([.. known])}");
+    }
+
+    private Expression Unary(UnarySyntax unary)
+    {
+        if (unary.Operator == UnaryOperator.Not)
+        {
+            return Expression.Not(Condition(unary.Operand, "not"));
+        }
+
+        Expression operand = Compile(unary.Operand);
+        if (operand is ConstantExpression { Value: long n })
+        {
+            return Expression.Constant(-n);
+        }
+
+        if (operand is ConstantExpression { Value: double d })
+        {
+            return Expression.Constant(-d);
+        }
+
+        return ValueTypes.IsNumber(operand.Type) || operand.Type == typeof(TimeSpan)
+            ? Expression.Negate(operand)
+            : throw Error(unary, $"'-' needs a number or a duration, but {Describe(unary.Operand)} is {ValueTypes.Describe(operand.Type)}");
+    }
+
+    private Expression Binary(BinarySyntax binary) => binary.Operator switch
+    {
+        BinaryOperator.And => Expression.AndAlso(Condition(binary.Left, "and"), Condition(binary.Right, "and")),
+        BinaryOperator.Or => Expression.OrElse(Condition(binary.Left, "or"), Condition(binary.Right, "or")),
+        BinaryOperator.Contains or BinaryOperator.StartsWith or BinaryOperator.EndsWith => TextMatch(binary),
+        BinaryOperator.Matches => Matches(binary),
+        BinaryOperator.Add or BinaryOperator.Subtract or BinaryOperator.Multiply or BinaryOperator.Divide => Arithmetic(binary),
+        _ => Comparison(binary),
+    };
+
+    /// <summary>
+    /// Both operands, the one that has a type of its own first, so that a literal or a parameter on
+    /// the other side takes that type: in <c>status == 404</c> the 404 becomes an int like the status.
+    /// </summary>
+    /// <param name="left">The left operand.</param>
+    /// <param name="right">The right operand.</param>
+    /// <param name="arithmetic">Whether the operator computes rather than compares: a time then takes a duration.</param>
+    private (Expression Left, Expression Right) Operands(ExpressionSyntax left, ExpressionSyntax right, bool arithmetic = false)
+    {
+        Type? HintFrom(Type type) =>
+            type == ValueTypes.Null ? null : arithmetic && type == typeof(DateTimeOffset) ? typeof(TimeSpan) : type;
+
+        if (IsUntyped(left) && !IsUntyped(right))
+        {
+            Expression r = Compile(right);
+            return (Compile(left, HintFrom(r.Type)), r);
+        }
+
+        Expression l = Compile(left);
+        return (l, Compile(right, HintFrom(l.Type)));
+    }
+
+    private static bool IsUntyped(ExpressionSyntax syntax) => syntax is LiteralSyntax or ParameterSyntax;
+
+    private Expression Comparison(BinarySyntax binary)
+    {
+        (Expression left, Expression right) = Operands(binary.Left, binary.Right);
+        return Compare(binary.Operator, left, right, binary.OperatorSpan, binary.Left, binary.Right);
+    }
+
+    private Expression Compare(BinaryOperator op, Expression left, Expression right, SourceSpan at, ExpressionSyntax leftSyntax, ExpressionSyntax rightSyntax)
+    {
+        bool equality = op is BinaryOperator.Equal or BinaryOperator.NotEqual;
+        ExpressionType type = op switch
+        {
+            BinaryOperator.Equal => ExpressionType.Equal,
+            BinaryOperator.NotEqual => ExpressionType.NotEqual,
+            BinaryOperator.Less => ExpressionType.LessThan,
+            BinaryOperator.LessOrEqual => ExpressionType.LessThanOrEqual,
+            BinaryOperator.Greater => ExpressionType.GreaterThan,
+            _ => ExpressionType.GreaterThanOrEqual,
+        };
+        string symbol = SymbolOf(op);
+
+        // null is text that is not there: only text (referrer, agent) can be compared with it.
+        bool leftNull = left is ConstantExpression { Value: null };
+        if (leftNull || right is ConstantExpression { Value: null })
+        {
+            Expression other = leftNull ? right : left;
+            ExpressionSyntax otherSyntax = leftNull ? rightSyntax : leftSyntax;
+            if (!equality)
+            {
+                throw Error(at, $"{symbol} cannot compare with null; use == null or != null");
+            }
+
+            if (other.Type != typeof(string) && other.Type != ValueTypes.Null)
+            {
+                throw Error(at, $"{Describe(otherSyntax)} is {ValueTypes.Describe(other.Type)} and never null");
+            }
+
+            var nothing = Expression.Constant(null, typeof(string));
+            return Expression.MakeBinary(type, leftNull ? nothing : left, leftNull ? right : nothing);
+        }
+
+        if (ValueTypes.IsNumber(left.Type) && ValueTypes.IsNumber(right.Type))
+        {
+            (left, right) = Unify(left, right);
+            return Expression.MakeBinary(type, left, right);
+        }
+
+        if (left.Type != right.Type)
+        {
+            string hint = right.Type == typeof(string) && left.Type == typeof(DateTimeOffset)
+                ? " (write a time without quotes, as 2008-02-24T00:08:59-06:00)"
+                : "";
+            throw Error(at, $"cannot compare {Describe(leftSyntax)} ({ValueTypes.Describe(left.Type)}) with {Describe(rightSyntax)} ({ValueTypes.Describe(right.Type)}){hint}");
+        }
+
+        if (left.Type == typeof(string) && !equality)
+        {
+            // Text is ordered ordinally, by UTF-16 code unit, the same on every machine.
+            return Expression.MakeBinary(type, Expression.Call(CompareOrdinal, left, right), Expression.Constant(0));
+        }
+
+        if (!equality && !ValueTypes.IsOrdered(left.Type))
+        {
+            throw Error(at, $"{symbol} needs values that have an order, but {Describe(leftSyntax)} is {ValueTypes.Describe(left.Type)}");
+        }
+
+        if (left.Type == typeof(bool) && !equality)
+        {
+            throw Error(at, $"{symbol} needs values that have an order, but {Describe(leftSyntax)} is true or false");
+        }
+
+        return Expression.MakeBinary(type, left, right);
+    }
+
+    /// <summary>
+    /// Two numbers brought to one type. A constant takes the other side's type when it fits, so a
+    /// field stays bare for the planner; otherwise the narrower side is widened.
+    /// </summary>
+    private static (Expression, Expression) Unify(Expression left, Expression right)
+    {
+        if (left.Type == right.Type)
+        {
+            return (left, right);
+        }
+
+        if (Fit(right, left.Type) is { } r)
+        {
+            return (left, r);
+        }
+
+        if (Fit(left, right.Type) is { } l)
+        {
+            return (l, right);
+        }
+
+        Type wide = left.Type == typeof(double) || right.Type == typeof(double) ? typeof(double) : typeof(long);
+        return (Widen(left, wide), Widen(right, wide));
+    }
+
+    /// <summary>The constant <paramref name="e"/> as a <paramref name="type"/> when it fits exactly; otherwise null.</summary>
+    private static ConstantExpression? Fit(Expression e, Type type) => e is ConstantExpression { Value: var value } ? (value, type) switch
+    {
+        (long n, _) when type == typeof(int) && n is >= int.MinValue and <= int.MaxValue => Expression.Constant((int)n),
+        (int n, _) when type == typeof(long) => Expression.Constant((long)n),
+        (long n, _) when type == typeof(double) => Expression.Constant((double)n),
+        (int n, _) when type == typeof(double) => Expression.Constant((double)n),
+        (double d, _) when type == typeof(long) && Math.Floor(d) == d && Math.Abs(d) < 9e15 => Expression.Constant((long)d),
+        (double d, _) when type == typeof(int) && Math.Floor(d) == d && d is >= int.MinValue and <= int.MaxValue => Expression.Constant((int)d),
+        _ => null,
+    }
+    : null;
+
+    private static Expression Widen(Expression e, Type type) =>
+        e.Type == type ? e : Fit(e, type) ?? (Expression)Expression.Convert(e, type);
+
+    private Expression Arithmetic(BinarySyntax binary)
+    {
+        (Expression left, Expression right) = Operands(binary.Left, binary.Right, arithmetic: true);
+        BinaryOperator op = binary.Operator;
+        if (ValueTypes.IsNumber(left.Type) && ValueTypes.IsNumber(right.Type))
+        {
+            if (op == BinaryOperator.Divide)
+            {
+                // Division is exact: bytes / 1MB is 0.5, not 0. bin() rounds down when that is wanted.
+                return Expression.Divide(Widen(left, typeof(double)), Widen(right, typeof(double)));
+            }
+
+            Type wide = left.Type == typeof(double) || right.Type == typeof(double) ? typeof(double) : typeof(long);
+            left = Widen(left, wide);
+            right = Widen(right, wide);
+            return op switch
+            {
+                BinaryOperator.Add => Expression.Add(left, right),
+                BinaryOperator.Subtract => Expression.Subtract(left, right),
+                _ => Expression.Multiply(left, right),
+            };
+        }
+
+        Type lt = left.Type;
+        Type rt = right.Type;
+        switch (op)
+        {
+            case BinaryOperator.Add when lt == typeof(string) && rt == typeof(string):
+                return Expression.Call(Concat, left, right);
+            case BinaryOperator.Add when lt == typeof(DateTimeOffset) && rt == typeof(TimeSpan):
+            case BinaryOperator.Add when lt == typeof(TimeSpan) && rt == typeof(TimeSpan):
+            case BinaryOperator.Subtract when lt == typeof(DateTimeOffset) && (rt == typeof(TimeSpan) || rt == typeof(DateTimeOffset)):
+            case BinaryOperator.Subtract when lt == typeof(TimeSpan) && rt == typeof(TimeSpan):
+                return op == BinaryOperator.Add ? Expression.Add(left, right) : Expression.Subtract(left, right);
+            case BinaryOperator.Add when lt == typeof(TimeSpan) && rt == typeof(DateTimeOffset):
+                return Expression.Add(right, left);
+            default:
+                throw Error(
+                    binary.OperatorSpan,
+                    $"cannot apply '{SymbolOf(op)}' to {Describe(binary.Left)} ({ValueTypes.Describe(lt)}) and {Describe(binary.Right)} ({ValueTypes.Describe(rt)})");
+        }
+    }
+
+    private Expression TextMatch(BinarySyntax binary)
+    {
+        string name = SymbolOf(binary.Operator);
+        Expression left = Compile(binary.Left, typeof(string));
+        Expression right = Compile(binary.Right, typeof(string));
+        RequireText(left, binary.Left, binary.OperatorSpan, $"{name} needs text on its left");
+        RequireText(right, binary.Right, binary.OperatorSpan, $"{name} needs text on its right");
+        MethodInfo method = binary.Operator switch
+        {
+            BinaryOperator.StartsWith => StartsWith,
+            BinaryOperator.EndsWith => EndsWith,
+            _ => Contains,
+        };
+
+        // Ordinal, as the planner needs to compare raw bytes; and false, not an exception, where a
+        // field is missing from the log format.
+        Expression match = Expression.Call(left, method, right, Expression.Constant(StringComparison.Ordinal));
+        if (CanBeNull(right))
+        {
+            match = Expression.AndAlso(Expression.NotEqual(right, Expression.Constant(null, typeof(string))), match);
+        }
+
+        return CanBeNull(left)
+            ? Expression.AndAlso(Expression.NotEqual(left, Expression.Constant(null, typeof(string))), match)
+            : match;
+    }
+
+    private Expression Matches(BinarySyntax binary)
+    {
+        Expression left = Compile(binary.Left, typeof(string));
+        RequireText(left, binary.Left, binary.OperatorSpan, "matches needs text on its left");
+        Expression right = Compile(binary.Right, typeof(string));
+        if (right is not ConstantExpression { Value: string pattern })
+        {
+            throw Error(binary.Right, "matches needs a regular expression in quotes (or a $parameter) on its right");
+        }
+
+        Regex regex;
+        try
+        {
+            regex = QueryFunctions.Pattern(pattern);
+        }
+        catch (ArgumentException e)
+        {
+            throw Error(binary.Right, $"not a valid regular expression: {e.Message}");
+        }
+
+        return Expression.Call(typeof(QueryFunctions).GetMethod(nameof(QueryFunctions.Matches))!, left, Expression.Constant(regex));
+    }
+
+    private void RequireText(Expression e, ExpressionSyntax syntax, SourceSpan at, string message)
+    {
+        if (e.Type != typeof(string))
+        {
+            throw Error(at, $"{message}, but {Describe(syntax)} is {ValueTypes.Describe(e.Type)}");
+        }
+    }
+
+    private Expression In(InSyntax @in)
+    {
+        Expression value = Compile(@in.Value);
+        Expression? any = null;
+        foreach (ExpressionSyntax candidate in @in.Candidates)
+        {
+            Expression c = Compile(candidate, value.Type);
+            Expression equal = Compare(BinaryOperator.Equal, value, c, candidate.Span, @in.Value, candidate);
+            any = any is null ? equal : Expression.OrElse(any, equal);
+        }
+
+        return any!;
+    }
+
+    private Expression Call(CallSyntax call)
+    {
+        string name = call.Function.ToLowerInvariant();
+        if (Aggregates.Contains(name))
+        {
+            throw Error(call, $"{name}() is an aggregate: use it in summarize, as summarize {name}({(name == "count" ? "" : "bytes")})");
+        }
+
+        if (!Functions.TryGetValue(name, out int arity))
+        {
+            string? nearest = NameSuggestion.Nearest(name, Functions.Keys);
+            throw Error(call, nearest is null
+                ? $"unknown function '{call.Function}'; the functions are {Words.Both([.. Functions.Keys])}"
+                : $"unknown function '{call.Function}'; did you mean '{nearest}'?");
+        }
+
+        if (call.Arguments.Count != arity)
+        {
+            throw Error(call, $"{name} takes {arity} argument{(arity == 1 ? "" : "s")}, not {call.Arguments.Count}");
+        }
+
+        ExpressionSyntax first = call.Arguments[0];
+        switch (name)
+        {
+            case "lower" or "upper" or "len" or "ext":
+                {
+                    Expression text = Compile(first, typeof(string));
+                    RequireText(text, first, first.Span, $"{name} needs text");
+                    return Expression.Call(typeof(QueryFunctions).GetMethod(char.ToUpperInvariant(name[0]) + name[1..])!, text);
+                }
+
+            case "hour" or "day":
+                {
+                    Expression time = Compile(first, typeof(DateTimeOffset));
+                    return time.Type == typeof(DateTimeOffset)
+                        ? Expression.Property(time, name == "hour" ? nameof(DateTimeOffset.Hour) : nameof(DateTimeOffset.Day))
+                        : throw Error(first, $"{name} needs a time, but {Describe(first)} is {ValueTypes.Describe(time.Type)}");
+                }
+
+            default:
+                return Bin(call, first, call.Arguments[1]);
+        }
+    }
+
+    private Expression Bin(CallSyntax call, ExpressionSyntax valueSyntax, ExpressionSyntax sizeSyntax)
+    {
+        Expression value = Compile(valueSyntax);
+        Type sizeType = value.Type == typeof(DateTimeOffset) ? typeof(TimeSpan) : value.Type == typeof(double) ? typeof(double) : typeof(long);
+        if (!ValueTypes.IsNumber(value.Type) && value.Type != typeof(DateTimeOffset))
+        {
+            throw Error(valueSyntax, $"bin needs a time or a number, but {Describe(valueSyntax)} is {ValueTypes.Describe(value.Type)}");
+        }
+
+        Expression size = Compile(sizeSyntax, sizeType);
+        if (ValueTypes.IsNumber(value.Type) && ValueTypes.IsNumber(size.Type))
+        {
+            sizeType = value.Type == typeof(double) || size.Type == typeof(double) ? typeof(double) : typeof(long);
+            value = Widen(value, sizeType);
+            size = Widen(size, sizeType);
+        }
+
+        if (size.Type != sizeType)
+        {
+            throw Error(sizeSyntax, $"bin of {ValueTypes.Describe(value.Type)} needs {ValueTypes.Describe(sizeType)} as its size, as in {(sizeType == typeof(TimeSpan) ? "bin(time, 1h)" : "bin(bytes, 1MB)")}");
+        }
+
+        if (size is ConstantExpression { Value: var constant } && (constant is TimeSpan t && t <= TimeSpan.Zero || constant is long n && n <= 0 || constant is double d && d <= 0))
+        {
+            throw Error(sizeSyntax, "bin needs a size greater than zero");
+        }
+
+        MethodInfo method = typeof(QueryFunctions).GetMethod(nameof(QueryFunctions.Bin), [value.Type, size.Type])!;
+        return Expression.Call(method, value, size);
+    }
+
+    /// <summary>Whether <paramref name="e"/> may be null at run time: a field that some formats lack, or what is made from one.</summary>
+    private static bool CanBeNull(Expression e) => e switch
+    {
+        ConstantExpression constant => constant.Value is null,
+        MemberExpression { Member: PropertyInfo property } when property.DeclaringType == typeof(LogRecord) => RecordFields.Nullable.Contains(property.Name),
+        MethodCallExpression call when call.Method.DeclaringType == typeof(QueryFunctions) && call.Method.Name is nameof(QueryFunctions.Lower) or nameof(QueryFunctions.Upper) =>
+            CanBeNull(call.Arguments[0]),
+        MethodCallExpression call when call.Method == Concat || call.Method.Name == nameof(QueryFunctions.Ext) => false,
+        _ => e.Type == typeof(string),
+    };
+
+    private static string SymbolOf(BinaryOperator op) => op switch
+    {
+        BinaryOperator.Equal => "==",
+        BinaryOperator.NotEqual => "!=",
+        BinaryOperator.Less => "<",
+        BinaryOperator.LessOrEqual => "<=",
+        BinaryOperator.Greater => ">",
+        BinaryOperator.GreaterOrEqual => ">=",
+        BinaryOperator.Add => "+",
+        BinaryOperator.Subtract => "-",
+        BinaryOperator.Multiply => "*",
+        BinaryOperator.Divide => "/",
+        _ => op.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using Sprache;
+
+namespace LogLinq.Language;
+
+/// <summary>
+/// The words and symbols of the query language. Every lexeme is atomic (it matches whole or consumes
+/// nothing) and swallows the blanks and <c>#</c> comments after it, so the grammar never mentions them.
+/// Keywords are case-insensitive; names are not.
+/// </summary>
+internal static class Lexemes
+{
+    /// <summary>The words that cannot name a field or a column: they are operators inside expressions.</summary>
+    public static readonly HashSet<string> Reserved = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "and", "or", "not", "in", "contains", "startswith", "endswith", "matches",
+        "null", "true", "false", "as", "by", "asc", "desc",
+    };
+
+    // trivia     = blank | "#" { any character but a line break }
+    private static readonly Parser<char> Comment =
+        from hash in Parse.Char('#')
+        from text in Parse.CharExcept('\n').Many()
+        select hash;
+
+    /// <summary>Blanks and comments: what may stand between any two lexemes.</summary>
+    public static readonly Parser<IEnumerable<char>> Trivia = Parse.WhiteSpace.Or(Comment).Many();
+
+    private static readonly Parser<char> NameStart = Parse.Char(c => char.IsAsciiLetter(c) || c == '_', "a letter");
+    private static readonly Parser<char> NameChar = Parse.Char(c => char.IsAsciiLetterOrDigit(c) || c == '_', "a letter or digit");
+
+    // name       = letter { letter | digit | "_" }, not a reserved word
+    public static readonly Parser<string> Name =
+        (from first in NameStart
+         from rest in NameChar.Many().Text()
+         select first + rest)
+        .Where(name => !Reserved.Contains(name))
+        .Atomic().Named("a name").Lexeme();
+
+    // parameter  = "$" name
+    public static readonly Parser<string> Parameter =
+        (from dollar in Parse.Char('$')
+         from first in NameStart
+         from rest in NameChar.Many().Text()
+         select first + rest)
+        .Atomic().Named("a parameter ($name)").Lexeme();
+
+    private static readonly Parser<string> UnicodeEscape =
+        from u in Parse.Char('u')
+        from hex in Parse.Chars("0123456789abcdefABCDEF").Repeat(4).Text().Named("four hex digits")
+        select ((char)int.Parse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture)).ToString();
+
+    // escape     = "\" ( "\" | '"' | "'" | "n" | "r" | "t" | "u" hex hex hex hex | any other character, kept with its "\" )
+    private static readonly Parser<string> Escape =
+        from backslash in Parse.Char('\\')
+        from escaped in UnicodeEscape.Or(Parse.AnyChar.Select(Unescape))
+        select escaped;
+
+    // string     = '"' { char | escape } '"' | "'" { char | escape } "'"
+    public static readonly Parser<string> String = Quoted('"').Or(Quoted('\'')).Named("a string").Lexeme();
+
+    /// <summary>A keyword, in any case, not followed by a letter or digit (<c>as</c> is not the start of <c>asc</c>).</summary>
+    public static Parser<string> Keyword(string word) =>
+        (from text in Parse.IgnoreCase(word)
+         from end in Parse.Not(NameChar)
+         select word)
+        .Atomic().Named($"'{word}'").Lexeme();
+
+    /// <summary>One of <paramref name="words"/> as a keyword, lower case.</summary>
+    public static Parser<string> OneOf(string expected, params string[] words) =>
+        words.Select(Keyword).Aggregate((a, b) => a.Or(b)).Named(expected);
+
+    /// <summary>A punctuation symbol.</summary>
+    public static Parser<string> Symbol(string text) =>
+        Parse.String(text).Text().Atomic().Named($"'{text}'").Lexeme();
+
+    /// <summary><paramref name="parser"/>, then any blanks and comments after it.</summary>
+    public static Parser<T> Lexeme<T>(this Parser<T> parser) =>
+        from value in parser
+        from trivia in Trivia
+        select value;
+
+    private static Parser<string> Quoted(char quote) =>
+        from open in Parse.Char(quote)
+        from chars in Escape.Or(Parse.Char(c => c != quote && c != '\\' && c != '\n', "a character").Select(c => c.ToString())).Many()
+        from close in Parse.Char(quote).Named($"a closing {quote}")
+        select string.Concat(chars);
+
+    /// <summary>
+    /// The character an escape stands for. An unknown escape keeps its backslash, so a regular
+    /// expression such as "\d+\.gz" can be written as it is.
+    /// </summary>
+    private static string Unescape(char c) => c switch
+    {
+        'n' => "\n",
+        'r' => "\r",
+        't' => "\t",
+        '\\' or '"' or '\'' => c.ToString(),
+        _ => new StringBuilder(2).Append('\\').Append(c).ToString(),
+    };
+}

@@ -1,0 +1,389 @@
+using System.Linq.Expressions;
+using LogLinq.Formats;
+using LogLinq.Language.Syntax;
+using LogLinq.Query;
+using LogLinq.Records;
+
+namespace LogLinq.Language;
+
+/// <summary>
+/// Compiles the query language into LINQ over <see cref="LogSource"/>. Every name and type is checked
+/// before any file is read, and the operators come out in the shapes the planner specialises:
+/// <c>where</c> as <c>Where</c> on the records (pushed down to the bytes), <c>count</c> as
+/// <c>LongCount</c>, <c>distinct e</c> as <c>Select(e).Distinct()</c>, <c>summarize</c> as
+/// <c>GroupBy(key).Select(g =&gt; new object[] { g.Key, g.LongCount(), g.Sum(...) })</c> (parallel
+/// partial aggregates), <c>top</c> as <c>OrderByDescending(e).Take(n)</c> (a top-k).
+/// </summary>
+/// <example>
+/// <code>
+/// CompiledQuery query = QueryCompiler.Compile("from \"data/access-log\" | where status == 404 | distinct path");
+/// foreach (object?[] row in query.Execute().Rows) Console.WriteLine(row[0]);
+/// </code>
+/// </example>
+public static class QueryCompiler
+{
+    /// <summary>Parses, checks and compiles <paramref name="text"/>.</summary>
+    /// <param name="text">The query.</param>
+    /// <param name="options">Parameter values, the default files and how they are read; defaults when null.</param>
+    /// <exception cref="QueryException">
+    /// The query has a syntax error, names an unknown field or function, mixes types, or uses a
+    /// parameter without a value; <see cref="QueryException.Describe"/> shows where.
+    /// </exception>
+    public static CompiledQuery Compile(string text, QueryOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Compile(QueryParser.Parse(text), text, options ?? new QueryOptions());
+    }
+
+    internal static CompiledQuery Compile(QuerySyntax syntax, string text, QueryOptions options)
+    {
+        var parameters = new ParameterValues(options.Parameters, text);
+        var context = new Context(text, parameters);
+
+        // Opening the source reads nothing: every name and type below is checked before any file is.
+        (List<string> globs, LogFormat? format) = Source(syntax, options, context);
+        LogSourceOptions sourceOptions = format is null ? options.Source : options.Source with { Format = format };
+        IQueryable<LogRecord> source = LogSource.Open(globs, sourceOptions);
+
+        Relation relation = Records(source.Expression);
+        bool scalar = false;
+        foreach (StageSyntax stage in syntax.Stages)
+        {
+            if (scalar)
+            {
+                throw new QueryException("nothing can follow count: it answers with one number", stage.Span, text);
+            }
+
+            relation = Stage(stage, relation, context);
+            scalar = stage is CountSyntax;
+        }
+
+        if (parameters.Unused.FirstOrDefault() is { } unused)
+        {
+            throw new QueryException($"a value was given for '{unused}', but the query has no parameter ${unused}");
+        }
+
+        if (scalar)
+        {
+            return new CompiledQuery(source.Provider, globs, relation.Query, [new QueryColumn("count", typeof(long))], isScalar: true);
+        }
+
+        return new CompiledQuery(source.Provider, globs, Rows(relation), [.. relation.Columns.Select(c => new QueryColumn(c.Name, c.Type))], isScalar: false);
+    }
+
+    private static (List<string> Globs, LogFormat? Format) Source(QuerySyntax syntax, QueryOptions options, Context context)
+    {
+        if (options.Globs is { Count: > 0 } chosen)
+        {
+            return ([.. chosen], syntax.Source?.Format is { } written ? LogFormat.FromName(written) : null);
+        }
+
+        if (syntax.Source is null)
+        {
+            return options.DefaultGlobs is { Count: > 0 } defaults
+                ? ([.. defaults], null)
+                : throw new QueryException("the query needs a source: start it with from \"glob\"", syntax.Span, context.Text);
+        }
+
+        var globs = new List<string>();
+        foreach (ExpressionSyntax glob in syntax.Source.Globs)
+        {
+            globs.Add(glob switch
+            {
+                LiteralSyntax { Value: string text } => text,
+                ParameterSyntax parameter => (string)context.Parameters.Bind(parameter, typeof(string)).Value!,
+                _ => throw new QueryException("a glob is a string or a $parameter", glob.Span, context.Text),
+            });
+        }
+
+        return (globs, syntax.Source.Format is { } name ? LogFormat.FromName(name) : null);
+    }
+
+    private static Relation Records(Expression source)
+    {
+        ParameterExpression r = Expression.Parameter(typeof(LogRecord), "r");
+        Column[] fields = [.. RecordFields.All.Select(f => new Column(f.Name, Expression.Lambda(Expression.Property(r, f.Property), r)))];
+        return new Relation(source, typeof(LogRecord), fields, IsRecords: true);
+    }
+
+    private static Relation Stage(StageSyntax stage, Relation relation, Context context) => stage switch
+    {
+        WhereSyntax where => Where(where, relation, context),
+        SelectSyntax select => Select(select, relation, context),
+        DistinctSyntax distinct => Distinct(distinct, relation, context),
+        CountSyntax => relation with { Query = Call(nameof(Queryable.LongCount), [relation.Element], relation.Query) },
+        SummarizeSyntax summarize => Summarize(summarize, relation, context),
+        SortSyntax sort => Sort(sort.Keys, relation, context),
+        TopSyntax top => Take(top.Count, Sort([top.Key], relation, context, descendingByDefault: true), context),
+        TakeSyntax take => Take(take.Count, relation, context),
+        _ => throw new ArgumentOutOfRangeException(nameof(stage), stage, "unknown stage"),
+    };
+
+    // where c  =>  Where(r => c)
+    private static Relation Where(WhereSyntax where, Relation relation, Context context)
+    {
+        ParameterExpression row = relation.Parameter();
+        Expression condition = context.Compiler(relation, row).Condition(where.Condition, "where");
+        return relation with { Query = Call(nameof(Queryable.Where), [relation.Element], relation.Query, Quote(condition, row)) };
+    }
+
+    // select e as n, ...  =>  the same rows with new columns; they become object[] rows at the end
+    private static Relation Select(SelectSyntax select, Relation relation, Context context)
+    {
+        ParameterExpression row = relation.Parameter();
+        ExpressionCompiler compiler = context.Compiler(relation, row);
+        List<Column> columns = Columns(select.Columns, compiler, row, context);
+        return relation with { Columns = columns, IsRecords = false };
+    }
+
+    // distinct e, ...  =>  Select(r => e).Distinct(), or Select(r => (e1, e2)).Distinct()
+    private static Relation Distinct(DistinctSyntax distinct, Relation relation, Context context)
+    {
+        ParameterExpression row = relation.Parameter();
+        ExpressionCompiler compiler = context.Compiler(relation, row);
+        List<Column> columns;
+        if (distinct.Columns.Count > 0)
+        {
+            columns = Columns(distinct.Columns, compiler, row, context);
+        }
+        else if (relation.IsRecords)
+        {
+            throw new QueryException("distinct needs the values to compare here, as distinct host or distinct path, status", distinct.Span, context.Text);
+        }
+        else
+        {
+            columns = [.. relation.Columns.Select(c => new Column(c.Name, Expression.Lambda(c.On(row), row)))];
+        }
+
+        Expression[] values = [.. columns.Select(c => c.Access.Body)];
+        Expression key = values.Length == 1 ? values[0] : Tuples.New(values);
+        Expression query = Call(nameof(Queryable.Select), [relation.Element, key.Type], relation.Query, Quote(key, row));
+        query = Call(nameof(Queryable.Distinct), [key.Type], query);
+
+        ParameterExpression x = Expression.Parameter(key.Type, "x");
+        Column[] distinctColumns = [.. columns.Select((c, i) => new Column(c.Name, Expression.Lambda(values.Length == 1 ? x : Tuples.Item(x, i), x)))];
+        return new Relation(query, key.Type, distinctColumns, IsRecords: false);
+    }
+
+    // summarize a, ... by k, ...  =>  GroupBy(r => k).Select(g => new object[] { g.Key, (object)g.LongCount(), (object)g.Sum(r => e), ... })
+    private static Relation Summarize(SummarizeSyntax summarize, Relation relation, Context context)
+    {
+        ParameterExpression row = relation.Parameter();
+        ExpressionCompiler compiler = context.Compiler(relation, row);
+        List<Column> keys = Columns(summarize.Keys, compiler, row, context);
+        Expression[] keyValues = [.. keys.Select(k => k.Access.Body)];
+
+        // Without keys every row is in one group, still aggregated in parallel and in one pass.
+        Expression key = keyValues.Length switch
+        {
+            0 => Expression.Constant(true),
+            1 => keyValues[0],
+            _ => Tuples.New(keyValues),
+        };
+        Type groupType = typeof(IGrouping<,>).MakeGenericType(key.Type, relation.Element);
+        ParameterExpression g = Expression.Parameter(groupType, "g");
+        Expression groupKey = Expression.Property(g, "Key");
+
+        var cells = new List<Expression>();
+        var columns = new List<(string Name, Type Type)>();
+        for (int i = 0; i < keys.Count; i++)
+        {
+            cells.Add(keys.Count == 1 ? groupKey : Tuples.Item(groupKey, i));
+            columns.Add((keys[i].Name, keys[i].Type));
+        }
+
+        foreach (AggregateSyntax aggregate in summarize.Aggregates)
+        {
+            Expression value = Aggregate(aggregate, relation, g, context);
+            string name = aggregate.Alias ?? DefaultName(aggregate);
+            if (columns.Any(c => c.Name == name))
+            {
+                throw new QueryException($"two columns are named '{name}'; name one with as", aggregate.Span, context.Text);
+            }
+
+            cells.Add(value);
+            columns.Add((name, value.Type));
+        }
+
+        Expression keySelector = Quote(key, row);
+        Expression grouped = Call(nameof(Queryable.GroupBy), [relation.Element, key.Type], relation.Query, keySelector);
+        Expression array = Expression.NewArrayInit(typeof(object), cells.Select(c => Expression.Convert(c, typeof(object))));
+        Expression query = Call(nameof(Queryable.Select), [groupType, typeof(object[])], grouped, Quote(array, g));
+        if (keys.Count == 0)
+        {
+            // Aggregates of no rows are one row still: a count of 0, a sum of 0, no min, max or average.
+            var empty = new object?[columns.Count];
+            for (int i = 0; i < summarize.Aggregates.Count; i++)
+            {
+                empty[i] = summarize.Aggregates[i].Function is "count" or "dcount" ? 0L
+                    : summarize.Aggregates[i].Function == "sum" ? (columns[i].Type == typeof(double) ? 0d : 0L)
+                    : null;
+            }
+
+            query = Call(nameof(Queryable.DefaultIfEmpty), [typeof(object[])], query, Expression.Constant(empty, typeof(object[])));
+        }
+
+        return Rows(query, columns);
+    }
+
+    private static Expression Aggregate(AggregateSyntax aggregate, Relation relation, ParameterExpression g, Context context)
+    {
+        Type element = relation.Element;
+        if (aggregate.Argument is null)
+        {
+            return Expression.Call(typeof(Enumerable), nameof(Enumerable.LongCount), [element], g);
+        }
+
+        ParameterExpression row = relation.Parameter();
+        ExpressionCompiler compiler = context.Compiler(relation, row);
+        Expression value = compiler.Value(aggregate.Argument);
+        string function = aggregate.Function;
+        switch (function)
+        {
+            case "sum" or "avg":
+                if (!ValueTypes.IsNumber(value.Type))
+                {
+                    throw compiler.Error(aggregate.Argument, $"{function} needs numbers, but {ExpressionCompiler.Describe(aggregate.Argument)} is {ValueTypes.Describe(value.Type)}");
+                }
+
+                // Sums of ints are taken as longs: a sum of statuses overflows an int on a big log.
+                if (value.Type == typeof(int))
+                {
+                    value = Expression.Convert(value, typeof(long));
+                }
+
+                return Expression.Call(typeof(Enumerable), function == "sum" ? nameof(Enumerable.Sum) : nameof(Enumerable.Average), [element], g, Expression.Lambda(value, row));
+
+            case "min" or "max":
+                if (!ValueTypes.IsOrdered(value.Type))
+                {
+                    throw compiler.Error(aggregate.Argument, $"{function} needs values that have an order, but {ExpressionCompiler.Describe(aggregate.Argument)} is {ValueTypes.Describe(value.Type)}");
+                }
+
+                return Expression.Call(typeof(Enumerable), function == "min" ? nameof(Enumerable.Min) : nameof(Enumerable.Max), [element, value.Type], g, Expression.Lambda(value, row));
+
+            default:
+                {
+                    // dcount(e)  =>  g.Select(r => e).Distinct().LongCount(), which the planner counts without keeping the group.
+                    Expression selected = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [element, value.Type], g, Expression.Lambda(value, row));
+                    Expression distinct = Expression.Call(typeof(Enumerable), nameof(Enumerable.Distinct), [value.Type], selected);
+                    return Expression.Call(typeof(Enumerable), nameof(Enumerable.LongCount), [value.Type], distinct);
+                }
+        }
+    }
+
+    // sort by a desc, b  =>  OrderByDescending(r => a).ThenBy(r => b)
+    private static Relation Sort(IReadOnlyList<OrderSyntax> keys, Relation relation, Context context, bool descendingByDefault = false)
+    {
+        Expression query = relation.Query;
+        for (int i = 0; i < keys.Count; i++)
+        {
+            ParameterExpression row = relation.Parameter();
+            ExpressionCompiler compiler = context.Compiler(relation, row);
+            Expression key = compiler.Value(keys[i].Key);
+            if (!ValueTypes.IsOrdered(key.Type))
+            {
+                throw compiler.Error(keys[i].Key, $"cannot sort by {ExpressionCompiler.Describe(keys[i].Key)}: it is {ValueTypes.Describe(key.Type)}");
+            }
+
+            bool descending = keys[i].Descending ?? descendingByDefault;
+            string method = (i == 0, descending) switch
+            {
+                (true, false) => nameof(Queryable.OrderBy),
+                (true, true) => nameof(Queryable.OrderByDescending),
+                (false, false) => nameof(Queryable.ThenBy),
+                (false, true) => nameof(Queryable.ThenByDescending),
+            };
+            query = Call(method, [relation.Element, key.Type], query, Quote(key, row));
+        }
+
+        return relation with { Query = query };
+    }
+
+    // take n  =>  Take(n)
+    private static Relation Take(ExpressionSyntax count, Relation relation, Context context)
+    {
+        ParameterExpression row = relation.Parameter();
+        Expression n = context.Compiler(relation, row).Compile(count, typeof(int));
+        if (n is not ConstantExpression { Value: int rows } || rows < 0)
+        {
+            throw new QueryException("the number of rows must be a whole number from 0 to 2147483647", count.Span, context.Text);
+        }
+
+        return relation with { Query = Call(nameof(Queryable.Take), [relation.Element], relation.Query, Expression.Constant(rows)) };
+    }
+
+    private static List<Column> Columns(IReadOnlyList<ColumnSyntax> syntax, ExpressionCompiler compiler, ParameterExpression row, Context context)
+    {
+        var columns = new List<Column>();
+        for (int i = 0; i < syntax.Count; i++)
+        {
+            Expression value = compiler.Value(syntax[i].Value);
+            string name = syntax[i].Alias ?? DefaultName(syntax[i].Value, i);
+            if (columns.Any(c => c.Name == name))
+            {
+                throw new QueryException($"two columns are named '{name}'; name one with as", syntax[i].Span, context.Text);
+            }
+
+            columns.Add(new Column(name, Expression.Lambda(value, row)));
+        }
+
+        return columns;
+    }
+
+    /// <summary>A column's name when none is given: the field's (<c>bin(time, 1h)</c> is <c>time</c>), <c>lower_agent</c>, or <c>column2</c>.</summary>
+    private static string DefaultName(ExpressionSyntax value, int index) => value switch
+    {
+        NameSyntax name => name.Name,
+        CallSyntax { Function: var f, Arguments: [NameSyntax arg, ..] } when f.Equals("bin", StringComparison.OrdinalIgnoreCase) => arg.Name,
+        CallSyntax { Function: var f, Arguments: [NameSyntax arg] } => $"{f.ToLowerInvariant()}_{arg.Name}",
+        _ => $"column{index + 1}",
+    };
+
+    private static string DefaultName(AggregateSyntax aggregate) => aggregate.Argument switch
+    {
+        null => aggregate.Function,
+        NameSyntax name => $"{aggregate.Function}_{name.Name}",
+        _ => aggregate.Function,
+    };
+
+    /// <summary>The relation as <c>object[]</c> rows, its columns in order; a select's columns are computed here.</summary>
+    private static Expression Rows(Relation relation)
+    {
+        if (relation.Element == typeof(object[]) && relation.Columns.Select((c, i) => IsCell(c, i)).All(identity => identity))
+        {
+            return relation.Query;
+        }
+
+        ParameterExpression row = relation.Parameter();
+        Expression array = Expression.NewArrayInit(typeof(object), relation.Columns.Select(c => Expression.Convert(c.On(row), typeof(object))));
+        return Call(nameof(Queryable.Select), [relation.Element, typeof(object[])], relation.Query, Quote(array, row));
+    }
+
+    private static bool IsCell(Column column, int index) =>
+        column.Access.Body is MethodCallExpression { Method.Name: nameof(QueryFunctions.Cell), Arguments: [ParameterExpression, ConstantExpression { Value: int i }] } && i == index;
+
+    private static Relation Rows(Expression query, List<(string Name, Type Type)> columns)
+    {
+        ParameterExpression row = Expression.Parameter(typeof(object[]), "row");
+        Column[] cells =
+        [
+            .. columns.Select((c, i) => new Column(
+                c.Name,
+                Expression.Lambda(Expression.Call(typeof(QueryFunctions), nameof(QueryFunctions.Cell), [c.Type], row, Expression.Constant(i)), row))),
+        ];
+        return new Relation(query, typeof(object[]), cells, IsRecords: false);
+    }
+
+    private static Expression Call(string method, Type[] typeArguments, params Expression[] arguments) =>
+        Expression.Call(typeof(Queryable), method, typeArguments, arguments);
+
+    private static UnaryExpression Quote(Expression body, ParameterExpression parameter) =>
+        Expression.Quote(Expression.Lambda(body, parameter));
+
+    /// <summary>What every stage needs while the query is compiled.</summary>
+    private sealed record Context(string Text, ParameterValues Parameters)
+    {
+        public ExpressionCompiler Compiler(Relation relation, ParameterExpression row) => new(relation, row, Parameters, Text);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+
+namespace LogLinq.Language;
+
+/// <summary>
+/// The functions a query calls at run time, as static methods an expression tree can call. Each
+/// takes null where a field can be missing (referrer, agent) and answers without throwing.
+/// </summary>
+internal static class QueryFunctions
+{
+    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+
+    /// <summary><c>lower(s)</c>: lower case, by the invariant culture's rules.</summary>
+    public static string? Lower(string? text) => text?.ToLowerInvariant();
+
+    /// <summary><c>upper(s)</c>: upper case, by the invariant culture's rules.</summary>
+    public static string? Upper(string? text) => text?.ToUpperInvariant();
+
+    /// <summary><c>len(s)</c>: the number of characters; 0 for a missing field.</summary>
+    public static long Len(string? text) => text?.Length ?? 0;
+
+    /// <summary>
+    /// <c>ext(path)</c>: what follows the last dot of the last segment of a path, without the query
+    /// string; empty when there is none. <c>/a/b.tar.gz?x=1</c> gives <c>gz</c>.
+    /// </summary>
+    public static string Ext(string? path)
+    {
+        if (path is null)
+        {
+            return "";
+        }
+
+        ReadOnlySpan<char> span = path;
+        int query = span.IndexOfAny('?', '#');
+        if (query >= 0)
+        {
+            span = span[..query];
+        }
+
+        span = span[(span.LastIndexOf('/') + 1)..];
+        int dot = span.LastIndexOf('.');
+        return dot <= 0 ? "" : span[(dot + 1)..].ToString();
+    }
+
+    /// <summary><c>bin(time, size)</c>: the start of the interval of <paramref name="size"/> the time is in, on the log's own clock.</summary>
+    public static DateTimeOffset Bin(DateTimeOffset time, TimeSpan size)
+    {
+        if (size <= TimeSpan.Zero)
+        {
+            return time;
+        }
+
+        long local = time.Ticks;
+        return new DateTimeOffset(local - (local % size.Ticks), time.Offset);
+    }
+
+    /// <summary><c>bin(n, size)</c>: <paramref name="value"/> rounded down to a multiple of <paramref name="size"/>.</summary>
+    public static long Bin(long value, long size) =>
+        size <= 0 ? value : value - (((value % size) + size) % size);
+
+    /// <summary><c>bin(x, size)</c> for numbers with a fraction.</summary>
+    public static double Bin(double value, double size) =>
+        size <= 0 ? value : Math.Floor(value / size) * size;
+
+    /// <summary><c>s matches "re"</c>; false for a missing field.</summary>
+    public static bool Matches(string? text, Regex pattern) => text is not null && pattern.IsMatch(text);
+
+    /// <summary>The compiled regular expression for <paramref name="pattern"/>, made once per process.</summary>
+    /// <exception cref="ArgumentException">The pattern is not a valid regular expression.</exception>
+    public static Regex Pattern(string pattern) =>
+        Patterns.GetOrAdd(pattern, p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.Compiled));
+
+    /// <summary>
+    /// The value in column <paramref name="index"/> of a row a <c>summarize</c> or <c>select</c> made;
+    /// the type's default where the row holds null (the min of nothing).
+    /// </summary>
+    public static T? Cell<T>(object?[] row, int index) => row[index] is T value ? value : default;
+}

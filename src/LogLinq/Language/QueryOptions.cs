@@ -1,0 +1,19 @@
+using LogLinq.Query;
+
+namespace LogLinq.Language;
+
+/// <summary>How <see cref="QueryCompiler"/> compiles a query and what it reads.</summary>
+public sealed record QueryOptions
+{
+    /// <summary>The values of the query's <c>$parameters</c>, by name without the <c>$</c>, as text.</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The files read by a query without <c>from</c>; null to make <c>from</c> required.</summary>
+    public IReadOnlyList<string>? DefaultGlobs { get; init; }
+
+    /// <summary>When set, the files read instead of those the query's <c>from</c> names, to run a saved query on other logs.</summary>
+    public IReadOnlyList<string>? Globs { get; init; }
+
+    /// <summary>How the files are read. A <c>from ... as format</c> in the query overrides the format.</summary>
+    public LogSourceOptions Source { get; init; } = new();
+}

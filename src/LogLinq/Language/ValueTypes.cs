@@ -1,0 +1,27 @@
+namespace LogLinq.Language;
+
+/// <summary>The types of the language, as the CLR types that carry them and the words messages use.</summary>
+internal static class ValueTypes
+{
+    /// <summary>The type of the <c>null</c> literal before it meets the text it is compared with.</summary>
+    public static readonly Type Null = typeof(object);
+
+    public static bool IsInteger(Type t) => t == typeof(int) || t == typeof(long);
+
+    public static bool IsNumber(Type t) => IsInteger(t) || t == typeof(double);
+
+    /// <summary>Whether values of the type can be ordered with <c>&lt;</c> and sorted.</summary>
+    public static bool IsOrdered(Type t) =>
+        IsNumber(t) || t == typeof(string) || t == typeof(DateTimeOffset) || t == typeof(TimeSpan) || t == typeof(bool);
+
+    /// <summary>The type in words, with its article: "an integer", "text", "a time".</summary>
+    public static string Describe(Type t) =>
+        t == typeof(string) ? "text"
+        : IsInteger(t) ? "an integer"
+        : t == typeof(double) ? "a number"
+        : t == typeof(DateTimeOffset) ? "a time"
+        : t == typeof(TimeSpan) ? "a duration"
+        : t == typeof(bool) ? "true or false"
+        : t == Null ? "null"
+        : t.Name;
+}
