@@ -27,12 +27,11 @@ internal sealed class LogQueryProvider(ScanInput input) : IQueryProvider
         {
             return QueryPlanner.Plan(expression, Input).Execute();
         }
-        catch (Exception e) when (e is TargetInvocationException { InnerException: not null } or AggregateException)
+        catch (TargetInvocationException e) when (e.InnerException is not null)
         {
-            // Reflection-made aggregates, LINQ to Objects and the parallel scan's workers wrap errors
-            // (a malformed line in strict mode); the user wants the error itself.
-            Exception inner = e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e.InnerException!;
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(inner).Throw();
+            // Reflection-made aggregates and LINQ to Objects wrap errors; the user wants the error itself
+            // (the parallel scan unwraps its workers' errors itself).
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
             throw;
         }
     }
