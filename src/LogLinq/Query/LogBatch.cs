@@ -43,12 +43,11 @@ public sealed class LogBatch
 
         // A final ToList() or ToArray() is Enumerable's, not Queryable's: run it on the answer.
         Delegate? finish = null;
-        if (body is MethodCallExpression { Arguments.Count: > 0 } call && call.Method.DeclaringType != typeof(Queryable)
-            && typeof(IQueryable).IsAssignableFrom(call.Arguments[0].Type))
+        body = ExpressionFacts.WithoutFinalEnumerableCall(body, out MethodCallExpression? call);
+        if (call is not null)
         {
-            ParameterExpression answer = Expression.Parameter(call.Arguments[0].Type, "answer");
+            ParameterExpression answer = Expression.Parameter(body.Type, "answer");
             finish = Expression.Lambda(call.Update(call.Object, [answer, .. call.Arguments.Skip(1)]), answer).Compile();
-            body = call.Arguments[0];
         }
 
         QueryPlan plan = QueryPlanner.Plan(body, _provider.Input);

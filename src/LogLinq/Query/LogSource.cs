@@ -51,6 +51,7 @@ public static class LogSource
         }
 
         // Put the source's own expression where the lambda's parameter stood.
-        return provider.Explain(Planning.ExpressionFacts.Substitute(query.Body, query.Parameters[0], source.Expression));
+        Expression body = Planning.ExpressionFacts.Substitute(query.Body, query.Parameters[0], source.Expression);
+        return provider.Explain(Planning.ExpressionFacts.WithoutFinalEnumerableCall(body, out _));
     }
 }

@@ -45,4 +45,18 @@ public class ProviderSmokeTests
         // awk '$7 == "/ply/ply-2.3.tar.gz"' data/access-log | wc -l
         downloads.Should().Be(115);
     }
+
+    [Fact]
+    public void Several_aggregates_of_everything_are_one_group_and_none_for_no_rows()
+    {
+        var logs = LogSource.Open(AccessLog);
+        var list = All();
+
+        var all = logs.GroupBy(r => true).Select(g => new { N = g.LongCount(), B = g.Sum(r => r.Bytes), M = g.Max(r => r.Status) }).ToList();
+        var none = logs.Where(r => r.Status == 999).GroupBy(r => 1).Select(g => g.Count()).ToList();
+
+        all.Should().Equal(list.GroupBy(r => true).Select(g => new { N = g.LongCount(), B = g.Sum(r => r.Bytes), M = g.Max(r => r.Status) }));
+        none.Should().BeEmpty();
+        logs.GroupBy(r => true).Select(g => g.Count()).Explain().Should().Contain("group by r => True");
+    }
 }

@@ -50,6 +50,19 @@ internal static class ExpressionFacts
     public static Expression Substitute(Expression e, ParameterExpression parameter, Expression replacement) =>
         new ParameterReplacer(parameter, replacement).Visit(e);
 
+    /// <summary>
+    /// The query inside a final Enumerable call such as <c>ToList()</c> (which is not Queryable's and
+    /// so not the planner's), and that call; <paramref name="e"/> itself when there is none.
+    /// </summary>
+    public static Expression WithoutFinalEnumerableCall(Expression e, out MethodCallExpression? final)
+    {
+        final = e is MethodCallExpression { Arguments.Count: > 0 } call && call.Method.DeclaringType != typeof(Queryable)
+            && typeof(IQueryable).IsAssignableFrom(call.Arguments[0].Type)
+            ? call
+            : null;
+        return final?.Arguments[0] ?? e;
+    }
+
     /// <summary>Whether <paramref name="e"/> mentions <paramref name="parameter"/>.</summary>
     public static bool Mentions(Expression e, ParameterExpression parameter)
     {

@@ -91,9 +91,11 @@ internal static class QueryPlanner
                 && next is { Method.Name: "Select" } && Lambda(next, 1) is { Parameters.Count: 1 } result
                 && GroupResultRewriter.Rewrite(result, key.ReturnType) is { } rewritten:
                 {
-                    object keyValue = ValueTranslator.Translate(key);
+                    // A key that does not depend on the row (summarize without by) is one group.
+                    bool single = !ExpressionFacts.Mentions(key.Body, key.Parameters[0]);
+                    object keyValue = single ? ExpressionFacts.Evaluate(key.Body)! : ValueTranslator.Translate(key);
                     Delegate compiled = rewritten.Result.Compile();
-                    Type type = typeof(GroupAggregate<,>).MakeGenericType(key.ReturnType, result.ReturnType);
+                    Type type = (single ? typeof(SingleGroupAggregate<,>) : typeof(GroupAggregate<,>)).MakeGenericType(key.ReturnType, result.ReturnType);
                     var aggregates = rewritten.Aggregates;
                     var group = new ScanStage(
                         () => (PartialAggregate)Activator.CreateInstance(type, keyValue, aggregates, compiled)!,
