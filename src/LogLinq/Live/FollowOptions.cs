@@ -43,4 +43,7 @@ public sealed record FollowOptions
     /// keeps writing into the old file until it is told to reopen its log.
     /// </summary>
     internal TimeSpan RotationGrace { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Whether to use file-system notifications; off, polling alone must find every change (tests turn it off).</summary>
+    internal bool Notifications { get; init; } = true;
 }

@@ -50,7 +50,7 @@ internal sealed class GlobFollower : IDisposable
     {
         _globs = [.. globs.Select(GlobPattern.Parse)];
         _options = options;
-        _signal = new ChangeSignal(globs);
+        _signal = new ChangeSignal(options.Notifications ? globs : []);
         _interval = options.MinPollInterval;
     }
 
