@@ -12,12 +12,12 @@ namespace LogLinq.Push;
 /// </summary>
 /// <remarks>
 /// The sequence ends when the sink is completed, and throws the error it is failed with. It can be
-/// enumerated once. A reader that stops early (leaves its <c>foreach</c>) releases the producer:
+/// enumerated once, with <c>foreach</c> or with <see cref="ReadAllAsync"/>. A reader that stops early (leaves its <c>foreach</c>) releases the producer:
 /// <see cref="Sink{T}.Push"/> returns false from then on, so the producer stops instead of waiting
 /// forever for room.
 /// </remarks>
 /// <typeparam name="T">The items pushed and read.</typeparam>
-public sealed class ChannelSink<T> : Sink<T>, IEnumerable<T>, IAsyncEnumerable<T>
+public sealed class ChannelSink<T> : Sink<T>, IEnumerable<T>
 {
     private readonly Channel<T> _channel;
     private readonly CancellationToken _cancellationToken;
@@ -80,12 +80,16 @@ public sealed class ChannelSink<T> : Sink<T>, IEnumerable<T>, IAsyncEnumerable<T
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    /// <summary>Reads the items as they are pushed, awaiting while there are none.</summary>
+    /// <summary>
+    /// Reads the items as they are pushed, awaiting while there are none. A method rather than
+    /// <see cref="IAsyncEnumerable{T}"/> on the sink itself, as <c>ChannelReader.ReadAllAsync</c> is: a
+    /// type that is both kinds of sequence makes every LINQ operator on it ambiguous.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The sink is already being read.</exception>
-    public IAsyncEnumerator<T> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<T> ReadAllAsync(CancellationToken cancellationToken = default)
     {
         Claim();
-        return ReadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        return ReadAsync(cancellationToken);
     }
 
     private void Claim()
@@ -105,6 +109,8 @@ public sealed class ChannelSink<T> : Sink<T>, IEnumerable<T>, IAsyncEnumerable<T
             {
                 while (reader.TryRead(out T? item))
                 {
+                    // Cancelled, the reader stops at once rather than deliver what is still queued.
+                    _cancellationToken.ThrowIfCancellationRequested();
                     yield return item;
                 }
             }
@@ -127,6 +133,7 @@ public sealed class ChannelSink<T> : Sink<T>, IEnumerable<T>, IAsyncEnumerable<T
             {
                 while (reader.TryRead(out T? item))
                 {
+                    both.Token.ThrowIfCancellationRequested();
                     yield return item;
                 }
             }
