@@ -18,8 +18,11 @@ internal sealed class ChangeSignal : IDisposable
 {
     private static readonly char[] Separators = [Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar];
 
-    private readonly SemaphoreSlim _wake = new(0, 1);
+    // Not SemaphoreSlim: its Wait spins (some 65 sched_yield calls each time) before it blocks, and
+    // that spinning was most of what an idle follower cost. This event blocks at once.
+    private readonly ManualResetEventSlim _changed = new(initialState: false, spinCount: 0);
     private readonly Watch[] _watches;
+    private TaskCompletionSource _changedAsync = NewCompletion();
     private int _namesChanged;
 
     /// <summary>Prepares to watch the folders of <paramref name="globs"/>; nothing is watched before <see cref="Rearm"/>.</summary>
@@ -50,12 +53,29 @@ internal sealed class ChangeSignal : IDisposable
     /// <summary>Whether files were created, deleted or renamed since the last call: the globs should be looked at again.</summary>
     public bool TakeNameChange() => Interlocked.Exchange(ref _namesChanged, 0) != 0;
 
-    /// <summary>Waits for a change or <paramref name="timeout"/>, whichever is first.</summary>
+    /// <summary>
+    /// Waits for a change or <paramref name="timeout"/>, whichever is first. A change notified while
+    /// the caller was looking at the files ends the next wait at once: it may have come too late to be seen.
+    /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public void Wait(TimeSpan timeout, CancellationToken cancellationToken) => _wake.Wait(timeout, cancellationToken);
+    public void Wait(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        _changed.Wait(timeout, cancellationToken);
+        Reset();
+    }
 
     /// <inheritdoc cref="Wait"/>
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _wake.WaitAsync(timeout, cancellationToken);
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        Task changed = Volatile.Read(ref _changedAsync).Task;
+        if (!_changed.IsSet)
+        {
+            await Task.WhenAny(changed, Task.Delay(timeout, cancellationToken)).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        Reset();
+    }
 
     /// <summary>Stops watching.</summary>
     public void Dispose()
@@ -64,6 +84,23 @@ internal sealed class ChangeSignal : IDisposable
         {
             watch.Watcher?.Dispose();
             watch.Watcher = null;
+        }
+
+        _changed.Dispose();
+    }
+
+    private static TaskCompletionSource NewCompletion() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Clears the signal before the caller looks at the files: whatever changed before this is seen by
+    /// that look, whatever changes after it sets the signal again.
+    /// </summary>
+    private void Reset()
+    {
+        _changed.Reset();
+        if (_changedAsync.Task.IsCompleted)
+        {
+            Volatile.Write(ref _changedAsync, NewCompletion());
         }
     }
 
@@ -106,18 +143,17 @@ internal sealed class ChangeSignal : IDisposable
 
     private void Wake()
     {
-        // At most one pending wake-up: a burst of writes means one more look, not one per write.
-        if (_wake.CurrentCount == 0)
+        // A burst of writes sets the signal once: one more look, not one per write.
+        try
         {
-            try
-            {
-                _wake.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another event got there first.
-            }
+            _changed.Set();
         }
+        catch (ObjectDisposedException)
+        {
+            return; // an event in flight as the follower stopped
+        }
+
+        Volatile.Read(ref _changedAsync).TrySetResult();
     }
 
     /// <summary>The folder to watch for <paramref name="glob"/>, and which names in it matter.</summary>
