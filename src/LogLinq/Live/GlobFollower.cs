@@ -33,6 +33,13 @@ internal sealed class GlobFollower : IDisposable
     /// <summary>How much one file may read in a pass before the others get their turn.</summary>
     private const long PassBudget = 1024 * 1024;
 
+    /// <summary>
+    /// How often a quiet look evaluates the globs again: often enough to see a rotation soon without
+    /// notifications, rarely enough that a stream of notifications (a busy writer, a busy neighbour in
+    /// the folder) does not turn into a directory walk per write.
+    /// </summary>
+    private const long QuietRefreshMilliseconds = 100;
+
     private readonly GlobPattern[] _globs;
     private readonly FollowOptions _options;
     private readonly ChangeSignal _signal;
@@ -43,6 +50,7 @@ internal sealed class GlobFollower : IDisposable
     private bool _started;
     private bool _refreshedInPass;
     private bool _sawData;
+    private bool _morePending;
     private long _lastRefresh;
     private TimeSpan _interval;
 
@@ -113,18 +121,28 @@ internal sealed class GlobFollower : IDisposable
                     continue;
                 }
 
+                // Out of budget means more was there to read: the next pass comes at once, not after a wait.
+                _morePending |= _budget <= 0;
                 _index++;
                 _budget = PassBudget;
             }
 
-            if (_refreshedInPass || !ShouldRefresh())
+            if (!_refreshedInPass && ShouldRefresh())
+            {
+                Refresh(initial: false);
+                _refreshedInPass = true;
+            }
+            else if (_morePending)
+            {
+                _morePending = false;
+                _refreshedInPass = false;
+            }
+            else
             {
                 file = null;
                 return false;
             }
 
-            Refresh(initial: false);
-            _refreshedInPass = true;
             _index = 0;
             _budget = PassBudget;
         }
@@ -189,8 +207,10 @@ internal sealed class GlobFollower : IDisposable
     private bool ShouldRefresh()
     {
         bool namesChanged = _signal.TakeNameChange();
-        return namesChanged || !_sawData
-            || Environment.TickCount64 - _lastRefresh >= (long)_options.MaxPollInterval.TotalMilliseconds;
+        long since = Environment.TickCount64 - _lastRefresh;
+        return namesChanged
+            || (!_sawData && since >= QuietRefreshMilliseconds)
+            || since >= (long)_options.MaxPollInterval.TotalMilliseconds;
     }
 
     /// <summary>A detached file that has been quiet for the grace period: nothing more will come.</summary>
