@@ -13,12 +13,16 @@ namespace LogLinq.Live;
 /// <remarks>
 /// The file is read through its open handle at explicit offsets, never reopened by name: a file that
 /// is renamed or deleted while followed is still read to its end through the handle (Linux keeps an
-/// unlinked file's data while it is open), which is what makes rotation lossless. A file that shrinks
-/// below what was read (copy-truncate) is read again from its start.
+/// unlinked file's data while it is open), which is what makes rotation lossless. A file truncated in
+/// place (copy-truncate) is read again from its start: it is seen shorter than what was read, or, if
+/// it has grown past that again by the next look, without the bytes last read where they were.
 /// </remarks>
 internal sealed class FollowedFile : IDisposable
 {
     private const int ReadSize = 64 * 1024;
+
+    /// <summary>How many of the last bytes read are kept to recognise the file by (see <see cref="IsRewritten"/>).</summary>
+    private const int TailSize = 64;
 
     private readonly SafeFileHandle _handle;
     private readonly LogFormat _format;
@@ -29,6 +33,8 @@ internal sealed class FollowedFile : IDisposable
     private long _position;   // the file offset of the next read
     private LineParser? _parser;
     private ReadOnlyMemory<byte> _line;
+    private readonly byte[] _tail = new byte[TailSize]; // the bytes just before _position
+    private int _tailLength;
 
     private FollowedFile(string path, SafeFileHandle handle, FileIdentity identity, long position, LogFormat format)
     {
@@ -98,7 +104,9 @@ internal sealed class FollowedFile : IDisposable
             Span<byte> header = stackalloc byte[CompressionDetector.HeaderLength];
             bool compressed = IsCompressedHeader(header[..RandomAccess.Read(handle, header, 0)]);
             long position = atEnd && !compressed ? StartOfLastLine(handle) : 0;
-            return new FollowedFile(path, handle, identity, position, format) { IsCompressed = compressed };
+            var file = new FollowedFile(path, handle, identity, position, format) { IsCompressed = compressed };
+            file.KeepTailBeforeStart();
+            return file;
         }
         catch
         {
@@ -214,6 +222,12 @@ internal sealed class FollowedFile : IDisposable
             return true;
         }
 
+        if (IsRewritten())
+        {
+            Restart();
+            return true;
+        }
+
         if (_position == 0 && IsCompressedHeader(_buffer.AsSpan(_end, read)))
         {
             IsCompressed = true; // it was empty when opened: the compressor had not written yet
@@ -224,14 +238,54 @@ internal sealed class FollowedFile : IDisposable
         _end += read;
         budget -= read;
         LastGrowth = Environment.TickCount64;
+        KeepTail(_buffer.AsSpan(_end - read, read));
         return true;
+    }
+
+    /// <summary>
+    /// Whether the bytes last read are no longer where they were read: the file was truncated and has
+    /// grown past the old end since, between two looks. Checked only when there is something new to
+    /// read, so a quiet file costs nothing more.
+    /// </summary>
+    private bool IsRewritten()
+    {
+        if (_tailLength == 0)
+        {
+            return false;
+        }
+
+        Span<byte> now = stackalloc byte[TailSize];
+        int read = RandomAccess.Read(_handle, now[.._tailLength], _position - _tailLength);
+        return !now[..read].SequenceEqual(_tail.AsSpan(0, _tailLength));
+    }
+
+    /// <summary>Remembers the bytes before where following starts, so a rewrite before the first read is seen too.</summary>
+    private void KeepTailBeforeStart()
+    {
+        int length = (int)Math.Min(TailSize, _position);
+        _tailLength = RandomAccess.Read(_handle, _tail.AsSpan(0, length), _position - length);
+    }
+
+    private void KeepTail(ReadOnlySpan<byte> read)
+    {
+        if (read.Length >= TailSize)
+        {
+            read[^TailSize..].CopyTo(_tail);
+            _tailLength = TailSize;
+            return;
+        }
+
+        int kept = Math.Min(_tailLength, TailSize - read.Length);
+        _tail.AsSpan(_tailLength - kept, kept).CopyTo(_tail);
+        read.CopyTo(_tail.AsSpan(kept));
+        _tailLength = kept + read.Length;
     }
 
     /// <summary>Starts over at offset 0; a partial line held from before the truncation is dropped.</summary>
     private void Restart()
     {
         _position = 0;
-        _start = _end = _scanned = 0;
+        _start = _end = _scanned = _tailLength = 0;
         LineNumber = 0;
         _parser = null; // a W3C header, an auto-detected format: they are written again
     }

@@ -69,6 +69,22 @@ public sealed class GlobFollowerTests
     }
 
     [Fact]
+    public void A_file_truncated_and_grown_past_where_it_was_read_between_two_looks_is_read_from_its_start()
+    {
+        using var temp = new TemporaryDirectory();
+        string log = temp.WriteLines("access-log", "a line that was there when following started");
+        using var follower = new GlobFollower([log], Fast);
+        ReadAvailable(follower).Should().BeEmpty();
+        File.AppendAllText(log, "short\n");
+        ReadUntil(follower, 1).Should().Equal("short");
+
+        // Truncated and written again, longer than before, while the follower was not looking.
+        File.WriteAllText(log, "after 1: a line longer than all that was there before the rotation\nafter 2\n");
+
+        ReadUntil(follower, 2).Should().Equal("after 1: a line longer than all that was there before the rotation", "after 2");
+    }
+
+    [Fact]
     public void Rename_and_create_reads_the_old_file_to_its_end_then_the_new_one_from_its_start()
     {
         using var temp = new TemporaryDirectory();
@@ -170,6 +186,40 @@ public sealed class GlobFollowerTests
         ReadUntil(follower, 2).Should().Equal("complete", "unfinished");
         ReadAvailable(follower).Should().BeEmpty();
         follower.OpenFiles.Should().Be(0);
+    }
+
+    [Fact]
+    public void A_backlog_larger_than_a_pass_is_read_without_waiting()
+    {
+        // Two files of 3 MB: each more than one pass may read of it before the other gets its turn.
+        using var temp = new TemporaryDirectory();
+        string[] lines = [.. Enumerable.Range(1, 40_000).Select(i => $"line {i,6} " + new string('x', 64))];
+        File.WriteAllLines(temp.File("a.log"), lines);
+        File.WriteAllLines(temp.File("b.log"), lines);
+        using var follower = new GlobFollower([temp.File("*.log")], Fast with { FromStart = true });
+
+        List<string> read = ReadAvailable(follower);
+
+        read.Should().HaveCount(80_000);
+        read.Where(line => line.EndsWith('x')).Should().HaveCount(80_000);
+        follower.Wakeups.Should().Be(0);
+    }
+
+    [Fact]
+    public void A_line_longer_than_the_read_buffer_is_handed_out_whole()
+    {
+        using var temp = new TemporaryDirectory();
+        string log = temp.WriteLines("access-log");
+        using var follower = new GlobFollower([log], Fast);
+        ReadAvailable(follower).Should().BeEmpty();
+        string longLine = new('y', 300_000);
+
+        File.AppendAllText(log, longLine[..100_000]);
+        follower.Wait(CancellationToken.None);
+        ReadAvailable(follower).Should().BeEmpty();
+        File.AppendAllText(log, longLine[100_000..] + "\nshort\n");
+
+        ReadUntil(follower, 2).Should().Equal(longLine, "short");
     }
 
     [Fact]
