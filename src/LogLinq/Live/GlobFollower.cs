@@ -23,9 +23,10 @@ namespace LogLinq.Live;
 /// glob is access-log*) is the same file, and is not read again.</item>
 /// </list>
 /// <para>
-/// Copy-truncate is seen by the file itself: it is shorter than what was read, so it is read again
-/// from its start (<see cref="FollowedFile"/>). Lines written between the copy and the truncation
-/// that were not read yet are lost, as with every follower: they exist only in the copy.
+/// Copy-truncate is seen by the file itself (<see cref="FollowedFile"/>): it is shorter than what was
+/// read, or the bytes last read are no longer where they were, so it is read again from its start.
+/// Lines written between the copy and the truncation that were not read yet are lost, as with every
+/// follower: they exist only in the copy.
 /// </para>
 /// </remarks>
 internal sealed class GlobFollower : IDisposable
