@@ -16,5 +16,6 @@ internal static class LoglinqRootCommand
             GenCommand.Create(),
             QueryCommand.Create(),
             RunCommand.Create(),
+            SimulateCommand.Create(),
         };
 }

@@ -16,7 +16,7 @@ namespace LogLinq.Query;
 /// var broken = logs.Where(r => r.Status == 404).Select(r => r.Path).Distinct().ToList();
 /// </code>
 /// </example>
-public static class LogSource
+public static partial class LogSource
 {
     /// <summary>The records of every file matching <paramref name="glob"/>.</summary>
     public static IQueryable<LogRecord> Open(string glob, LogSourceOptions? options = null) => Open([glob], options);
