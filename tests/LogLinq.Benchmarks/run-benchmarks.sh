@@ -43,6 +43,14 @@ hyperfine -N -w 1 -r $runs --export-markdown questions.md \
     "$bench query unique-hosts big-access-log" \
     "$bench query broken big-access-log"
 
+echo "== whole-process loglinq query (start-up included)"
+hyperfine -N -w 1 -r $runs --export-markdown cli.md \
+    'wc -l big-access-log' \
+    "$loglinq query 'from \"big-access-log\" | summarize sum(bytes)' --format csv" \
+    "$loglinq query 'from \"big-access-log\" | top 1 by bytes | select path, bytes' --format csv" \
+    "$loglinq query 'from \"big-access-log\" | distinct host | count' --format csv" \
+    "$loglinq query 'from \"big-access-log\" | where status == 404 | distinct path' --format csv"
+
 echo "== gzip"
 hyperfine -w 1 -r $runs --export-markdown gzip.md \
     'gzip -dc big-access-log.gz > /dev/null' \
@@ -50,6 +58,9 @@ hyperfine -w 1 -r $runs --export-markdown gzip.md \
     "$bench query total-bytes 'split/*.gz'"
 
 echo "== peak memory (KB), 10 copies vs 2000"
+for f in ten-access-log big-access-log; do
+    /usr/bin/time -f "query-sum $f %M KB %e s" "$loglinq" query "from \"$f\" | summarize sum(bytes)" --format csv > /dev/null
+done
 for q in total-bytes largest unique-hosts broken; do
     for f in ten-access-log big-access-log; do
         /usr/bin/time -f "$q $f %M KB %e s" "$bench" query "$q" "$f" > /dev/null
