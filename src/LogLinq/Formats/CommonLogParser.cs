@@ -196,7 +196,7 @@ internal static class CommonLogParser
     }
 
     /// <summary>
-    /// The status code: three digits, as HTTP defines it (which lets the planner look for " 404 " in the
+    /// The status code: three digits, as HTTP defines it (which lets the planner look for "404 " in the
     /// raw line); some servers write "-" for a request that never got one, read as 0.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

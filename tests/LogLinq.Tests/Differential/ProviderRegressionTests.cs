@@ -94,7 +94,7 @@ public sealed class ProviderRegressionTests : IDisposable
         residual.Records.Should().Be(pipeline.Records);
         residual.Malformed.Should().Be(pipeline.Malformed);
         prefiltered.Records.Should().BeLessThan(pipeline.Records);
-        int withLiteral = File.ReadLines(file).Count(line => line.Contains(" 404 ", StringComparison.Ordinal));
+        int withLiteral = File.ReadLines(file).Count(line => line.Contains("404 ", StringComparison.Ordinal));
         (prefiltered.Records + prefiltered.Malformed).Should().Be(withLiteral);
     }
 

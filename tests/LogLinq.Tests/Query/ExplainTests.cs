@@ -14,7 +14,7 @@ public class ExplainTests
         string plan = Logs.Where(r => r.Status == 404).Select(r => r.Path).Distinct().Explain();
 
         plan.Should().Contain("pushdown:   status == 404")
-            .And.Contain("lines without \" 404 \" are skipped before parsing")
+            .And.Contain("lines without \"404 \" are skipped before parsing")
             .And.Contain("fields:     path, status")
             .And.Contain("aggregate:  distinct(r => r.Path)")
             .And.Contain("6 file(s)");
