@@ -14,5 +14,6 @@ internal static class LoglinqRootCommand
         {
             ReportCommand.Create(),
             GenCommand.Create(),
+            ReplCommand.Create(),
         };
 }
