@@ -44,6 +44,12 @@ internal sealed class SubmissionInterrupts : IDisposable
             {
                 context.Cancel = true;
                 _cancellation.Cancel();
+                if (_ignoreWhenIdle)
+                {
+                    // A query checks the token between blocks of lines, and code of the user's may
+                    // not check it at all: say what a second Ctrl-C would do before anyone tries it.
+                    Console.Error.WriteLine("^C stopping (Ctrl-C again ends loglinq)");
+                }
             }
         }
         else
