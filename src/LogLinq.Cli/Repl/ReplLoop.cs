@@ -26,6 +26,9 @@ internal sealed class ReplLoop(
                 continue;
             }
 
+            // Queries made after an interrupted submission need a token that is not cancelled; renewed
+            // before the submission counts as running, so that a Ctrl-C while it compiles still counts.
+            cancellation.Renew();
             SubmissionOutcome? outcome;
             using (interrupts.Running())
             {
@@ -77,7 +80,6 @@ internal sealed class ReplLoop(
 
     private SubmissionOutcome ShowPipeQuery(string text)
     {
-        cancellation.Renew();
         try
         {
             display.Write(Console.Out, globals.Query(text), ValueDisplay.DefaultRows, tupleNames: null, cancellation.Token);

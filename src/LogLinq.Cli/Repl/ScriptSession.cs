@@ -126,9 +126,10 @@ internal sealed class ScriptSession
                 typeof(Console).Assembly, typeof(LogRecord).Assembly, typeof(ReplGlobals).Assembly)
             .WithImports(Imports)
             .WithLanguageVersion(LanguageVersion.Latest)
-            .WithOptimizationLevel(OptimizationLevel.Release)
-
-            // Debug information, so that a run-time error can say which line of the submission threw.
+            // Debug code and debug information, so that a run-time error can say which statement threw:
+            // optimised code maps a throw in a submission's top-level statements to no line. The work
+            // of a query is done by LogLinq, which is optimised whatever the script is.
+            .WithOptimizationLevel(OptimizationLevel.Debug)
             .WithEmitDebugInformation(true)
             .WithFileEncoding(Encoding.UTF8)
             .WithFilePath(file);
@@ -174,8 +175,6 @@ internal sealed class ScriptSession
 
     private async Task<(ScriptState<object>? State, SubmissionOutcome Outcome)> RunCompiledAsync(Script<object> script)
     {
-        // Queries made after an interrupted one need a token that is not cancelled.
-        _cancellation.Renew();
         try
         {
             ScriptState<object> state = await script.RunFromAsync(_state!, catchException: _ => true, _cancellation.Token);

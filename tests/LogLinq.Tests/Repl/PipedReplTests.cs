@@ -219,11 +219,18 @@ public sealed class PipedReplTests
         }
 
         using Process process = ReplProcess.Start(["repl"]);
-        await process.StandardInput.WriteAsync("var n = 0;\nwhile (true) { logs.Count(); n++; }\n\"never\"\n");
+        await process.StandardInput.WriteAsync("\"started\"\nwhile (true) { logs.Count(); }\n\"never\"\n");
         process.StandardInput.Close();
-        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
-        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        // Output is flushed after each submission: once the first is out, the loop is next.
+        using (var started = new CancellationTokenSource(LoglinqProcess.DefaultTimeout))
+        {
+            (await process.StandardOutput.ReadLineAsync(started.Token)).Should().Be("started");
+        }
+
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1));
         process.HasExited.Should().BeFalse("the loop should still be running");
 
         using (Process kill = Process.Start("kill", ["-INT", $"{process.Id}"]))
