@@ -85,7 +85,11 @@ internal sealed class LineEditor(
                                 draft = _buffer.Text;
                             }
 
+                            // On the entry's first line, so that Up goes on back through the history
+                            // rather than up through the entry's lines.
                             _buffer.Set(history.Entries[--historyIndex]);
+                            _buffer.MoveTo(0);
+                            _buffer.End();
                         }
 
                         break;
