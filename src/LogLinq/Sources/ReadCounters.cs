@@ -12,6 +12,11 @@ public sealed class ReadCounters
     private int _filesOpened;
     private int _filesClosed;
 
+    /// <summary>Counters at zero, to give to a query or a pipeline.</summary>
+    public ReadCounters()
+    {
+    }
+
     /// <summary>
     /// Raw bytes read from disk: for a compressed file, its compressed bytes, not what they
     /// decompress to.
