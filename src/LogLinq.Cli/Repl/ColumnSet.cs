@@ -18,12 +18,11 @@ internal sealed class ColumnSet
     private readonly Type _type;
     private readonly Func<object, object?>[] _getters;
 
-    private ColumnSet(Type type, IReadOnlyList<string>? names, Func<object, object?>[] getters, bool[] numeric)
+    private ColumnSet(Type type, IReadOnlyList<string>? names, Func<object, object?>[] getters)
     {
         _type = type;
         Names = names;
         _getters = getters;
-        IsNumber = numeric;
     }
 
     /// <summary>The column headers; null for a single column of plain values, which needs none.</summary>
@@ -31,9 +30,6 @@ internal sealed class ColumnSet
 
     /// <summary>How many cells a row has.</summary>
     public int Count => _getters.Length;
-
-    /// <summary>Which columns hold numbers, to right-align them.</summary>
-    public IReadOnlyList<bool> IsNumber { get; }
 
     /// <summary>
     /// Whether a value of <paramref name="type"/> is shown as named fields rather than as itself:
@@ -101,7 +97,7 @@ internal sealed class ColumnSet
     {
         if (!IsComposite(type))
         {
-            return new ColumnSet(typeof(object), null, [row => row], [ValueText.IsNumber(type)]);
+            return new ColumnSet(typeof(object), null, [row => row]);
         }
 
         if (type == typeof(GenericRecord))
@@ -110,8 +106,7 @@ internal sealed class ColumnSet
             return new ColumnSet(
                 type,
                 keys,
-                [.. keys.Select(key => (Func<object, object?>)(row => ((GenericRecord)row).TryGetValue(key, out object? v) ? v : null))],
-                [.. keys.Select(key => sample is GenericRecord r && r[key] is { } v && ValueText.IsNumber(v.GetType()))]);
+                [.. keys.Select(key => (Func<object, object?>)(row => ((GenericRecord)row).TryGetValue(key, out object? v) ? v : null))]);
         }
 
         if (IsTuple(type))
@@ -119,7 +114,7 @@ internal sealed class ColumnSet
             return Tuple(type, tupleNames);
         }
 
-        if (GroupingKey(type) is { } keyType)
+        if (GroupingKey(type) is not null)
         {
             PropertyInfo key = type.GetInterfaces().Append(type)
                 .First(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IGrouping<,>))
@@ -127,8 +122,7 @@ internal sealed class ColumnSet
             return new ColumnSet(
                 type,
                 ["Key", "Count"],
-                [key.GetValue, row => ((IEnumerable)row).Cast<object?>().LongCount()],
-                [ValueText.IsNumber(keyType), true]);
+                [key.GetValue, row => ((IEnumerable)row).Cast<object?>().LongCount()]);
         }
 
         return Properties(type, names: null);
@@ -145,15 +139,13 @@ internal sealed class ColumnSet
         return new ColumnSet(
             type,
             [.. members.Select(m => m.Name)],
-            [.. members.Select(Getter)],
-            [.. members.Select(m => ValueText.IsNumber(m is PropertyInfo p ? p.PropertyType : ((FieldInfo)m).FieldType))]);
+            [.. members.Select(Getter)]);
     }
 
     private static ColumnSet Tuple(Type type, IReadOnlyList<string>? tupleNames)
     {
         // Elements past the seventh live in a nested tuple, Rest.
         var getters = new List<Func<object, object?>>();
-        var numeric = new List<bool>();
         Func<object, object?> path = row => row;
         for (Type current = type; ;)
         {
@@ -162,7 +154,6 @@ internal sealed class ColumnSet
             foreach (FieldInfo item in items)
             {
                 getters.Add(row => outer(row) is { } inner ? item.GetValue(inner) : null);
-                numeric.Add(ValueText.IsNumber(item.FieldType));
             }
 
             FieldInfo? rest = current.GetField("Rest");
@@ -178,7 +169,7 @@ internal sealed class ColumnSet
         string[] names = tupleNames is { } given && given.Count == getters.Count
             ? [.. given]
             : [.. Enumerable.Range(1, getters.Count).Select(i => $"Item{i}")];
-        return new ColumnSet(type, names, [.. getters], [.. numeric]);
+        return new ColumnSet(type, names, [.. getters]);
     }
 
     private static IEnumerable<MemberInfo> Members(Type type)

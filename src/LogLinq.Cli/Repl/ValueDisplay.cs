@@ -63,11 +63,17 @@ internal sealed class ValueDisplay(DisplayStyle style)
     private void WriteFields(TextWriter output, object value, IReadOnlyList<string>? tupleNames)
     {
         ColumnSet columns = ColumnSet.ForFields(value, tupleNames);
+        if (columns.Names is not { Count: > 0 })
+        {
+            output.WriteLine(ValueText.Format(value)); // a record without fields says what it is
+            return;
+        }
+
         object?[] cells = columns.Cells(value);
-        int width = columns.Names!.Max(name => name.Length);
+        int width = columns.Names.Max(name => name.Length);
         for (int i = 0; i < cells.Length; i++)
         {
-            output.WriteLine($"{style.Bold(columns.Names![i].PadRight(width))}  {ValueText.Cell(cells[i])}");
+            output.WriteLine($"{style.Bold(columns.Names[i].PadRight(width))}  {ValueText.Cell(cells[i])}");
         }
     }
 
@@ -113,8 +119,13 @@ internal sealed class ValueDisplay(DisplayStyle style)
 
         Type elementType = ElementType(sequence.GetType());
         ColumnSet columns = ColumnSet.ForTable(elementType, kept.FirstOrDefault(item => item is not null), tupleNames);
-        string[][] cells = [.. kept.Select(row => columns.Cells(row).Select(ValueText.Cell).ToArray())];
-        TextTable.Write(output, columns.Names, cells, columns.IsNumber, style);
+        object?[][] values = [.. kept.Select(columns.Cells)];
+
+        // A column is right-aligned when every value in it is a number, whatever its declared type.
+        bool[] numeric = [.. Enumerable.Range(0, columns.Count).Select(c =>
+            values.Any(row => row[c] is not null) && values.All(row => row[c] is null || ValueText.IsNumber(row[c]!.GetType())))];
+        string[][] cells = [.. values.Select(row => row.Select(ValueText.Cell).ToArray())];
+        TextTable.Write(output, columns.Names, cells, numeric, style);
     }
 
     private static string Count(long rows) =>

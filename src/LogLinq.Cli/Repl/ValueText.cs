@@ -65,7 +65,7 @@ internal static class ValueText
         string text = value switch
         {
             null or string => Format(value),
-            IQueryable query => TypeNames.Of(query.GetType()),
+            IQueryable query => $"IQueryable<{TypeNames.Of(query.ElementType)}>",
             GenericRecord or LogRecord => value.ToString() ?? "",
             IEnumerable items => Items(items),
             _ => Format(value),
