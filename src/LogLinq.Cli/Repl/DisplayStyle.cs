@@ -18,6 +18,6 @@ internal sealed record DisplayStyle(bool Colour, int? MaxCellWidth)
     /// <summary><paramref name="text"/> dimmed, when colour is on.</summary>
     public string Dim(string text) => Colour ? $"\e[2m{text}\e[22m" : text;
 
-    /// <summary><paramref name="text"/> in red, when colour is on.</summary>
-    public string Red(string text) => Colour ? $"\e[31m{text}\e[39m" : text;
+    /// <summary><paramref name="text"/> in red, for an error on stderr, when colour is on and stderr is a terminal too.</summary>
+    public string Error(string text) => Colour && !Console.IsErrorRedirected ? $"\e[31m{text}\e[39m" : text;
 }

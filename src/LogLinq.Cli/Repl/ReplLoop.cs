@@ -87,7 +87,7 @@ internal sealed class ReplLoop(
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine(display.Style.Red("interrupted"));
+            Console.Error.WriteLine(display.Style.Error("interrupted"));
             return SubmissionOutcome.Cancelled;
         }
         catch (Exception e)
@@ -114,7 +114,7 @@ internal sealed class ReplLoop(
 
     private SubmissionOutcome Fail(string message)
     {
-        Console.Error.WriteLine(display.Style.Red($"error: {message}"));
+        Console.Error.WriteLine(display.Style.Error($"error: {message}"));
         return SubmissionOutcome.RuntimeError;
     }
 }

@@ -220,7 +220,7 @@ internal sealed class ScriptSession
         return SubmissionOutcome.CompileError;
     }
 
-    private void WriteError(string message) => Console.Error.WriteLine(_display.Style.Red(message));
+    private void WriteError(string message) => Console.Error.WriteLine(_display.Style.Error(message));
 
     /// <summary><c>LogSource.Explain</c> for a query whose element type is known only at run time.</summary>
     private static string ExplainQuery(IQueryable query)
