@@ -17,5 +17,6 @@ internal static class LoglinqRootCommand
             QueryCommand.Create(),
             RunCommand.Create(),
             SimulateCommand.Create(),
+            ReplCommand.Create(),
         };
 }

@@ -40,6 +40,18 @@ public sealed class CompiledQuery
             : new QueryResult(Columns, _provider.CreateQuery<object?[]>(Expression));
 
     /// <summary>
+    /// The answer's rows as a query, still lazy, to go on with in LINQ (the REPL's <c>Query(...)</c>).
+    /// A single-value answer is one row of one column, computed when enumerated.
+    /// </summary>
+    public IQueryable<object?[]> AsQueryable() =>
+        IsScalar ? ScalarRow().AsQueryable() : _provider.CreateQuery<object?[]>(Expression);
+
+    private IEnumerable<object?[]> ScalarRow()
+    {
+        yield return [_provider.Execute(Expression)];
+    }
+
+    /// <summary>
     /// How the query would run: the LINQ it compiled to, then the planner's plan (what is pushed down
     /// to the raw bytes, which fields are read, how the scan is split). Lists the files but reads none.
     /// </summary>

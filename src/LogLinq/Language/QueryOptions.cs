@@ -5,6 +5,11 @@ namespace LogLinq.Language;
 /// <summary>How <see cref="QueryCompiler"/> compiles a query and what it reads.</summary>
 public sealed record QueryOptions
 {
+    /// <summary>Options with the defaults: no parameters, the globs the query's <c>from</c> names.</summary>
+    public QueryOptions()
+    {
+    }
+
     /// <summary>The values of the query's <c>$parameters</c>, by name without the <c>$</c>, as text.</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 

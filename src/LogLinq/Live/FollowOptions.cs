@@ -7,6 +7,11 @@ namespace LogLinq.Live;
 /// <summary>How <see cref="LogSource.Follow(string, FollowOptions?)"/> follows its files.</summary>
 public sealed record FollowOptions
 {
+    /// <summary>Options with the defaults: from the end of each file, the format detected per file.</summary>
+    public FollowOptions()
+    {
+    }
+
     /// <summary>
     /// Read the files that match at the start from their beginning, not only what is appended from
     /// now on. Files that start to match later are always read from their beginning.

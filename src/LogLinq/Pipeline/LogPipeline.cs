@@ -14,13 +14,29 @@ namespace LogLinq.Pipeline;
 /// </summary>
 public static class LogPipeline
 {
-    /// <summary>The files matching <paramref name="globs"/>, in a sorted, deterministic order.</summary>
+    /// <summary>
+    /// The files matching <paramref name="globs"/>: <c>**</c> (any number of directories, none
+    /// included), <c>*</c>, <c>?</c>, <c>[abc]</c>, <c>[a-z]</c> and <c>[!x]</c>; a glob without
+    /// wildcards names one file. Each glob's files come sorted in ordinal order, the globs' results one
+    /// after another, every file once. Relative globs give paths as written under the current directory.
+    /// </summary>
+    /// <returns>
+    /// A lazy sequence: nothing is touched until it is enumerated, and its first step resolves every
+    /// glob, so a glob that matches nothing fails before any file is read.
+    /// </returns>
+    /// <exception cref="Sources.LogSourceException">On enumeration: a glob matches no file, or a directory cannot be read.</exception>
     public static IEnumerable<string> Find(params string[] globs) => GlobFinder.Find(globs);
 
     /// <summary>
-    /// Opens each file in turn, decompressing by its magic bytes. A file stays open until the
-    /// enumeration moves past it; stopping early closes it.
+    /// Opens each file in turn, decompressing gzip, bzip2, xz and zstd as told by its first bytes,
+    /// whatever its name. A file stays open until the enumeration moves past it; stopping early closes it.
     /// </summary>
+    /// <param name="paths">The files, usually from <see cref="Find"/>.</param>
+    /// <param name="counters">Where to count bytes read and files opened and closed, if anywhere.</param>
+    /// <exception cref="Sources.LogSourceException">
+    /// On enumeration: a file is missing, unreadable, or its compressed data is corrupt or truncated
+    /// (after every byte that could be decoded before the damage).
+    /// </exception>
     public static IEnumerable<OpenedLog> Open(this IEnumerable<string> paths, ReadCounters? counters = null)
     {
         foreach (string path in paths)

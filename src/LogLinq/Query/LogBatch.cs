@@ -96,6 +96,10 @@ public sealed class LogBatchResult<T>
     private T? _value;
     private bool _done;
 
+    internal LogBatchResult()
+    {
+    }
+
     /// <summary>The answer.</summary>
     /// <exception cref="InvalidOperationException">The batch has not run yet.</exception>
     public T Value => _done ? _value! : throw new InvalidOperationException("the batch has not run yet: call Run() first");

@@ -19,9 +19,21 @@ namespace LogLinq.Query;
 public static partial class LogSource
 {
     /// <summary>The records of every file matching <paramref name="glob"/>.</summary>
+    /// <param name="glob">
+    /// A file, or a glob: <c>**</c>, <c>*</c>, <c>?</c>, <c>[abc]</c> (see <see cref="Pipeline.LogPipeline.Find"/>).
+    /// Compressed files (gzip, bzip2, xz, zstd) are read as they are.
+    /// </param>
+    /// <param name="options">The format, strictness, parallelism, cancellation and counters; the defaults when null.</param>
+    /// <returns>
+    /// A lazy query: nothing is read until it is enumerated or asked for a value. A glob that matches
+    /// nothing, or a file that cannot be read, throws <see cref="Sources.LogSourceException"/> then.
+    /// </returns>
     public static IQueryable<LogRecord> Open(string glob, LogSourceOptions? options = null) => Open([glob], options);
 
     /// <summary>The records of every file matching any of <paramref name="globs"/>, in glob order.</summary>
+    /// <param name="globs">Files or globs, as for <see cref="Open(string, LogSourceOptions?)"/>; a file matched twice is read once.</param>
+    /// <param name="options">The format, strictness, parallelism, cancellation and counters; the defaults when null.</param>
+    /// <returns>A lazy query, as <see cref="Open(string, LogSourceOptions?)"/> returns.</returns>
     public static IQueryable<LogRecord> Open(IEnumerable<string> globs, LogSourceOptions? options = null)
     {
         var input = new ScanInput([.. globs], options ?? new LogSourceOptions());

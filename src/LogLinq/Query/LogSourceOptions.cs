@@ -7,6 +7,11 @@ namespace LogLinq.Query;
 /// <summary>How <see cref="LogSource"/> reads its files.</summary>
 public sealed record LogSourceOptions
 {
+    /// <summary>The defaults: the format detected per file, malformed lines skipped, every core, no cancellation.</summary>
+    public LogSourceOptions()
+    {
+    }
+
     /// <summary>The log format; <see cref="LogFormat.Auto"/> (the default) detects it per file.</summary>
     public LogFormat Format { get; init; } = LogFormat.Auto;
 

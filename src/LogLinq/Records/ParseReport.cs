@@ -16,6 +16,11 @@ public sealed class ParseReport
     private long _records;
     private long _malformed;
 
+    /// <summary>An empty report, to give to <see cref="Query.LogSourceOptions.Report"/> or <see cref="Pipeline.LogPipeline.Parse"/>.</summary>
+    public ParseReport()
+    {
+    }
+
     /// <summary>Records delivered.</summary>
     public long Records => Interlocked.Read(ref _records);
 

@@ -12,7 +12,7 @@ namespace LogLinq.Sources;
 /// files are found; symbolic links to directories are followed by a segment that names or matches
 /// them, never by <c>**</c>, so a link loop cannot make the walk endless.
 /// </remarks>
-public static class GlobFinder
+internal static class GlobFinder
 {
     /// <inheritdoc cref="Find(IEnumerable{string})"/>
     public static IEnumerable<string> Find(params string[] globs) => Find((IEnumerable<string>)globs);

@@ -6,7 +6,7 @@ namespace LogLinq.Sources;
 /// Opens a log file for reading its content, decompressing gzip, bzip2, xz and zstd files as told
 /// by their magic bytes, whatever their names.
 /// </summary>
-public static class LogFileOpener
+internal static class LogFileOpener
 {
     // Enough to turn the small reads some decoders make (GZipStream: 8 KB; bzip2 and xz: much less)
     // into few system calls. Plain files get no such buffer: their reader's buffer is the only one.

@@ -3,7 +3,7 @@ namespace LogLinq.Sources;
 /// <summary>
 /// A log source could not be found, opened or read: no file matches a glob, a file is missing or
 /// unreadable, or its compressed data is corrupt or truncated. The message is meant for the user
-/// as it is: one line, naming the glob or file.
+/// as it is: one line, naming the glob or file. Only LogLinq throws it.
 /// </summary>
 public sealed class LogSourceException : Exception
 {
@@ -11,7 +11,7 @@ public sealed class LogSourceException : Exception
     /// <param name="message">One line, naming the file or glob concerned.</param>
     /// <param name="path">The file, directory or glob concerned, if any.</param>
     /// <param name="position">How far reading got, in decompressed bytes, where known.</param>
-    public LogSourceException(string message, string? path = null, long? position = null)
+    internal LogSourceException(string message, string? path = null, long? position = null)
         : this(message, path, position, innerException: null)
     {
     }
@@ -21,7 +21,7 @@ public sealed class LogSourceException : Exception
     /// <param name="path">The file, directory or glob concerned, if any.</param>
     /// <param name="position">How far reading got, in decompressed bytes, where known.</param>
     /// <param name="innerException">The underlying error, kept for diagnosis.</param>
-    public LogSourceException(string message, string? path, long? position, Exception? innerException)
+    internal LogSourceException(string message, string? path, long? position, Exception? innerException)
         : base(message, innerException)
     {
         Path = path;

@@ -1,0 +1,19 @@
+using LogLinq.Language;
+
+namespace LogLinq.Cli.Repl;
+
+/// <summary>
+/// The hook behind <c>Query("...")</c> and <c>#q</c>: compiles pipe-language text to a query over the
+/// session's logs, so the two languages mix.
+/// </summary>
+internal static class PipeLanguage
+{
+    /// <summary>The compiler: pipe-language text to a lazy query of rows.</summary>
+    public static Func<string, PipeQueryContext, IQueryable<object?[]>> Compile { get; } = (text, context) =>
+        QueryCompiler.Compile(text, new QueryOptions
+        {
+            DefaultGlobs = context.DefaultGlobs,
+            Source = context.Source,
+            Parameters = context.Parameters,
+        }).AsQueryable();
+}
