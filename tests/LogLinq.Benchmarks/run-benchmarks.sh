@@ -31,20 +31,20 @@ runs=7
 echo "== machine"; nproc; grep -m1 'model name' /proc/cpuinfo; free -g | head -2; dotnet --version
 
 echo "== total bytes (plain)"
-hyperfine -N -w 1 -r $runs --export-markdown total-bytes.md \
+hyperfine -N -w 1 -r $runs --export-json total-bytes.json \
     'wc -l big-access-log' \
     "mawk '{ s += \$NF } END { printf \"%.0f\\n\", s }' big-access-log" \
     "$bench query total-bytes big-access-log"
 
 echo "== largest, unique hosts, 404 set (plain)"
-hyperfine -N -w 1 -r $runs --export-markdown questions.md \
+hyperfine -N -w 1 -r $runs --export-json questions.json \
     'wc -l big-access-log' \
     "$bench query largest big-access-log" \
     "$bench query unique-hosts big-access-log" \
     "$bench query broken big-access-log"
 
 echo "== whole-process loglinq query (start-up included)"
-hyperfine -N -w 1 -r $runs --export-markdown cli.md \
+hyperfine -N -w 1 -r $runs --export-json cli.json \
     'wc -l big-access-log' \
     "$loglinq query 'from \"big-access-log\" | summarize sum(bytes)' --format csv" \
     "$loglinq query 'from \"big-access-log\" | top 1 by bytes | select path, bytes' --format csv" \
@@ -52,7 +52,7 @@ hyperfine -N -w 1 -r $runs --export-markdown cli.md \
     "$loglinq query 'from \"big-access-log\" | where status == 404 | distinct path' --format csv"
 
 echo "== gzip"
-hyperfine -w 1 -r $runs --export-markdown gzip.md \
+hyperfine -w 1 -r $runs --export-json gzip.json \
     'gzip -dc big-access-log.gz > /dev/null' \
     "$bench query total-bytes big-access-log.gz" \
     "$bench query total-bytes 'split/*.gz'"
@@ -65,4 +65,16 @@ for q in total-bytes largest unique-hosts broken; do
     for f in ten-access-log big-access-log; do
         /usr/bin/time -f "$q $f %M KB %e s" "$bench" query "$q" "$f" > /dev/null
     done
+done
+
+echo "== medians (s) and ratios to the first command of each group"
+for f in total-bytes questions cli gzip; do
+    python3 - "$f.json" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+base = results[0]["median"]
+for r in results:
+    print(f"{r['median']:8.3f}  x{r['median'] / base:5.2f}  {r['command']}")
+print()
+PY
 done
