@@ -12,31 +12,39 @@ internal static class RunCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var file = new Argument<string>("file")
+        var files = new Argument<string[]>("file")
         {
-            Description = $"The query file, as {QueriesFolder}/top-hosts-by-bytes.lq; a bare name is looked for in {QueriesFolder}/ with .lq added",
+            Description = $"The query files, as {QueriesFolder}/top-hosts-by-bytes.lq; a bare name is looked for in {QueriesFolder}/ with .lq added. "
+                + "Several are answered in one pass over each set of files they read, each result under ==> FILE <==",
+            Arity = ArgumentArity.OneOrMore,
         };
         var options = new QueryCommandOptions();
-        var command = new Command("run", "Run a saved query from a file")
+        var command = new Command("run", "Run saved queries from files; several in one pass")
         {
-            file,
+            files,
         };
         options.AddTo(command);
         command.SetAction(parseResult =>
         {
-            string path = Resolve(parseResult.GetValue(file)!);
-            string text;
-            try
+            var queries = new List<(string Origin, string Text)>();
+            foreach (string name in parseResult.GetValue(files)!)
             {
-                text = File.ReadAllText(path);
-            }
-            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-            {
-                Console.Error.WriteLine($"{LoglinqRootCommand.Name}: {path}: no such query file");
-                return ExitCodes.Failure;
+                string path = Resolve(name);
+                try
+                {
+                    queries.Add((path, File.ReadAllText(path)));
+                }
+                catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+                {
+                    Console.Error.WriteLine($"{LoglinqRootCommand.Name}: {path}: no such query file");
+                    return ExitCodes.Failure;
+                }
             }
 
-            return options.Run(parseResult, text, origin: path);
+            // One file prints as it always has, without a header.
+            return queries.Count == 1
+                ? options.Run(parseResult, queries[0].Text, origin: queries[0].Origin)
+                : options.RunMany(parseResult, queries);
         });
         return command;
     }

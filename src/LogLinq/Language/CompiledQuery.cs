@@ -43,7 +43,7 @@ public sealed class CompiledQuery
     public IReadOnlyCollection<string> Parameters => _shape.Parameters;
 
     /// <summary>The log format its <c>from ... as</c> names; null when it leaves it to the source's options.</summary>
-    internal LogFormat? Format => _shape.Format;
+    public LogFormat? Format => _shape.Format;
 
     /// <summary>Runs the query. Rows are read lazily, as <see cref="QueryResult.Rows"/> is enumerated.</summary>
     public QueryResult Execute() =>
