@@ -14,7 +14,7 @@ internal static class QueryCommand
             Description = "The query, as from \"data/access-log\" | where status == 404 | distinct path. "
                 + $"Without from it reads {QueryRunner.DefaultGlob}",
         };
-        var options = new QueryCommandOptions();
+        var options = new QueryCommandOptions(canFollow: true);
         var command = new Command("query", "Run a query: from \"glob\" | where ... | select ... | summarize ... by ... | sort by ... | take N")
         {
             text,

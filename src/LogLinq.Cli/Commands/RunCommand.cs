@@ -12,33 +12,78 @@ internal static class RunCommand
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var file = new Argument<string>("file")
+        var files = new Argument<string[]>("file")
         {
-            Description = $"The query file, as {QueriesFolder}/top-hosts-by-bytes.lq; a bare name is looked for in {QueriesFolder}/ with .lq added",
+            Description = $"The query files, as {QueriesFolder}/top-hosts-by-bytes.lq; a bare name is looked for in {QueriesFolder}/ with .lq added. "
+                + "Several are answered in one pass over each set of files they read, each result under ==> FILE <==",
+            Arity = ArgumentArity.OneOrMore,
         };
         var options = new QueryCommandOptions();
-        var command = new Command("run", "Run a saved query from a file")
+        var command = new Command("run", "Run saved queries from files (.lq, several in one pass) or a C# script (.csx)")
         {
-            file,
+            files,
         };
         options.AddTo(command);
         command.SetAction(parseResult =>
         {
-            string path = Resolve(parseResult.GetValue(file)!);
-            string text;
-            try
+            string[] names = parseResult.GetValue(files)!;
+            if (names.Any(name => name.EndsWith(".csx", StringComparison.Ordinal)))
             {
-                text = File.ReadAllText(path);
-            }
-            catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-            {
-                Console.Error.WriteLine($"{LoglinqRootCommand.Name}: {path}: no such query file");
-                return ExitCodes.Failure;
+                return names.Length == 1
+                    ? RunScript(names[0], options, parseResult)
+                    : UsageError("a C# script (.csx) runs alone: give it without other files");
             }
 
-            return options.Run(parseResult, text, origin: path);
+            var queries = new List<(string Origin, string Text)>();
+            foreach (string name in names)
+            {
+                string path = Resolve(name);
+                try
+                {
+                    queries.Add((path, File.ReadAllText(path)));
+                }
+                catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+                {
+                    Console.Error.WriteLine($"{LoglinqRootCommand.Name}: {path}: no such query file");
+                    return ExitCodes.Failure;
+                }
+            }
+
+            // One file prints as it always has, without a header.
+            return queries.Count == 1
+                ? options.Run(parseResult, queries[0].Text, origin: queries[0].Origin)
+                : options.RunMany(parseResult, queries);
         });
         return command;
+    }
+
+    /// <summary>
+    /// A saved C# script, run by the REPL's script runner with the same globals. Kept out of line so
+    /// that running .lq files never loads Roslyn.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int RunScript(string path, QueryCommandOptions options, ParseResult parseResult)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string set in options.Sets(parseResult))
+        {
+            int equals = set.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                return UsageError($"--set takes name=value, not '{set}'");
+            }
+
+            parameters[set[..equals]] = set[(equals + 1)..];
+        }
+
+        IReadOnlyList<string> globs = options.From(parseResult) is { Count: > 0 } from ? from : [ReportCommand.DefaultGlob];
+        return Repl.CsxRunner.RunAsync(path, parameters, globs).GetAwaiter().GetResult();
+    }
+
+    private static int UsageError(string message)
+    {
+        Console.Error.WriteLine($"{LoglinqRootCommand.Name}: {message}");
+        return ExitCodes.Usage;
     }
 
     /// <summary>The file for <paramref name="name"/>: itself when it exists, else <c>queries/NAME.lq</c> for a bare name.</summary>

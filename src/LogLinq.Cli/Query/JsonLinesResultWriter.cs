@@ -11,7 +11,14 @@ namespace LogLinq.Cli.Query;
 internal static class JsonLinesResultWriter
 {
     /// <summary>Writes <paramref name="columns"/> and <paramref name="rows"/> to <paramref name="output"/>.</summary>
-    public static void Write(Stream output, IReadOnlyList<QueryColumn> columns, IEnumerable<object?[]> rows)
+    /// <param name="output">Where to write.</param>
+    /// <param name="columns">The result's columns.</param>
+    /// <param name="rows">The rows, written as they are read.</param>
+    /// <param name="query">
+    /// When set, each line is <c>{"query": QUERY, "row": {...}}</c>: the results of several queries can
+    /// then share one stream, and a column that happens to be named <c>query</c> cannot clash.
+    /// </param>
+    public static void Write(Stream output, IReadOnlyList<QueryColumn> columns, IEnumerable<object?[]> rows, string? query = null)
     {
         // Paths carry query strings: keep '&', '+' and '<' readable. The output is for programs, not HTML.
         var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -20,9 +27,20 @@ internal static class JsonLinesResultWriter
         {
             json.Reset();
             json.WriteStartObject();
+            if (query is not null)
+            {
+                json.WriteString("query", query);
+                json.WriteStartObject("row");
+            }
+
             for (int i = 0; i < columns.Count; i++)
             {
                 WriteValue(json, columns[i].Name, row[i]);
+            }
+
+            if (query is not null)
+            {
+                json.WriteEndObject();
             }
 
             json.WriteEndObject();

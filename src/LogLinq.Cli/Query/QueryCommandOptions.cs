@@ -37,8 +37,29 @@ internal sealed class QueryCommandOptions
         Description = "Stop with an error at the first malformed line instead of skipping it",
     };
 
-    public QueryCommandOptions()
+    private readonly Option<bool> _follow = new("--follow")
     {
+        Description = "Keep reading the files as they grow, like tail -F: rows of where, select and take are printed as they come, "
+            + "each window of a last summarize ... by bin(time, d) when it closes; Ctrl-C ends it (exit 0)",
+    };
+
+    private readonly Option<bool> _fromStart = new("--from-start")
+    {
+        Description = "With --follow, read the files from their start, not only what is written from now on",
+    };
+
+    private readonly bool _canFollow;
+
+    /// <summary>The <c>--set</c> values as given, <c>name=value</c> each.</summary>
+    public IReadOnlyList<string> Sets(ParseResult parseResult) => parseResult.GetValue(_set) ?? [];
+
+    /// <summary>The <c>--from</c> globs as given.</summary>
+    public IReadOnlyList<string> From(ParseResult parseResult) => parseResult.GetValue(_from) ?? [];
+
+    /// <summary>The options; with <paramref name="canFollow"/>, also <c>--follow</c> and <c>--from-start</c>.</summary>
+    public QueryCommandOptions(bool canFollow = false)
+    {
+        _canFollow = canFollow;
         _format.CompletionSources.Add(FormatNames);
         _format.Validators.Add(result =>
         {
@@ -58,15 +79,54 @@ internal sealed class QueryCommandOptions
         command.Options.Add(_format);
         command.Options.Add(_explain);
         command.Options.Add(_strict);
+        if (_canFollow)
+        {
+            command.Options.Add(_follow);
+            command.Options.Add(_fromStart);
+        }
     }
 
     /// <summary>Runs <paramref name="text"/> with the options given on the command line; returns the exit code.</summary>
     public int Run(ParseResult parseResult, string text, string? origin)
     {
+        if (Read(parseResult, text, origin) is not { } run)
+        {
+            return Commands.ExitCodes.Usage;
+        }
+
+        if (_canFollow && run.FromStart && !run.Follow)
+        {
+            return Commands.UsageErrors.Report(["--from-start goes with --follow."], parseResult, Console.Error);
+        }
+
+        return run.Follow ? FollowRunner.Run(run) : QueryRunner.Run(run);
+    }
+
+    /// <summary>Runs several saved queries, <paramref name="queries"/> as (file, text), reading each set of files once.</summary>
+    public int RunMany(ParseResult parseResult, IReadOnlyList<(string Origin, string Text)> queries)
+    {
+        var runs = new List<QueryRun>();
+        foreach ((string origin, string text) in queries)
+        {
+            if (Read(parseResult, text, origin) is not { } run)
+            {
+                return Commands.ExitCodes.Usage;
+            }
+
+            runs.Add(run);
+        }
+
+        return QueryBatchRunner.Run(runs);
+    }
+
+    /// <summary>The run the command line asks for; null, with the problems reported, when the values are wrong.</summary>
+    private QueryRun? Read(ParseResult parseResult, string text, string? origin)
+    {
         (Dictionary<string, string> values, List<string> problems) = ParameterAssignments.Parse(parseResult.GetValue(_set) ?? []);
         if (problems.Count > 0)
         {
-            return Commands.UsageErrors.Report(problems, parseResult, Console.Error);
+            Commands.UsageErrors.Report(problems, parseResult, Console.Error);
+            return null;
         }
 
         ResultFormat format = parseResult.GetValue(_format) switch
@@ -79,7 +139,10 @@ internal sealed class QueryCommandOptions
             // A person at a terminal reads a table; a program reading a pipe parses CSV.
             _ => Terminal.StandardOutput.IsTerminal ? ResultFormat.Table : ResultFormat.Csv,
         };
-        var run = new QueryRun(text, origin, values, parseResult.GetValue(_from) ?? [], format, parseResult.GetValue(_explain), parseResult.GetValue(_strict));
-        return QueryRunner.Run(run);
+        return new QueryRun(text, origin, values, parseResult.GetValue(_from) ?? [], format, parseResult.GetValue(_explain), parseResult.GetValue(_strict))
+        {
+            Follow = _canFollow && parseResult.GetValue(_follow),
+            FromStart = _canFollow && parseResult.GetValue(_fromStart),
+        };
     }
 }

@@ -15,4 +15,11 @@ internal sealed record QueryRun(
     IReadOnlyList<string> Globs,
     ResultFormat Format,
     bool Explain,
-    bool Strict);
+    bool Strict)
+{
+    /// <summary>Follow the files as they grow (<c>--follow</c>).</summary>
+    public bool Follow { get; init; }
+
+    /// <summary>With <see cref="Follow"/>, read the files from their start (<c>--from-start</c>).</summary>
+    public bool FromStart { get; init; }
+}

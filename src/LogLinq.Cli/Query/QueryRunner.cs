@@ -4,6 +4,7 @@ using LogLinq.Cli.Terminal;
 using LogLinq.Language;
 using LogLinq.Query;
 using LogLinq.Records;
+using LogLinq.Sources;
 
 namespace LogLinq.Cli.Query;
 
@@ -18,29 +19,9 @@ internal static class QueryRunner
     {
         var parseReport = new ParseReport();
         using var interruption = new Interruption();
-        var counters = new Sources.ReadCounters();
-        var options = new QueryOptions
+        var counters = new ReadCounters();
+        if (Compile(run, Options(run, parseReport, counters, interruption.Token)) is not { } query)
         {
-            Parameters = run.Parameters,
-            DefaultGlobs = [DefaultGlob],
-            Globs = run.Globs.Count > 0 ? run.Globs : null,
-            Source = new LogSourceOptions
-            {
-                Strict = run.Strict,
-                Report = parseReport,
-                Counters = counters,
-                CancellationToken = interruption.Token,
-            },
-        };
-
-        CompiledQuery query;
-        try
-        {
-            query = QueryCompiler.Compile(run.Text, options);
-        }
-        catch (QueryException e)
-        {
-            Console.Error.WriteLine($"{LoglinqRootCommand.Name}: {e.Describe(run.Origin)}");
             return ExitCodes.Usage;
         }
 
@@ -59,5 +40,36 @@ internal static class QueryRunner
 
         MalformedLinesNotice.Write(Console.Error, parseReport, LoglinqRootCommand.Name);
         return ExitCodes.Success;
+    }
+
+    /// <summary>How <paramref name="run"/> is compiled and what it reads.</summary>
+    public static QueryOptions Options(QueryRun run, ParseReport parseReport, ReadCounters counters, CancellationToken cancellation, bool allowUnusedParameters = false) =>
+        new()
+        {
+            Parameters = run.Parameters,
+            DefaultGlobs = [DefaultGlob],
+            Globs = run.Globs.Count > 0 ? run.Globs : null,
+            AllowUnusedParameters = allowUnusedParameters,
+            Source = new LogSourceOptions
+            {
+                Strict = run.Strict,
+                Report = parseReport,
+                Counters = counters,
+                CancellationToken = cancellation,
+            },
+        };
+
+    /// <summary>The compiled query; null, with the mistake shown on stderr, when it does not compile.</summary>
+    public static CompiledQuery? Compile(QueryRun run, QueryOptions options)
+    {
+        try
+        {
+            return QueryCompiler.Compile(run.Text, options);
+        }
+        catch (QueryException e)
+        {
+            Console.Error.WriteLine($"{LoglinqRootCommand.Name}: {e.Describe(run.Origin)}");
+            return null;
+        }
     }
 }

@@ -16,7 +16,8 @@ internal static class ResultPrinter
     /// <param name="result">The query's result, not yet read.</param>
     /// <param name="format">How to print it.</param>
     /// <param name="progress">The run's progress bar, told when output is about to start.</param>
-    public static void Print(QueryResult result, ResultFormat format, ProgressScope progress)
+    /// <param name="query">In JSON, the query file each row is tagged with, when several results share stdout.</param>
+    public static void Print(QueryResult result, ResultFormat format, ProgressScope progress, string? query = null)
     {
         using IEnumerator<object?[]> rows = result.Rows.GetEnumerator();
         bool any = rows.MoveNext();
@@ -72,7 +73,7 @@ internal static class ResultPrinter
             default:
                 {
                     using Stream stdout = StandardOutput.OpenStream();
-                    JsonLinesResultWriter.Write(stdout, result.Columns, all);
+                    JsonLinesResultWriter.Write(stdout, result.Columns, all, query);
                     stdout.Flush();
                     break;
                 }

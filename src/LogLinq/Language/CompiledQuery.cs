@@ -1,20 +1,26 @@
 using System.Linq.Expressions;
+using LogLinq.Formats;
+using LogLinq.Live;
 using LogLinq.Query;
+using LogLinq.Query.Planning;
+using LogLinq.Records;
 
 namespace LogLinq.Language;
 
 /// <summary>
 /// A query that type-checked: the LINQ expression it compiled to, over <see cref="LogSource"/>, and
-/// the columns of its answer. Nothing has been read yet; <see cref="Execute"/> runs it and
+/// the columns of its answer. Nothing has been read yet; <see cref="Execute()"/> runs it and
 /// <see cref="Explain"/> shows how it would run.
 /// </summary>
 public sealed class CompiledQuery
 {
     private readonly LogQueryProvider _provider;
+    private readonly Shape _shape;
 
-    internal CompiledQuery(IQueryProvider provider, IReadOnlyList<string> globs, Expression expression, IReadOnlyList<QueryColumn> columns, bool isScalar)
+    internal CompiledQuery(IQueryProvider provider, IReadOnlyList<string> globs, Expression expression, IReadOnlyList<QueryColumn> columns, bool isScalar, Shape shape)
     {
         _provider = (LogQueryProvider)provider;
+        _shape = shape;
         Globs = globs;
         Expression = expression;
         Columns = columns;
@@ -32,6 +38,12 @@ public sealed class CompiledQuery
 
     /// <summary>Whether the answer is a single value.</summary>
     public bool IsScalar { get; }
+
+    /// <summary>The names of the <c>$parameters</c> the query uses, without the <c>$</c>.</summary>
+    public IReadOnlyCollection<string> Parameters => _shape.Parameters;
+
+    /// <summary>The log format its <c>from ... as</c> names; null when it leaves it to the source's options.</summary>
+    public LogFormat? Format => _shape.Format;
 
     /// <summary>Runs the query. Rows are read lazily, as <see cref="QueryResult.Rows"/> is enumerated.</summary>
     public QueryResult Execute() =>
@@ -52,11 +64,82 @@ public sealed class CompiledQuery
     }
 
     /// <summary>
+    /// Runs the query over <paramref name="records"/> instead of the files it names, in LINQ to
+    /// Objects: lazily, so a query without an aggregate streams over records that are still arriving.
+    /// </summary>
+    /// <param name="records">The records, as a list, or <see cref="LogSource.Follow(string, FollowOptions?)"/>'s.</param>
+    public QueryResult Execute(IEnumerable<LogRecord> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        IQueryable<LogRecord> source = records.AsQueryable();
+        Expression query = SourceReplacer.Replace(Expression, source.Expression);
+        return IsScalar
+            ? new QueryResult(Columns[0], source.Provider.Execute(query))
+            : new QueryResult(Columns, source.Provider.CreateQuery<object?[]>(query));
+    }
+
+    /// <summary>
+    /// Runs the query over the files it names as they grow (<see cref="LogSource.Follow(IEnumerable{string}, FollowOptions?)"/>):
+    /// the rows of <c>where</c>, <c>select</c> and <c>take</c> come as their records are written; a
+    /// last <c>summarize ... by bin(time, d)</c> answers each window of time once a record of a later
+    /// window arrives, and the last window when following ends (<see cref="FollowOptions.Until"/>).
+    /// A record that arrives after its window was answered is left out.
+    /// </summary>
+    /// <param name="options">How to follow; a <c>from ... as format</c> in the query overrides an <c>auto</c> format.</param>
+    /// <returns>The result, whose rows are read, lazily and without end, as they are enumerated.</returns>
+    /// <exception cref="QueryException">
+    /// The query needs the end of its input to answer (<c>count</c>, <c>distinct</c>, <c>sort</c>, <c>top</c>,
+    /// a summarize without a time window), which followed input never reaches.
+    /// </exception>
+    public QueryResult Follow(FollowOptions? options = null)
+    {
+        if (_shape.FollowProblem is { } problem)
+        {
+            throw problem;
+        }
+
+        options ??= new FollowOptions();
+        if (Format is { } format && options.Format == LogFormat.Auto)
+        {
+            options = options with { Format = format };
+        }
+
+        IEnumerable<LogRecord> records = LogSource.Follow(Globs, options);
+        if (_shape.Window is not { } size)
+        {
+            return Execute(records);
+        }
+
+        var windows = new TimeWindows(size, window => Execute(window).Rows);
+        return new QueryResult(Columns, windows.Rows(records));
+    }
+
+    /// <summary>
+    /// Adds the query to <paramref name="batch"/>, to be answered with the others in one scan of the
+    /// batch's source, which is read instead of the files the query names.
+    /// </summary>
+    /// <returns>The handle that holds the answer once the batch has run; its rows are then in memory.</returns>
+    public LogBatchResult<QueryResult> AddTo(LogBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        return IsScalar
+            ? batch.Add(Expression, value => new QueryResult(Columns[0], value))
+            : batch.Add(Expression, value => new QueryResult(Columns, [.. (IEnumerable<object?[]>)value!]));
+    }
+
+    /// <summary>
     /// How the query would run: the LINQ it compiled to, then the planner's plan (what is pushed down
     /// to the raw bytes, which fields are read, how the scan is split). Lists the files but reads none.
     /// </summary>
     public string Explain() =>
         $"linq:       {SourceAsName.Rewrite(Expression)}\n{_provider.Explain(Expression)}";
+
+    /// <summary>What the compiler learnt of the query beyond its expression.</summary>
+    /// <param name="Format">The format its <c>from ... as</c> names, if any.</param>
+    /// <param name="Parameters">The parameters it uses.</param>
+    /// <param name="FollowProblem">Why it cannot run over followed input; null when it can.</param>
+    /// <param name="Window">The time window of its last summarize, when it is followed.</param>
+    internal sealed record Shape(LogFormat? Format, IReadOnlyCollection<string> Parameters, QueryException? FollowProblem, TimeSpan? Window);
 
     /// <summary>Shows the log source as <c>logs</c>, not as the type name of its constant.</summary>
     private sealed class SourceAsName : ExpressionVisitor

@@ -35,6 +35,9 @@ internal sealed class ParameterValues(IReadOnlyDictionary<string, string> values
         return Expression.Constant(value, type ?? value?.GetType() ?? typeof(string));
     }
 
+    /// <summary>The names of the parameters the query uses.</summary>
+    public IReadOnlyCollection<string> Used => _used;
+
     /// <summary>The names that were given a value but appear nowhere in the query.</summary>
     public IEnumerable<string> Unused => values.Keys.Where(name => !_used.Contains(name)).Order(StringComparer.Ordinal);
 

@@ -47,28 +47,49 @@ public static class QueryCompiler
 
         Relation relation = Records(source.Expression);
         bool scalar = false;
-        foreach (StageSyntax stage in syntax.Stages)
+        var live = new LiveShape();
+        for (int i = 0; i < syntax.Stages.Count; i++)
         {
+            StageSyntax stage = syntax.Stages[i];
             if (scalar)
             {
                 throw new QueryException("nothing can follow count: it answers with one number", stage.Span, text);
             }
 
+            live.See(stage, last: i == syntax.Stages.Count - 1, relation, context);
             relation = Stage(stage, relation, context);
             scalar = stage is CountSyntax;
         }
 
-        if (parameters.Unused.FirstOrDefault() is { } unused)
+        if (!options.AllowUnusedParameters && parameters.Unused.FirstOrDefault() is { } unused)
         {
             throw new QueryException($"a value was given for '{unused}', but the query has no parameter ${unused}");
         }
 
+        var shape = new CompiledQuery.Shape(format, parameters.Used, live.Problem, live.Window);
         if (scalar)
         {
-            return new CompiledQuery(source.Provider, globs, relation.Query, [new QueryColumn("count", typeof(long))], isScalar: true);
+            return new CompiledQuery(source.Provider, globs, relation.Query, [new QueryColumn("count", typeof(long))], isScalar: true, shape);
         }
 
-        return new CompiledQuery(source.Provider, globs, Rows(relation), [.. relation.Columns.Select(c => new QueryColumn(c.Name, c.Type))], isScalar: false);
+        return new CompiledQuery(source.Provider, globs, Rows(relation), [.. relation.Columns.Select(c => new QueryColumn(c.Name, c.Type))], isScalar: false, shape);
+    }
+
+    /// <summary>The window of a <c>summarize</c> key that is <c>bin(time, d)</c> of the records' own time, if one is.</summary>
+    private static TimeSpan? TimeWindow(SummarizeSyntax summarize, Relation relation, Context context)
+    {
+        ParameterExpression row = relation.Parameter();
+        List<Column> keys = Columns(summarize.Keys, context.Compiler(relation, row), row, context);
+        foreach (Column key in keys)
+        {
+            if (key.Access.Body is MethodCallExpression { Method.Name: nameof(QueryFunctions.Bin), Arguments: [MemberExpression time, ConstantExpression { Value: TimeSpan size }] }
+                && time.Member.Name == nameof(LogRecord.Time) && time.Member.DeclaringType == typeof(LogRecord) && size > TimeSpan.Zero)
+            {
+                return size;
+            }
+        }
+
+        return null;
     }
 
     private static (List<string> Globs, LogFormat? Format) Source(QuerySyntax syntax, QueryOptions options, Context context)
@@ -380,6 +401,56 @@ public static class QueryCompiler
 
     private static UnaryExpression Quote(Expression body, ParameterExpression parameter) =>
         Expression.Quote(Expression.Lambda(body, parameter));
+
+    /// <summary>
+    /// Whether the query can run over followed input, which has no end: rows that stream (where,
+    /// select, take), or a last summarize by a time window, answered as each window closes.
+    /// </summary>
+    private sealed class LiveShape
+    {
+        private bool _took;
+
+        /// <summary>Why the query cannot be followed; null when it can.</summary>
+        public QueryException? Problem { get; private set; }
+
+        /// <summary>The window of the last summarize, when the query ends in one.</summary>
+        public TimeSpan? Window { get; private set; }
+
+        public void See(StageSyntax stage, bool last, Relation relation, Context context)
+        {
+            if (Problem is not null)
+            {
+                return;
+            }
+
+            const string Supported = "followed input may pass through where, select and take, and end in summarize ... by bin(time, d)";
+            switch (stage)
+            {
+                case WhereSyntax or SelectSyntax:
+                    break;
+                case TakeSyntax:
+                    _took = true;
+                    break;
+                case SummarizeSyntax summarize when last && !_took:
+                    Window = TimeWindow(summarize, relation, context);
+                    if (Window is null)
+                    {
+                        Problem = new QueryException(
+                            $"on followed input summarize needs a key bin(time, d), to answer each window of time as it closes: {Supported}",
+                            stage.Span,
+                            context.Text);
+                    }
+
+                    break;
+                default:
+                    Problem = new QueryException(
+                        $"followed input has no end, so {stage.Keyword} here would never answer: {Supported}",
+                        stage.Span,
+                        context.Text);
+                    break;
+            }
+        }
+    }
 
     /// <summary>What every stage needs while the query is compiled.</summary>
     private sealed record Context(string Text, ParameterValues Parameters)

@@ -19,6 +19,13 @@ public sealed record QueryOptions
     /// <summary>When set, the files read instead of those the query's <c>from</c> names, to run a saved query on other logs.</summary>
     public IReadOnlyList<string>? Globs { get; init; }
 
+    /// <summary>
+    /// Accept values for parameters the query does not have, as when one set of values is given to
+    /// several queries; otherwise such a value is an error, since a misspelt name would go unnoticed.
+    /// <see cref="CompiledQuery.Parameters"/> says which a query used.
+    /// </summary>
+    public bool AllowUnusedParameters { get; init; }
+
     /// <summary>How the files are read. A <c>from ... as format</c> in the query overrides the format.</summary>
     public LogSourceOptions Source { get; init; } = new();
 }

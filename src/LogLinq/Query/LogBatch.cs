@@ -38,16 +38,26 @@ public sealed class LogBatch
     /// <summary>Adds a query; its answer is in the returned handle once <see cref="Run"/> has run.</summary>
     public LogBatchResult<T> Add<T>(Expression<Func<IQueryable<LogRecord>, T>> query)
     {
-        var result = new LogBatchResult<T>();
         Expression body = ExpressionFacts.Substitute(query.Body, query.Parameters[0], _source.Expression);
+        return Add(body, value => (T)value!);
+    }
+
+    /// <summary>
+    /// Adds a query written over any log source (a compiled query's expression): the batch's source is
+    /// read in its place. <paramref name="finish"/> turns the answer into the handle's value.
+    /// </summary>
+    internal LogBatchResult<T> Add<T>(Expression query, Func<object?, T> finish)
+    {
+        var result = new LogBatchResult<T>();
+        Expression body = SourceReplacer.Replace(query, _source.Expression);
 
         // A final ToList() or ToArray() is Enumerable's, not Queryable's: run it on the answer.
-        Delegate? finish = null;
+        Delegate? final = null;
         body = ExpressionFacts.WithoutFinalEnumerableCall(body, out MethodCallExpression? call);
         if (call is not null)
         {
             ParameterExpression answer = Expression.Parameter(body.Type, "answer");
-            finish = Expression.Lambda(call.Update(call.Object, [answer, .. call.Arguments.Skip(1)]), answer).Compile();
+            final = Expression.Lambda(call.Update(call.Object, [answer, .. call.Arguments.Skip(1)]), answer).Compile();
         }
 
         QueryPlan plan = QueryPlanner.Plan(body, _provider.Input);
@@ -57,7 +67,7 @@ public sealed class LogBatch
             value = value is System.Collections.IEnumerable sequence and not IQueryable && typeof(IQueryable).IsAssignableFrom(body.Type)
                 ? Queryable.AsQueryable(sequence)
                 : value;
-            result.Set((T)(finish is null ? value : finish.DynamicInvoke(value))!);
+            result.Set(finish(final is null ? value : final.DynamicInvoke(value)));
         }
         ));
         return result;

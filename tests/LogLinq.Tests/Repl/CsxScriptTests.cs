@@ -46,6 +46,16 @@ public sealed class CsxScriptTests
     }
 
     [Fact]
+    public async Task Run_dispatches_a_csx_file_to_the_script_runner()
+    {
+        // awk '$7=="/ply/ply-2.3.tar.gz" {n++; s+=$NF} END {print n, s}' data/access-log: 115 12750233
+        LoglinqProcess.Result result = await ReplProcess.RunAsync(
+            ["run", "queries/bytes-for-file.csx", "--set", "file=/ply/ply-2.3.tar.gz", "--from", "data/access-log"]);
+
+        result.Stdout.Should().MatchRegex(@"^File\s+/ply/ply-2\.3\.tar\.gz\nRequests\s+115\nBytes\s+12750233\n$", result.ToString());
+    }
+
+    [Fact]
     public async Task Parameters_reach_the_script_and_the_last_value_of_a_key_wins()
     {
         LoglinqProcess.Result result = await ReplProcess.RunAsync(
