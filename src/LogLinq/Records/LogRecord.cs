@@ -10,7 +10,8 @@ namespace LogLinq.Records;
 /// </summary>
 public sealed class LogRecord
 {
-    private readonly byte[]? _line;
+    private byte[]? _line;
+    private int _lineStart;
     private CommonLogFields _fields;
     private string? _host;
     private string? _ident;
@@ -63,9 +64,15 @@ public sealed class LogRecord
         LineNumber = lineNumber;
     }
 
+    /// <summary>A view, bound to one line after another by <see cref="Bind"/>.</summary>
+    internal LogRecord()
+    {
+        File = string.Empty;
+    }
+
     private LogRecord(LogRecord other, long lineNumber)
     {
-        (_line, _fields, File, LineNumber) = (other._line, other._fields, other.File, lineNumber);
+        (_line, _lineStart, _fields, File, LineNumber) = (other._line, other._lineStart, other._fields, other.File, lineNumber);
         (_host, _ident, _user, _method, _path, _protocol, _referrer, _userAgent) =
             (other._host, other._ident, other._user, other._method, other._path, other._protocol, other._referrer, other._userAgent);
         (Time, Status, Bytes) = (other.Time, other.Status, other.Bytes);
@@ -73,6 +80,17 @@ public sealed class LogRecord
 
     /// <summary>The same record at another line number (a parallel scan learns the real one late).</summary>
     internal LogRecord WithLineNumber(long lineNumber) => new(this, lineNumber);
+
+    /// <summary>
+    /// Points a view at a line in a reader's buffer, without copying it: for code that only reads
+    /// fields during a scan and never keeps the record (the planner checks), so no line costs a copy.
+    /// </summary>
+    internal void Bind(byte[] buffer, int start, in CommonLogFields fields, string file, long lineNumber)
+    {
+        (_line, _lineStart, _fields) = (buffer, start, fields);
+        (_host, _ident, _user, _method, _path, _protocol, _referrer, _userAgent) = (null, null, null, null, null, null, null, null);
+        (Time, Status, Bytes, File, LineNumber) = (fields.Time, fields.Status, fields.Bytes, file, lineNumber);
+    }
 
     /// <summary>The client's address or host name.</summary>
     public string Host => _host ??= Text(_fields.Host)!;
@@ -84,22 +102,22 @@ public sealed class LogRecord
     public string User => _user ??= Text(_fields.User)!;
 
     /// <summary>When the request was received, in the log's own offset.</summary>
-    public DateTimeOffset Time { get; }
+    public DateTimeOffset Time { get; private set; }
 
     /// <summary>The request method ("GET"); empty when the request line had none.</summary>
-    public string Method => _method ??= Text(_fields.Method(_line))!;
+    public string Method => _method ??= Text(_fields.Method(Line))!;
 
     /// <summary>The requested path with its query string; for a malformed request line, what was there.</summary>
-    public string Path => _path ??= Text(_fields.Path(_line))!;
+    public string Path => _path ??= Text(_fields.Path(Line))!;
 
     /// <summary>The protocol ("HTTP/1.1"); empty when the request line had none.</summary>
-    public string Protocol => _protocol ??= Text(_fields.Protocol(_line))!;
+    public string Protocol => _protocol ??= Text(_fields.Protocol(Line))!;
 
     /// <summary>The response status code; 0 where the server logged "-".</summary>
-    public int Status { get; }
+    public int Status { get; private set; }
 
     /// <summary>The size of the response body; 0 where the server logged "-".</summary>
-    public long Bytes { get; }
+    public long Bytes { get; private set; }
 
     /// <summary>The Referer header; null where the log format has none.</summary>
     public string? Referrer => _referrer ??= Text(_fields.Referrer);
@@ -108,13 +126,16 @@ public sealed class LogRecord
     public string? UserAgent => _userAgent ??= Text(_fields.UserAgent);
 
     /// <summary>The file the record was read from.</summary>
-    public string File { get; }
+    public string File { get; private set; }
 
     /// <summary>The 1-based line number of the record in <see cref="File"/>.</summary>
-    public long LineNumber { get; }
+    public long LineNumber { get; private set; }
+
+    /// <summary>The line's bytes (field ranges count from its start).</summary>
+    private ReadOnlySpan<byte> Line => _line.AsSpan(_lineStart);
 
     private string? Text(FieldRange range) =>
-        _line is null || range.IsNone ? null : Encoding.UTF8.GetString(range.Of(_line));
+        _line is null || range.IsNone ? null : Encoding.UTF8.GetString(range.Of(Line));
 
     /// <summary>The record in Combined log format.</summary>
     public override string ToString()

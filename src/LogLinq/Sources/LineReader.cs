@@ -43,6 +43,9 @@ internal sealed class LineReader : IDisposable
     /// <summary>The current line as memory; valid until the next <see cref="MoveNext"/>.</summary>
     public ReadOnlyMemory<byte> CurrentMemory => _buffer.AsMemory(_lineStart, _lineLength);
 
+    /// <summary>The buffer that holds the current line, and where in it the line starts.</summary>
+    public (byte[] Buffer, int Start) CurrentLocation => (_buffer, _lineStart);
+
     /// <summary>The 1-based number of the current line.</summary>
     public long LineNumber { get; private set; }
 

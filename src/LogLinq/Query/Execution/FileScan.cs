@@ -17,6 +17,7 @@ internal sealed class FileScan
     private LineParser? _parser;
     private bool _requireCombined;
     private CommonLogFields _fields;
+    private readonly LogRecord _view = new();
     private long _records;
     private long _malformed;
     private readonly List<MalformedLine> _samples = [];
@@ -70,7 +71,8 @@ internal sealed class FileScan
             }
 
             _records++;
-            row = new Row(bytes, ref _fields, _file, number);
+            (byte[] buffer, int start) = reader.CurrentLocation;
+            row = new Row(bytes, buffer, start, ref _fields, _view, _file, number);
         }
         else
         {

@@ -11,12 +11,20 @@ namespace LogLinq.Query.Execution;
 internal ref struct Row
 {
     private readonly ref CommonLogFields _fields;
+    private readonly byte[]? _buffer;
+    private readonly int _start;
     private LogRecord? _record;
+    private LogRecord? _view;
+    private bool _viewBound;
 
-    public Row(ReadOnlySpan<byte> line, ref CommonLogFields fields, string file, long lineNumber)
+    /// <summary>A raw line: <paramref name="line"/> is <paramref name="buffer"/> from <paramref name="start"/>.</summary>
+    public Row(ReadOnlySpan<byte> line, byte[] buffer, int start, ref CommonLogFields fields, LogRecord view, string file, long lineNumber)
     {
         Line = line;
+        _buffer = buffer;
+        _start = start;
         _fields = ref fields;
+        _view = view;
         IsRaw = true;
         File = file;
         LineNumber = lineNumber;
@@ -25,6 +33,7 @@ internal ref struct Row
     public Row(LogRecord record)
     {
         _record = record;
+        _view = record;
         File = record.File;
         LineNumber = record.LineNumber;
     }
@@ -44,4 +53,28 @@ internal ref struct Row
 
     /// <summary>The row as a record that owns a copy of its bytes, made on first use.</summary>
     public LogRecord Record => _record ??= new LogRecord(Line.ToArray(), Fields, File, LineNumber);
+
+    /// <summary>
+    /// The row as a record that borrows the reader's buffer: valid during this row only, for code that
+    /// reads fields and keeps nothing (the planner decides). No copy, no allocation.
+    /// </summary>
+    public LogRecord View
+    {
+        get
+        {
+            if (_record is not null)
+            {
+                return _record;
+            }
+
+            if (!_viewBound)
+            {
+                _view!.Bind(_buffer!, _start, Fields, File, LineNumber);
+                _viewBound = true;
+            }
+
+            return _view!;
+        }
+    }
+
 }

@@ -46,7 +46,8 @@ internal static class PredicateTranslator
     private static RowPredicate Residual(Expression e, ParameterExpression r)
     {
         var lambda = Expression.Lambda<Func<LogRecord, bool>>(e, r);
-        return new LambdaPredicate(lambda.Compile(), e.ToString());
+        bool readsFieldsOnly = (ExpressionFacts.FieldsRead(lambda) & LogField.Record) == 0;
+        return new LambdaPredicate(lambda.Compile(), e.ToString(), readsFieldsOnly);
     }
 
     private static RowPredicate? TryComparison(BinaryExpression binary, ParameterExpression r)

@@ -16,7 +16,8 @@ internal static class ValueTranslator
             return value;
         }
 
-        return new LambdaValue<T>(selector.Compile(), selector.Body.ToString());
+        bool readsFieldsOnly = (ExpressionFacts.FieldsRead(selector) & LogField.Record) == 0;
+        return new LambdaValue<T>(selector.Compile(), selector.Body.ToString(), readsFieldsOnly);
     }
 
     /// <summary>Translates an untyped selector of type <c>Func&lt;LogRecord, T&gt;</c>.</summary>
