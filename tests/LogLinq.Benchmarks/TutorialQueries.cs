@@ -15,6 +15,8 @@ public static class TutorialQueries
             "unique-hosts" => logs.Select(r => r.Host).Distinct().Count().ToString(),
             "broken" => string.Join('\n', logs.Where(r => r.Status == 404).Select(r => r.Path).Distinct()),
             "count" => logs.Count().ToString(),
+            "count-404" => logs.Count(r => r.Status == 404).ToString(),
+            "count-404-unfiltered" => logs.Count(r => r.Status + 0 == 404).ToString(),
             "first" => logs.First().ToString(),
             _ => throw new ArgumentException($"unknown query {name}"),
         };
