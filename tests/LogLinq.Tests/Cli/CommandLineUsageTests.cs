@@ -52,7 +52,7 @@ public sealed class CommandLineUsageTests
     [InlineData("command")]
     public async Task A_bad_command_line_exits_2_with_the_problem_and_a_hint(string mentioned, params string[] args)
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
 
         LoglinqProcess.Result run = await LoglinqProcess.RunAsync(args, workingDirectory: temp.Path);
 
@@ -76,7 +76,7 @@ public sealed class CommandLineUsageTests
     [Fact]
     public async Task A_file_named_like_an_option_can_follow_a_double_dash()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         temp.WriteLines("-odd.log", "127.0.0.1 - - [24/Feb/2008:00:08:59 -0600] \"GET / HTTP/1.1\" 200 5");
 
         LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["report", "--format", "json", "--", "-odd.log"], workingDirectory: temp.Path);

@@ -6,7 +6,7 @@ public sealed class GenCommandTests
     [Fact]
     public async Task Gen_writes_the_default_source_three_times()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string output = temp.File("big-access-log");
 
         LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["gen", "--repeat", "3", output]);
@@ -19,7 +19,7 @@ public sealed class GenCommandTests
     [Fact]
     public async Task Gen_repeats_a_small_source_across_many_blocks()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string source = temp.WriteLines("tiny.log", "0123456789abcdef"); // 17 bytes with its newline
         string output = temp.File("out.log");
         const int repeat = 1_000_003; // several 8 MB blocks and a partial one
@@ -42,7 +42,7 @@ public sealed class GenCommandTests
     [Fact]
     public async Task Gen_output_is_read_back_as_that_many_copies()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string output = temp.File("access-log-x4");
         (await LoglinqProcess.RunAsync(["gen", "-n", "4", output])).ExitCode.Should().Be(0);
 
@@ -56,7 +56,7 @@ public sealed class GenCommandTests
     [Fact]
     public async Task Gen_replaces_an_existing_output()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string source = temp.WriteLines("src.log", "abc");
         string output = temp.WriteLines("out.log", "something much longer than the new content");
 
@@ -69,7 +69,7 @@ public sealed class GenCommandTests
     [Fact]
     public async Task Gen_refuses_to_write_over_its_source()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string source = temp.WriteLines("src.log", "keep me");
 
         LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["gen", "--repeat", "2", "--source", source, Path.Combine(temp.Path, ".", "src.log")]);
@@ -81,7 +81,7 @@ public sealed class GenCommandTests
     [Fact]
     public async Task Gen_into_a_missing_folder_fails_in_one_line()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
 
         LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["gen", "--repeat", "2", temp.File("no/such/folder/out.log")]);
 
@@ -92,7 +92,7 @@ public sealed class GenCommandTests
     [Fact]
     public async Task Gen_from_a_missing_source_fails_in_one_line_and_writes_nothing()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string output = temp.File("out.log");
 
         LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["gen", "--repeat", "2", "--source", temp.File("missing.log"), output]);

@@ -14,7 +14,7 @@ internal static class LoglinqProcess
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>The root of the repository: the folder that holds LogLinq.sln.</summary>
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => TestPaths.RepoRoot;
 
     /// <summary>The built CLI, <c>src/LogLinq.Cli/bin/&lt;configuration&gt;/&lt;tfm&gt;/loglinq.dll</c>.</summary>
     public static string DllPath { get; } = FindDll();
@@ -108,18 +108,6 @@ internal static class LoglinqProcess
         return Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
     }
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "LogLinq.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no LogLinq.sln above {AppContext.BaseDirectory}");
-    }
 
     private static string FindDll()
     {

@@ -56,7 +56,7 @@ public sealed class ReportCommandTests
     [Fact]
     public async Task Malformed_lines_are_skipped_counted_and_shown_as_file_line_reason()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("mixed.log", GoodLine, "this is not a log line", OtherGoodLine, "1.2.3.4 - - [yesterday] \"GET / HTTP/1.0\" 200 1");
 
         LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["report", "--format", "json", log]);
@@ -75,7 +75,7 @@ public sealed class ReportCommandTests
     [Fact]
     public async Task Strict_mode_fails_at_the_first_malformed_line()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("mixed.log", GoodLine, "this is not a log line", "neither is this");
 
         LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["report", "--strict", log]);
@@ -112,7 +112,7 @@ public sealed class ReportCommandTests
     [Fact]
     public async Task An_empty_log_gives_an_empty_report()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("empty.log");
 
         LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["report", "--format", "json", log]);
@@ -128,7 +128,7 @@ public sealed class ReportCommandTests
     [Trait("Requires", "real-sources")] // the stub GlobFinder skips what does not exist
     public async Task A_glob_that_matches_nothing_fails_naming_the_glob()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         const string glob = "nothing-here/**/*.log";
 
         LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["report", glob], workingDirectory: temp.Path);
@@ -142,7 +142,7 @@ public sealed class ReportCommandTests
     [Trait("Requires", "real-sources")] // the stub GlobFinder skips what does not exist
     public async Task A_missing_file_fails_in_one_line()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string missing = temp.File("missing.log");
 
         LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["report", missing]);
@@ -155,7 +155,7 @@ public sealed class ReportCommandTests
     [Trait("Requires", "real-sources")] // the stub LogFileOpener does not decompress
     public async Task A_corrupt_compressed_file_fails_in_one_line()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string corrupt = temp.File("access-log.gz");
         byte[] gzip = File.ReadAllBytes(Path.Combine(LoglinqProcess.RepoRoot, "data/www/foo/access-log-0108.gz"));
         File.WriteAllBytes(corrupt, gzip[..(gzip.Length / 2)]);

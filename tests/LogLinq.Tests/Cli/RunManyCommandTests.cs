@@ -45,7 +45,7 @@ public sealed class RunManyCommandTests
     [Fact]
     public async Task Queries_over_different_files_are_answered_each_from_its_own()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string small = temp.WriteLines("small.lq", "from \"data/access-log\" | where status == 404 | count");
         string other = temp.WriteLines("other.lq", "from \"data/www/**/access-log*\" | where status == 404 | count");
 

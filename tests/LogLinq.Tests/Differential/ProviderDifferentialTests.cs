@@ -52,7 +52,7 @@ public sealed class DifferentialFixture : IDisposable
         MultiFile = new LogUnderTest("two files (generated 20000 lines + data/access-log)", MultiFiles, LoadAll(MultiFiles), seed ?? MultiFileQuerySeed, count > 0 ? count : 100);
     }
 
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot { get; } = TestPaths.RepoRoot;
 
     /// <summary>LOGLINQ_DIFF_QUERIES: how many queries every configuration runs, instead of its own number.</summary>
     internal static int? QueryOverride { get; } =
@@ -81,16 +81,6 @@ public sealed class DifferentialFixture : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static string FindRoot()
-    {
-        string dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "LogLinq.sln")))
-        {
-            dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("LogLinq.sln not found above " + AppContext.BaseDirectory);
-        }
-
-        return dir;
-    }
 }
 
 /// <summary>

@@ -14,7 +14,7 @@ public sealed class ConsumerProjectTests(PackedLibrary package)
     [Fact]
     public async Task A_program_built_against_the_package_answers_two_questions_about_a_log_tree()
     {
-        using var project = new TemporaryDirectory();
+        using var project = new TempDirectory();
         string source = Path.Combine(LoglinqProcess.RepoRoot, "tests", "EmbeddingConsumer");
         foreach (string file in new[] { "EmbeddingConsumer.csproj", "Program.cs" })
         {

@@ -32,7 +32,7 @@ public sealed class QueryCommandTests
     [Fact]
     public async Task Csv_quotes_what_needs_quoting()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("q.log", "1.1.1.1 - - [24/Feb/2008:00:08:59 -0600] \"GET /a,b HTTP/1.1\" 200 1 \"say \\\"hi\\\"\" \"x\"");
         LoglinqProcess.Result run = await Loglinq("query", $"from \"{log}\" | select path, referrer, bytes / 4 as quarter", "--format", "csv");
         run.ExitCode.Should().Be(0, run.ToString());
@@ -130,7 +130,7 @@ public sealed class QueryCommandTests
     [Fact]
     public async Task A_syntax_error_in_a_saved_query_names_the_file()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string file = temp.WriteLines("bad.lq", "# a typo", "from \"data/access-log\"", "| summarise count()");
         LoglinqProcess.Result run = await Loglinq("run", file);
         run.ExitCode.Should().Be(2);
@@ -189,7 +189,7 @@ public sealed class QueryCommandTests
     [Fact]
     public async Task Malformed_lines_are_skipped_and_noted_or_stop_the_run_under_strict()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("mixed.log", "1.1.1.1 - - [24/Feb/2008:00:08:59 -0600] \"GET / HTTP/1.1\" 200 1", "garbage");
         LoglinqProcess.Result run = await Loglinq("query", $"from \"{log}\" | count");
         run.ExitCode.Should().Be(0, run.ToString());

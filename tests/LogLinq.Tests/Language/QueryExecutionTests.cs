@@ -70,7 +70,7 @@ public class QueryExecutionTests
     [Fact]
     public void Functions_on_a_small_log()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines(
             "combined.log",
             "10.0.0.1 - - [24/Feb/2008:00:08:59 -0600] \"GET /a/b.tar.GZ?x=1 HTTP/1.1\" 200 1000 \"http://example.com/\" \"Mozilla/5.0\"",
@@ -118,7 +118,7 @@ public class QueryExecutionTests
     [Fact]
     public void The_top_referrers_and_agents_of_a_combined_log()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines(
             "combined.log",
             "1.1.1.1 - - [24/Feb/2008:00:08:59 -0600] \"GET / HTTP/1.1\" 200 1 \"http://a/\" \"Bot\"",
@@ -134,7 +134,7 @@ public class QueryExecutionTests
     [Fact]
     public void From_as_reads_the_named_format()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("log.jsonl", "{\"host\":\"h\",\"time\":\"2008-02-24T00:08:59-06:00\",\"method\":\"GET\",\"path\":\"/x\",\"protocol\":\"HTTP/1.1\",\"status\":200,\"bytes\":5}");
         QueryCompiler.Compile($"from \"{log}\" as json | select path, bytes").Execute().Rows.Single().Should().Equal("/x", 5L);
     }
@@ -142,7 +142,7 @@ public class QueryExecutionTests
     [Fact]
     public void Strict_mode_stops_at_a_malformed_line()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("bad.log", "not a log line");
         FluentActions.Invoking(() => Run("count", log, new LogSourceOptions { Strict = true }).Rows.ToList())
             .Should().Throw<LogLinq.Records.MalformedLogException>();

@@ -13,7 +13,7 @@ public sealed class FollowQueryCommandTests
     [Fact]
     public async Task Rows_are_printed_while_the_writer_is_still_writing_and_Ctrl_C_ends_it_cleanly()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("access-log");
         using Process follow = LoglinqProcess.Start(["query", "--follow", $"from \"{log}\" | where status == 404 | select line, path", "--format", "csv"]);
         (await ReadLineAsync(follow)).Should().Be("line,path");
@@ -35,7 +35,7 @@ public sealed class FollowQueryCommandTests
     [Fact]
     public async Task A_window_is_printed_when_a_later_one_starts_and_the_last_when_Ctrl_C_ends_it()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.File("access-log");
         string[] lines = File.ReadLines(SampleLog).Take(300).ToArray();
         File.WriteAllLines(log, lines);

@@ -14,7 +14,7 @@ public sealed class FollowTests
     [Fact]
     public void Follow_parses_appended_lines_into_records_and_ends_when_until_is_cancelled()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("access-log", SampleLines[..2]);
         using var stop = new CancellationTokenSource();
         var report = new ParseReport();
@@ -43,7 +43,7 @@ public sealed class FollowTests
     [Fact]
     public void Cancelling_until_ends_the_sequence_normally_so_aggregates_finish()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("access-log", SampleLines);
         using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
@@ -55,7 +55,7 @@ public sealed class FollowTests
     [Fact]
     public void Strict_throws_at_the_first_malformed_line()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("access-log", SampleLines[0], "garbage");
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10));
 
@@ -67,7 +67,7 @@ public sealed class FollowTests
     [Fact]
     public void FollowLines_gives_lines_that_own_their_bytes()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("app.log", "one", "two", "three");
         using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
@@ -80,7 +80,7 @@ public sealed class FollowTests
     [Fact]
     public async Task FollowAsync_yields_records_as_they_are_appended()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("access-log", SampleLines[0]);
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var seen = new List<string>();
@@ -104,7 +104,7 @@ public sealed class FollowTests
     [Fact]
     public async Task FollowAsync_ends_normally_on_until_and_throws_on_its_enumerator_token()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("access-log", SampleLines);
 
         using (var until = new CancellationTokenSource(TimeSpan.FromMilliseconds(300)))
@@ -134,7 +134,7 @@ public sealed class FollowTests
     [Fact]
     public void Each_enumeration_follows_anew()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("access-log", SampleLines[..3]);
         using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
         IEnumerable<LogRecord> records = LogSource.Follow([log], new FollowOptions { FromStart = true, Until = stop.Token });

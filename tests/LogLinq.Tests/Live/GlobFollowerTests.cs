@@ -15,7 +15,7 @@ public sealed class GlobFollowerTests
     [Fact]
     public void Starts_at_the_end_of_a_file_and_at_the_start_of_its_unfinished_line()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.File("access-log");
         File.WriteAllText(log, "old 1\nold 2\nhal");
         using var follower = new GlobFollower([log], Fast);
@@ -29,7 +29,7 @@ public sealed class GlobFollowerTests
     [Fact]
     public void From_the_start_reads_what_is_there()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("access-log", "one", "two");
         using var follower = new GlobFollower([log], Fast with { FromStart = true });
 
@@ -39,7 +39,7 @@ public sealed class GlobFollowerTests
     [Fact]
     public void A_line_is_handed_out_only_once_its_newline_is_written()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("access-log");
         using var follower = new GlobFollower([log], Fast);
         ReadAvailable(follower).Should().BeEmpty();
@@ -56,7 +56,7 @@ public sealed class GlobFollowerTests
     [Fact]
     public void A_file_truncated_in_place_is_read_again_from_its_start()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("access-log");
         using var follower = new GlobFollower([log], Fast);
         ReadAvailable(follower).Should().BeEmpty();
@@ -71,7 +71,7 @@ public sealed class GlobFollowerTests
     [Fact]
     public void A_file_truncated_and_grown_past_where_it_was_read_between_two_looks_is_read_from_its_start()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("access-log", "a line that was there when following started");
         using var follower = new GlobFollower([log], Fast);
         ReadAvailable(follower).Should().BeEmpty();
@@ -87,7 +87,7 @@ public sealed class GlobFollowerTests
     [Fact]
     public void Rename_and_create_reads_the_old_file_to_its_end_then_the_new_one_from_its_start()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("access-log");
         using var follower = new GlobFollower([log], Fast);
         ReadAvailable(follower).Should().BeEmpty();
@@ -105,7 +105,7 @@ public sealed class GlobFollowerTests
     [Fact]
     public void A_rotated_file_the_glob_still_matches_is_not_read_again()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("access-log");
         using var follower = new GlobFollower([log + "*"], Fast);
         ReadAvailable(follower).Should().BeEmpty();
@@ -124,7 +124,7 @@ public sealed class GlobFollowerTests
     [Fact]
     public void Deleted_and_recreated_reads_what_the_deleted_file_still_had()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("access-log");
         using var follower = new GlobFollower([log], Fast);
         ReadAvailable(follower).Should().BeEmpty();
@@ -139,7 +139,7 @@ public sealed class GlobFollowerTests
     [Fact]
     public void A_glob_that_matches_nothing_yet_waits_for_files_even_in_a_folder_still_missing()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string folder = temp.File("later");
         using var follower = new GlobFollower([Path.Combine(folder, "*.log")], Fast);
         ReadAvailable(follower).Should().BeEmpty();
@@ -155,7 +155,7 @@ public sealed class GlobFollowerTests
     [Fact]
     public void A_compressed_file_that_matches_is_not_followed()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("access-log");
         using var follower = new GlobFollower([log + "*"], Fast);
         ReadAvailable(follower).Should().BeEmpty();
@@ -175,7 +175,7 @@ public sealed class GlobFollowerTests
     [Fact]
     public void A_rotated_file_is_closed_once_quiet_and_its_unfinished_last_line_handed_out()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("access-log");
         using var follower = new GlobFollower([log], Fast);
         ReadAvailable(follower).Should().BeEmpty();
@@ -192,7 +192,7 @@ public sealed class GlobFollowerTests
     public void A_backlog_larger_than_a_pass_is_read_without_waiting()
     {
         // Two files of 3 MB: each more than one pass may read of it before the other gets its turn.
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string[] lines = [.. Enumerable.Range(1, 40_000).Select(i => $"line {i,6} " + new string('x', 64))];
         File.WriteAllLines(temp.File("a.log"), lines);
         File.WriteAllLines(temp.File("b.log"), lines);
@@ -208,7 +208,7 @@ public sealed class GlobFollowerTests
     [Fact]
     public void A_line_longer_than_the_read_buffer_is_handed_out_whole()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("access-log");
         using var follower = new GlobFollower([log], Fast);
         ReadAvailable(follower).Should().BeEmpty();
@@ -225,7 +225,7 @@ public sealed class GlobFollowerTests
     [Fact]
     public void A_quiet_file_wakes_the_follower_a_few_times_a_second_at_most()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.WriteLines("access-log", "there");
         using var follower = new GlobFollower([log], new FollowOptions());
         ReadAvailable(follower).Should().BeEmpty();
@@ -244,7 +244,7 @@ public sealed class GlobFollowerTests
     [Fact]
     public void Cancelling_ends_a_wait_at_once()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         using var follower = new GlobFollower([temp.File("*.log")], new FollowOptions { MaxPollInterval = TimeSpan.FromMinutes(1) });
         ReadAvailable(follower).Should().BeEmpty();
         using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));

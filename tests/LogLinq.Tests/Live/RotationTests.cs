@@ -65,7 +65,7 @@ public sealed class RotationTests
     [InlineData("copytruncate", "access-log", false)]
     public async Task A_rotated_log_loses_and_repeats_no_line(string mode, string glob, bool notifications)
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.File("access-log");
         using var follower = await StartFollowingAsync(log, temp.File(glob), notifications);
 
@@ -89,7 +89,7 @@ public sealed class RotationTests
     [Fact]
     public async Task Lines_a_server_writes_into_the_rotated_file_before_it_reopens_its_log_are_not_lost()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.File("access-log");
         using var follower = await StartFollowingAsync(log, log);
 
@@ -109,7 +109,7 @@ public sealed class RotationTests
     [Fact]
     public async Task Files_that_start_to_match_are_read_from_their_start()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string first = temp.File("a.log");
         using var follower = await StartFollowingAsync(first, temp.File("*.log"));
 
@@ -133,7 +133,7 @@ public sealed class RotationTests
     [Fact]
     public async Task A_line_written_in_pieces_is_seen_once_whole_and_only_when_finished()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string log = temp.File("access-log");
         using var follower = await StartFollowingAsync(log, log);
 

@@ -18,7 +18,7 @@ public sealed class SimulateCommandTests
     [Fact]
     public async Task Speed_0_writes_the_source_as_fast_as_it_can()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string output = temp.File("access-log");
 
         LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["simulate", "--speed", "0", output]);
@@ -31,7 +31,7 @@ public sealed class SimulateCommandTests
     public async Task Lines_come_at_the_original_gaps_divided_by_the_speed()
     {
         // 20 lines 10 s apart in log time: 190 s, which at speed 95 take 2 s.
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         var start = new DateTimeOffset(2008, 2, 24, 0, 8, 59, TimeSpan.FromHours(-6));
         string[] lines = [.. Enumerable.Range(0, 20).Select(i =>
             $"10.0.0.{i} - - [{start.AddSeconds(10 * i).ToString("dd/MMM/yyyy:HH:mm:ss", CultureInfo.InvariantCulture)} -0600] \"GET /page/{i} HTTP/1.1\" 200 {i}")];
@@ -53,7 +53,7 @@ public sealed class SimulateCommandTests
     [Fact]
     public async Task The_output_is_appended_to_as_a_server_appends_to_its_log()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string source = temp.WriteLines("source-log", File.ReadLines(SampleLog).Take(3).ToArray());
         string output = temp.WriteLines("access-log", "already there");
 
@@ -72,7 +72,7 @@ public sealed class SimulateCommandTests
         }
 
         // At the original pace the sample log takes five days.
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string output = temp.File("access-log");
         using Process simulate = LoglinqProcess.Start(["simulate", "--speed", "1", output]);
         Task<string> stderr = simulate.StandardError.ReadToEndAsync();
@@ -96,7 +96,7 @@ public sealed class SimulateCommandTests
     [InlineData("--speed", "fast")]
     public async Task A_bad_speed_is_a_usage_error(string option, string value)
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
 
         LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["simulate", option, value, temp.File("out")]);
 
@@ -107,7 +107,7 @@ public sealed class SimulateCommandTests
     [Fact]
     public async Task It_refuses_to_append_to_its_own_source()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string source = temp.WriteLines("access-log", "keep me");
 
         LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["simulate", "--source", source, "--speed", "0", source]);
@@ -119,7 +119,7 @@ public sealed class SimulateCommandTests
     [Fact]
     public async Task A_follower_pushing_into_sinks_sees_every_record_the_simulator_writes()
     {
-        using var temp = new TemporaryDirectory();
+        using var temp = new TempDirectory();
         string output = temp.File("access-log"); // not there yet: the follower waits for it
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var notFound = Sink.Count<LogRecord>();

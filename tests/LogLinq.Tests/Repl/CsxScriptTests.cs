@@ -116,7 +116,7 @@ public sealed class CsxScriptTests
     [Fact]
     public async Task Errors_in_a_script_are_told_by_file_line_and_column_with_exit_1()
     {
-        using var dir = new TemporaryDirectory();
+        using var dir = new TempDirectory();
         string compile = dir.WriteLines("compile.csx", "var a = 1;", "var b = a + nope;");
         string run = dir.WriteLines("run.csx", "var counts = new int[2];", "", "counts[5]");
 

@@ -182,7 +182,7 @@ public sealed class PipedReplTests
     [Fact]
     public async Task Load_runs_a_script_in_the_session_and_tells_its_errors_by_file()
     {
-        using var dir = new TemporaryDirectory();
+        using var dir = new TempDirectory();
         string good = dir.WriteLines("good.csx", "var loaded = 40;", "int Two() => 2;");
         string bad = dir.WriteLines("bad.csx", "var a = 1;", "var b = a +;");
 

@@ -35,7 +35,7 @@ public sealed class RoslynLoadingTests
 
     private static async Task<(LoglinqProcess.Result Result, string[] Assemblies)> RunAsync(string[] args, string? stdin)
     {
-        using var dir = new TemporaryDirectory();
+        using var dir = new TempDirectory();
         string output = dir.File("assemblies.txt");
         var environment = new Dictionary<string, string>
         {

@@ -12,7 +12,7 @@ public sealed class TerminalReplTests
     [TmuxFact]
     public async Task A_session_at_a_terminal()
     {
-        using var state = new TemporaryDirectory();
+        using var state = new TempDirectory();
         string history = Path.Combine(state.Path, "loglinq", "history");
         Directory.CreateDirectory(Path.GetDirectoryName(history)!);
         await File.WriteAllTextAsync(history, "\"from an earlier session\"\n");
