@@ -7,6 +7,7 @@ namespace LogLinq.Tests.Repl;
 /// lines, history from an earlier session recalled with Up, Ctrl-C stopping a running query and
 /// clearing a typed line, and Ctrl-D leaving.
 /// </summary>
+[Collection(TerminalCollection.Name)]
 public sealed class TerminalReplTests
 {
     [TmuxFact]

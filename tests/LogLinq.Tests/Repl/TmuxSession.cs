@@ -66,7 +66,7 @@ internal sealed class TmuxSession : IDisposable
                 return screen;
             }
 
-            if (clock.Elapsed > (timeout ?? TimeSpan.FromSeconds(30)))
+            if (clock.Elapsed > (timeout ?? TimeSpan.FromSeconds(90)))
             {
                 throw new TimeoutException($"waited for {what}; the screen:\n{screen}");
             }
