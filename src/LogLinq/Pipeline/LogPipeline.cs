@@ -130,13 +130,7 @@ public static class LogPipeline
                     yield return record!;
                     break;
                 case LineResult.Malformed:
-                    var malformed = new MalformedLine(line.File, line.Number, error ?? "malformed line");
-                    if (strict)
-                    {
-                        throw new MalformedLogException(malformed);
-                    }
-
-                    report?.AddMalformed(malformed);
+                    ParseReport.Reject(report, new MalformedLine(line.File, line.Number, error ?? "malformed line"), strict);
                     break;
             }
         }

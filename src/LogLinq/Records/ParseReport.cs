@@ -44,6 +44,21 @@ public sealed class ParseReport
 
     internal void AddRecords(long count) => Interlocked.Add(ref _records, count);
 
+    /// <summary>
+    /// What every pipeline does with a malformed line: in strict mode it stops the scan, else it is
+    /// counted in <paramref name="report"/> (when there is one) and skipped.
+    /// </summary>
+    /// <exception cref="MalformedLogException">In strict mode.</exception>
+    internal static void Reject(ParseReport? report, in MalformedLine line, bool strict)
+    {
+        if (strict)
+        {
+            throw new MalformedLogException(line);
+        }
+
+        report?.AddMalformed(line);
+    }
+
     /// <summary>Adds what one scanned part of <paramref name="file"/> found, in one go.</summary>
     internal void Add(string file, long records, long malformed, IEnumerable<MalformedLine> samples)
     {
