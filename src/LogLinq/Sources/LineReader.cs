@@ -90,6 +90,51 @@ internal sealed class LineReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// Advances to the next line that contains <paramref name="literal"/>, the way grep does: one
+    /// vectorised search over the whole buffer, the lines before a hit skipped without being split,
+    /// only counted (so <see cref="LineNumber"/> stays right). A line that starts at or after
+    /// <paramref name="stopOffset"/> is not skipped but returned, whatever it holds, so a caller that
+    /// reads a range can stop there.
+    /// </summary>
+    public bool MoveNextContaining(ReadOnlySpan<byte> literal, long stopOffset)
+    {
+        while (true)
+        {
+            ReadOnlySpan<byte> pending = _buffer.AsSpan(_start, _end - _start);
+            int hit = pending.IndexOf(literal);
+            ReadOnlySpan<byte> before = hit >= 0 ? pending[..hit] : pending;
+            int skip = before.LastIndexOf((byte)'\n') + 1;
+
+            long stopIndex = stopOffset - (_bufferOffset + _start);
+            if (stopIndex < skip)
+            {
+                // Skip no line that starts at or after the stop: only up to the first such line start.
+                int from = (int)Math.Max(0, stopIndex - 1);
+                int newline = pending[from..skip].IndexOf((byte)'\n');
+                skip = stopIndex <= 0 ? 0 : from + newline + 1;
+            }
+
+            // Lines longer than MaxLineLength are cut into pieces by MoveNext; leave such (rare)
+            // stretches to it, so that both count lines the same way.
+            if (skip > 0 && skip <= MaxLineLength)
+            {
+                LineNumber += pending[..skip].Count((byte)'\n');
+                _start += skip;
+                _scanned = 0;
+                pending = pending[skip..];
+            }
+
+            bool stopped = stopIndex <= skip;
+            if (hit >= 0 || stopped || skip == 0 || _eof)
+            {
+                return MoveNext();
+            }
+
+            Fill();
+        }
+    }
+
     private static int WithoutCarriageReturn(ReadOnlySpan<byte> line) =>
         line.Length > 0 && line[^1] == (byte)'\r' ? line.Length - 1 : line.Length;
 

@@ -33,6 +33,13 @@ internal sealed class FileScan
     }
 
     /// <summary>
+    /// The literal every passing line holds, once the file is known to be in an NCSA format (other
+    /// formats escape characters, so their raw lines cannot be searched); null when there is none.
+    /// The reader can then skip to the lines that hold it, as grep does.
+    /// </summary>
+    public byte[]? SkipLiteral => _format is not null && _parser is null ? _query.RequiredLiteral : null;
+
+    /// <summary>
     /// The row for the reader's current line when it is a record that passes the predicate.
     /// Malformed lines are counted (or thrown, in strict mode). <paramref name="number"/> is the
     /// line's number, relative to the start of the part when the part began mid-file.

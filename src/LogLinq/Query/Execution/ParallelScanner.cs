@@ -115,9 +115,10 @@ internal static class ParallelScanner
         }
 
         using var reader = new LineReader(content, ScanBufferSize);
-        while (reader.MoveNext())
+        long lines = 0;
+        while (scan.SkipLiteral is { } literal ? reader.MoveNextContaining(literal, long.MaxValue) : reader.MoveNext())
         {
-            if ((reader.LineNumber & 0x3FFF) == 0)
+            if ((++lines & 0x3FFF) == 0)
             {
                 cancel.ThrowIfCancellationRequested();
             }
@@ -152,7 +153,8 @@ internal static class ParallelScanner
 
             long limit = part.End - origin;
             bool crossed = false;
-            while (reader.MoveNext())
+            long lines = 0;
+            while (scan.SkipLiteral is { } literal ? reader.MoveNextContaining(literal, limit) : reader.MoveNext())
             {
                 if (reader.LineOffset >= limit)
                 {
@@ -161,7 +163,7 @@ internal static class ParallelScanner
                 }
 
                 long number = reader.LineNumber - skipped;
-                if ((number & 0x3FFF) == 0)
+                if ((++lines & 0x3FFF) == 0)
                 {
                     cancel.ThrowIfCancellationRequested();
                 }
