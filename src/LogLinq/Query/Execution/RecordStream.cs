@@ -19,9 +19,10 @@ internal static class RecordStream
             {
                 try
                 {
-                    while (reader.MoveNext())
+                    long lines = 0;
+                    while (scan.SkipLiteral is { } literal ? reader.MoveNextContaining(literal, long.MaxValue) : reader.MoveNext())
                     {
-                        if ((reader.LineNumber & 0xFFF) == 0)
+                        if ((++lines & 0xFFF) == 0)
                         {
                             cancel.ThrowIfCancellationRequested();
                         }
