@@ -24,14 +24,9 @@ internal sealed class CommonLogFormat(string name, bool requireCombined) : LogFo
                 return LineResult.Skipped;
             }
 
-            if (!CommonLogParser.TryParse(bytes, out CommonLogFields fields, out error))
+            CommonLogFields fields = default;
+            if (!CommonLogParser.TryParseInto(bytes, ref fields, requireCombined, out error))
             {
-                return LineResult.Malformed;
-            }
-
-            if (requireCombined && fields.UserAgent.IsNone)
-            {
-                error = "expected quoted referrer and user agent after the bytes (combined format)";
                 return LineResult.Malformed;
             }
 

@@ -21,9 +21,26 @@ internal static class CommonLogParser
 
     /// <summary>
     /// Finds the fields of <paramref name="line"/> into <paramref name="fields"/>, reused from line to
-    /// line so the parser can remember the last day it decoded.
+    /// line so the parser can remember the last day it decoded. With <paramref name="requireCombined"/>
+    /// a line without the Combined format's referrer and user agent is malformed.
     /// </summary>
-    public static bool TryParseInto(ReadOnlySpan<byte> line, ref CommonLogFields fields, out string? error)
+    public static bool TryParseInto(ReadOnlySpan<byte> line, ref CommonLogFields fields, bool requireCombined, out string? error)
+    {
+        if (!TryParseInto(line, ref fields, out error))
+        {
+            return false;
+        }
+
+        if (requireCombined && fields.UserAgent.IsNone)
+        {
+            error = "expected quoted referrer and user agent after the bytes (combined format)";
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool TryParseInto(ReadOnlySpan<byte> line, ref CommonLogFields fields, out string? error)
     {
         HttpDate.DayCache day = fields.Day;
         fields = default;

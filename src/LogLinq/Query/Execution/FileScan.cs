@@ -66,8 +66,7 @@ internal sealed class FileScan
                 return false;
             }
 
-            if (!CommonLogParser.TryParseInto(bytes, ref _fields, out string? error)
-                || (_requireCombined && _fields.UserAgent.IsNone && (error = "expected quoted referrer and user agent after the bytes (combined format)") is not null))
+            if (!CommonLogParser.TryParseInto(bytes, ref _fields, _requireCombined, out string? error))
             {
                 if (!IsBlank(bytes))
                 {

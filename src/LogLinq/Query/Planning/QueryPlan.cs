@@ -112,8 +112,4 @@ internal sealed class QueryPlan(
             : string.Join(", ", Enum.GetValues<LogField>().Where(f => f != LogField.None && f != LogField.Record && fieldsRead.HasFlag(f)).Select(RowFields.Name));
         return $"{read} (on NCSA lines the others stay byte ranges: no string is made for them)";
     }
-
-    /// <summary>Every record of the source, for a plan that has nothing to specialise.</summary>
-    public static IEnumerable<LogRecord> All(ScanInput input) =>
-        RecordStream.Enumerate(input, new ScanQuery(input.Options.Format, null, input.Options.Strict, input.Options.Report));
 }
