@@ -50,7 +50,7 @@ internal static class QueryPlanner
     /// <summary>The stage for the operators from <paramref name="i"/> on, and how many of them it takes.</summary>
     private static (ScanStage Stage, int Consumed, LogField Fields) Stage(List<MethodCallExpression> calls, int i)
     {
-        var stream = new ScanStage(null, "stream", typeof(LogRecord), false, true);
+        var stream = new ScanStage(null, "stream", true);
         if (i >= calls.Count)
         {
             return (stream, 0, LogField.None);
@@ -64,24 +64,24 @@ internal static class QueryPlanner
         {
             case "Count" or "LongCount" when last && call.Arguments.Count == 1:
                 bool asLong = call.Method.Name == "LongCount";
-                return (Scalar(() => new CountAggregate(asLong), $"{call.Method.Name.ToLowerInvariant()}()", call.Type), 1, LogField.None);
+                return (Scalar(() => new CountAggregate(asLong), $"{call.Method.Name.ToLowerInvariant()}()"), 1, LogField.None);
 
             case "Sum" or "Average" or "Min" or "Max" when last && Lambda(call, 1) is { } selector
                 && AggregateFactory.TryCreate(call.Method.Name, selector) is { } create:
-                return (Scalar(create, $"{call.Method.Name.ToLowerInvariant()}({selector})", call.Type) with { InFileOrder = AggregateFactory.IsOrderSensitive(call.Method.Name, selector.ReturnType) }, 1, ExpressionFacts.FieldsRead(selector));
+                return (Scalar(create, $"{call.Method.Name.ToLowerInvariant()}({selector})") with { InFileOrder = AggregateFactory.IsOrderSensitive(call.Method.Name, selector.ReturnType) }, 1, ExpressionFacts.FieldsRead(selector));
 
             case "Select" when Lambda(call, 1) is { Parameters.Count: 1 } selector && next is not null:
                 if (next.Method.Name is "Sum" or "Average" or "Min" or "Max" && nextIsLast && next.Arguments.Count == 1
                     && AggregateFactory.TryCreate(next.Method.Name, selector) is { } aggregate)
                 {
-                    return (Scalar(aggregate, $"{next.Method.Name.ToLowerInvariant()}({selector})", next.Type) with { InFileOrder = AggregateFactory.IsOrderSensitive(next.Method.Name, selector.ReturnType) }, 2, ExpressionFacts.FieldsRead(selector));
+                    return (Scalar(aggregate, $"{next.Method.Name.ToLowerInvariant()}({selector})") with { InFileOrder = AggregateFactory.IsOrderSensitive(next.Method.Name, selector.ReturnType) }, 2, ExpressionFacts.FieldsRead(selector));
                 }
 
                 if (next.Method.Name == "Distinct" && next.Arguments.Count == 1)
                 {
                     object value = ValueTranslator.Translate(selector);
                     Type type = typeof(DistinctAggregate<>).MakeGenericType(selector.ReturnType);
-                    var distinct = new ScanStage(() => (PartialAggregate)Activator.CreateInstance(type, value, false)!, $"distinct({selector})", selector.ReturnType, false, true);
+                    var distinct = new ScanStage(() => (PartialAggregate)Activator.CreateInstance(type, value, false)!, $"distinct({selector})", true);
                     return (distinct, 2, ExpressionFacts.FieldsRead(selector));
                 }
 
@@ -100,8 +100,6 @@ internal static class QueryPlanner
                     var group = new ScanStage(
                         () => (PartialAggregate)Activator.CreateInstance(type, keyValue, aggregates, compiled)!,
                         $"group by {key} computing {string.Join(", ", rewritten.Descriptions.DefaultIfEmpty("the keys"))}",
-                        result.ReturnType,
-                        false,
                         true)
                     { InFileOrder = rewritten.InFileOrder };
                     return (group, 2, ExpressionFacts.FieldsRead(key) | rewritten.Fields);
@@ -114,7 +112,7 @@ internal static class QueryPlanner
                 && byKey.ReturnType.IsValueType && Nullable.GetUnderlyingType(byKey.ReturnType) is null:
                 {
                     Func<PartialAggregate> top = TopFactory(byKey, call.Method.Name == "MaxBy", [], 1);
-                    var stage = new ScanStage(() => new FirstOrNull(top()), $"{call.Method.Name.ToLowerInvariant()}({byKey})", typeof(LogRecord), true, true);
+                    var stage = new ScanStage(() => new FirstOrNull(top()), $"{call.Method.Name.ToLowerInvariant()}({byKey})", true);
                     return (stage, 1, ExpressionFacts.FieldsRead(byKey));
                 }
         }
@@ -158,7 +156,7 @@ internal static class QueryPlanner
         }
 
         string order = string.Join(", ", then.Select(t => t.ToString()).Prepend(descending ? $"{first} desc" : first.ToString()));
-        var stage = new ScanStage(TopFactory(first, descending, then, k.Value), $"top {k} by {order}", typeof(LogRecord), false, true);
+        var stage = new ScanStage(TopFactory(first, descending, then, k.Value), $"top {k} by {order}", true);
 
         // Take is done by the stage; First stays, to pick the one record out of the list.
         return (stage, cut.Method.Name == "Take" ? j - i + 1 : j - i, fields);
@@ -171,8 +169,8 @@ internal static class QueryPlanner
         return () => (PartialAggregate)Activator.CreateInstance(type, value, descending, then, k)!;
     }
 
-    private static ScanStage Scalar(Func<PartialAggregate> create, string description, Type type) =>
-        new(create, description, type, true, true);
+    private static ScanStage Scalar(Func<PartialAggregate> create, string description) =>
+        new(create, description, true);
 
     /// <summary>The operators applied to the source, innermost first; empty for the source alone.</summary>
     private static List<MethodCallExpression> Chain(Expression expression)

@@ -8,10 +8,8 @@ namespace LogLinq.Query.Planning;
 /// </summary>
 /// <param name="Aggregate">Makes one partial state per part.</param>
 /// <param name="Description">The aggregate, for <c>Explain()</c>.</param>
-/// <param name="ResultType">The type of what the stage hands on: a sequence element type, or the scalar type when <paramref name="IsScalar"/>.</param>
-/// <param name="IsScalar">Whether the stage's result is the query's answer itself.</param>
 /// <param name="AllowSplit">Whether plain files may be cut into ranges (not when code reads line numbers).</param>
-internal sealed record ScanStage(Func<PartialAggregate>? Aggregate, string Description, Type ResultType, bool IsScalar, bool AllowSplit)
+internal sealed record ScanStage(Func<PartialAggregate>? Aggregate, string Description, bool AllowSplit)
 {
     /// <summary>Whether the aggregate must see rows in file order, in one state (floating-point sums).</summary>
     public bool InFileOrder { get; init; }
