@@ -32,13 +32,11 @@ public sealed class ConsumerProjectTests(PackedLibrary package)
             </configuration>
             """);
 
-        var clock = Stopwatch.StartNew();
         LoglinqProcess.Result run = await DotnetCli.RunAsync(
             ["run", "--disable-build-servers", $"-p:LogLinqVersion={package.Version}", "--",
                 Path.Combine(LoglinqProcess.RepoRoot, "data", "**", "access-log*")],
             project.Path,
             TimeSpan.FromSeconds(180));
-        clock.Stop();
 
         string assets = project.File(Path.Combine("obj", "project.assets.json"));
         if (File.Exists(assets))
@@ -51,6 +49,5 @@ public sealed class ConsumerProjectTests(PackedLibrary package)
         run.Stdout.Should().Be(
             $"{copies * SampleLogFacts.TotalBytes} bytes sent\n"
             + $"most requested missing document: /favicon.ico ({copies * 1877} requests)\n");
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), "restoring, building and running a ten-line program");
     }
 }

@@ -137,16 +137,27 @@ public sealed class RotationTests
         string log = temp.File("access-log");
         using var follower = await StartFollowingAsync(log, log);
 
+        // The writer waits at each half line until the test has looked: a handshake, not a sleep, so a
+        // slow machine cannot make the test look after the line was finished.
         const string Pieces = """
             printf 'first half' >> "$1"
-            sleep 1
+            touch "$2/written-1"; while [ ! -e "$2/looked-1" ]; do sleep 0.02; done
             printf ', second half\nnext' >> "$1"
-            sleep 1
+            touch "$2/written-2"; while [ ! -e "$2/looked-2" ]; do sleep 0.02; done
             printf ' line\n' >> "$1"
             """;
-        using Process writer = ShellProcess.Start(Pieces, log);
-        await Task.Delay(TimeSpan.FromMilliseconds(600));
+        using Process writer = ShellProcess.Start(Pieces, log, temp.Path);
+
+        await WhenExistsAsync(temp.File("written-1"));
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
         follower.Lines.Should().Equal(["ready"], "half a line is not a line");
+        File.WriteAllText(temp.File("looked-1"), "");
+
+        await WhenExistsAsync(temp.File("written-2"));
+        await follower.WaitForCountAsync(2);
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        follower.Lines.Should().Equal(["ready", "first half, second half"], "the next line is not finished yet");
+        File.WriteAllText(temp.File("looked-2"), "");
 
         await ShellProcess.WaitForSuccessAsync(writer, TimeSpan.FromSeconds(30));
         IReadOnlyList<string> seen = await SettleAsync(follower, 3);
@@ -165,6 +176,15 @@ public sealed class RotationTests
         var follower = new FollowRecorder(glob, new FollowOptions { FromStart = true, Notifications = notifications });
         await follower.WaitForCountAsync(1);
         return follower;
+    }
+
+    private static async Task WhenExistsAsync(string path)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!File.Exists(path))
+        {
+            await Task.Delay(10, timeout.Token);
+        }
     }
 
     /// <summary>Waits for <paramref name="count"/> lines, then a little longer, in which a repeated line would show.</summary>
