@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 
 namespace LogLinq.Sources;
@@ -56,6 +57,9 @@ internal sealed class LineReader : IDisposable
     public bool IsTruncated { get; private set; }
 
     /// <summary>Advances to the next line; false at the end of the stream.</summary>
+    // Per line: optimised from the first call, since tiering would run the first tenth of a second of
+    // a scan (much of a short one) unoptimised.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext()
     {
         while (true)
@@ -97,6 +101,9 @@ internal sealed class LineReader : IDisposable
     /// <paramref name="stopOffset"/> is not skipped but returned, whatever it holds, so a caller that
     /// reads a range can stop there.
     /// </summary>
+    // Per line: optimised from the first call, since tiering would run the first tenth of a second of
+    // a scan (much of a short one) unoptimised.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNextContaining(ReadOnlySpan<byte> literal, long stopOffset)
     {
         while (true)
