@@ -19,7 +19,9 @@ internal static class JsonFieldNames
         switch (key.Length)
         {
             case 2:
-                return Is(key, "ip"u8) ? JsonField.Host : JsonField.Ignored;
+                return Is(key, "ip"u8) ? JsonField.Host
+                    : Is(key, "ts"u8) ? JsonField.Time
+                    : JsonField.Ignored;
             case 3:
                 return Is(key, "uri"u8) ? JsonField.Path
                     : Is(key, "url"u8) ? JsonField.Path

@@ -15,8 +15,8 @@ internal sealed class JsonLineParser : LineParser
     // An escaped string value (a rare thing in a log line) is unescaped here when it fits.
     private const int StackBytes = 256;
 
-    private const string TimeKeys = "time, timestamp, @timestamp, time_local or date";
-    private const string StatusKeys = "status, response or status_code";
+    private const string TimeKeys = "time, timestamp, @timestamp, time_local, ts or date";
+    private const string StatusKeys = "status, response, status_code or http.response.status_code";
 
     public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
     {
@@ -56,26 +56,10 @@ internal sealed class JsonLineParser : LineParser
         reader.Read();
 
         Found found = default;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        Span<byte> keyPath = stackalloc byte[JsonFieldPaths.MaxLength];
+        if (!ReadMembers(ref reader, memory, ref found, scratch, keyPath, 0, out error))
         {
-            var key = new FieldRange((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
-            JsonField field = JsonFieldNames.Lookup(Value(ref reader, scratch), out bool weak);
-            reader.Read();
-            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            if (field == JsonField.Ignored || reader.TokenType == JsonTokenType.Null)
-            {
-                continue;
-            }
-
-            if (!Take(ref found, field, weak, ref reader, memory, key, scratch, out error))
-            {
-                return LineResult.Malformed;
-            }
+            return LineResult.Malformed;
         }
 
         // Past the object's end only whitespace may follow: a second value makes the reader throw here.
@@ -119,6 +103,103 @@ internal sealed class JsonLineParser : LineParser
             lineNumber: line.Number);
         error = null;
         return LineResult.Record;
+    }
+
+    /// <summary>
+    /// Reads the members of the object the reader is in, up to its end, into <paramref name="found"/>.
+    /// <paramref name="path"/> holds the dotted path of that object (its first
+    /// <paramref name="prefixLength"/> bytes; none at the top), for the keys of nested logs.
+    /// </summary>
+    private static bool ReadMembers(
+        ref Utf8JsonReader reader,
+        ReadOnlyMemory<byte> line,
+        ref Found found,
+        Span<byte> scratch,
+        Span<byte> path,
+        int prefixLength,
+        out string? error)
+    {
+        error = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = new FieldRange((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
+            ReadOnlySpan<byte> name = Value(ref reader, scratch);
+            int length = Append(path, prefixLength, name);
+            bool weak = false;
+            JsonField field = prefixLength == 0 ? JsonFieldNames.Lookup(name, out weak)
+                : length > 0 ? JsonFieldPaths.Lookup(path[..length], out weak)
+                : JsonField.Ignored;
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                if (length > 0 && JsonFieldPaths.IsContainer(path[..length]))
+                {
+                    if (!ReadMembers(ref reader, line, ref found, scratch, path, length, out error))
+                    {
+                        return false;
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+
+                continue;
+            }
+
+            if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                // A header's values, as Caddy logs them: the first is the header.
+                reader.Read();
+                if (prefixLength > 0 && field != JsonField.Ignored && reader.TokenType == JsonTokenType.String
+                    && !Take(ref found, field, weak, ref reader, line, key, scratch, out error))
+                {
+                    return false;
+                }
+
+                while (reader.TokenType != JsonTokenType.EndArray)
+                {
+                    reader.Skip();
+                    reader.Read();
+                }
+
+                continue;
+            }
+
+            if (field == JsonField.Ignored || reader.TokenType == JsonTokenType.Null)
+            {
+                continue;
+            }
+
+            if (!Take(ref found, field, weak, ref reader, line, key, scratch, out error))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="name"/> after the first <paramref name="prefixLength"/> bytes of
+    /// <paramref name="path"/> (and a dot); the new length, or -1 when it does not fit.
+    /// </summary>
+    private static int Append(Span<byte> path, int prefixLength, ReadOnlySpan<byte> name)
+    {
+        int dot = prefixLength == 0 ? 0 : 1;
+        int length = prefixLength + dot + name.Length;
+        if (prefixLength < 0 || length > path.Length)
+        {
+            return -1;
+        }
+
+        if (dot == 1)
+        {
+            path[prefixLength] = (byte)'.';
+        }
+
+        name.CopyTo(path[(prefixLength + dot)..]);
+        return length;
     }
 
     /// <summary>Puts the value the reader is on into its field; false when the value cannot be used.</summary>
@@ -193,10 +274,16 @@ internal sealed class JsonLineParser : LineParser
                 found.Method = Text(ref reader);
                 break;
             case JsonField.Path:
-                found.Path = Text(ref reader);
+                if (!weak || found.Path is null)
+                {
+                    found.Path = Text(ref reader);
+                }
+
                 break;
             case JsonField.Protocol:
-                found.Protocol = Text(ref reader);
+                // ECS writes the version alone ("1.1"); every other log, and LogRecord, the whole protocol.
+                string? protocol = Text(ref reader);
+                found.Protocol = protocol is { Length: > 0 } && char.IsAsciiDigit(protocol[0]) ? "HTTP/" + protocol : protocol;
                 break;
             case JsonField.Referrer:
                 found.Referrer = Text(ref reader);

@@ -42,6 +42,54 @@ public sealed class JsonLinesFormatTests : IDisposable
     }
 
     [Fact]
+    public void Reads_caddy_access_logs_whose_request_is_an_object()
+    {
+        // Caddy 2's access log as it writes it: epoch seconds in "ts", the request nested, headers as arrays.
+        LogRecord record = ParseOne(
+            """{"level":"info","ts":1646861401.5241024,"logger":"http.log.access","msg":"handled request","request":{"remote_ip":"10.0.0.1","remote_port":"41342","client_ip":"203.0.113.9","proto":"HTTP/1.1","method":"GET","host":"example.com","uri":"/docs?x=1","headers":{"User-Agent":["curl/7.82.0"],"Accept":["*/*"],"Referer":["https://example.com/"]},"tls":{"resumed":false}},"bytes_read":0,"user_id":"","duration":0.000929675,"size":10900,"status":200,"resp_headers":{"Server":["Caddy"]}}""");
+
+        // 1646861401 s after the epoch is 2022-03-09 21:30:01 UTC.
+        record.Time.Should().Be(new DateTimeOffset(2022, 3, 9, 21, 30, 1, TimeSpan.Zero).AddTicks(5241024));
+        record.Host.Should().Be("203.0.113.9", "client_ip is the client; remote_ip may be a proxy");
+        record.Method.Should().Be("GET");
+        record.Path.Should().Be("/docs?x=1");
+        record.Protocol.Should().Be("HTTP/1.1");
+        record.Status.Should().Be(200);
+        record.Bytes.Should().Be(10900);
+        record.Referrer.Should().Be("https://example.com/");
+        record.UserAgent.Should().Be("curl/7.82.0");
+    }
+
+    [Fact]
+    public void Reads_the_elastic_common_schema_and_not_an_upstream_status()
+    {
+        LogRecord record = ParseOne(
+            """{"upstream":{"status":200},"@timestamp":"2023-10-10T13:55:36.000Z","source":{"ip":"198.51.100.7"},"http":{"version":"1.1","request":{"method":"POST","referrer":"https://a.example/"},"response":{"status_code":502,"body":{"bytes":321}}},"url":{"path":"/api","original":"/api?q=2"},"user_agent":{"original":"Go-http-client/1.1"},"user":{"name":"bob"}}""");
+
+        record.Time.Should().Be(new DateTimeOffset(2023, 10, 10, 13, 55, 36, TimeSpan.Zero));
+        record.Host.Should().Be("198.51.100.7");
+        record.Method.Should().Be("POST");
+        record.Path.Should().Be("/api?q=2", "url.original keeps the query that url.path drops");
+        record.Protocol.Should().Be("HTTP/1.1");
+        record.Status.Should().Be(502);
+        record.Bytes.Should().Be(321);
+        record.Referrer.Should().Be("https://a.example/");
+        record.UserAgent.Should().Be("Go-http-client/1.1");
+        record.User.Should().Be("bob");
+    }
+
+    [Fact]
+    public void A_caddy_line_without_a_client_ip_takes_the_remote_ip()
+    {
+        LogRecord record = ParseOne(
+            """{"ts":1646861401,"request":{"remote_ip":"10.0.0.1","method":"HEAD","uri":"/","proto":"HTTP/2.0","headers":{"User-Agent":[]}},"size":0,"status":304}""");
+
+        record.Host.Should().Be("10.0.0.1");
+        record.Status.Should().Be(304);
+        record.UserAgent.Should().BeNull("an empty header list names no agent");
+    }
+
+    [Fact]
     public void Reads_other_key_spellings_and_skips_nested_values()
     {
         LogRecord record = ParseOne(
@@ -151,8 +199,8 @@ public sealed class JsonLinesFormatTests : IDisposable
     [InlineData("42", "not a JSON object: the line is a number")]
     [InlineData("true", "not a JSON object: the line is a boolean")]
     [InlineData("null", "not a JSON object: the line is null")]
-    [InlineData("""{"status":200}""", "no time: expected one of the keys time, timestamp, @timestamp, time_local or date")]
-    [InlineData("""{"time":"2024-03-01T08:00:00Z"}""", "no status: expected one of the keys status, response or status_code")]
+    [InlineData("""{"status":200}""", "no time: expected one of the keys time, timestamp, @timestamp, time_local, ts or date")]
+    [InlineData("""{"time":"2024-03-01T08:00:00Z"}""", "no status: expected one of the keys status, response, status_code or http.response.status_code")]
     [InlineData("""{"time":"yesterday","status":200}""", "time: expected a time (ISO 8601, like 24/Feb/2008:00:08:59 -0600, or epoch seconds), found 'yesterday'")]
     [InlineData("""{"time":true,"status":200}""", "time: expected a time (ISO 8601, like 24/Feb/2008:00:08:59 -0600, or epoch seconds), found 'true'")]
     [InlineData("""{"time":"2024-03-01T08:00:00Z","status":"OK"}""", "status: expected a numeric status, found 'OK'")]
@@ -210,7 +258,7 @@ public sealed class JsonLinesFormatTests : IDisposable
         report.Malformed.Should().Be(2);
         report.Samples.Should().Equal(
             new MalformedLine(path, 4, "not a JSON object: the line starts 'garbage'"),
-            new MalformedLine(path, 5, "no status: expected one of the keys status, response or status_code"));
+            new MalformedLine(path, 5, "no status: expected one of the keys status, response, status_code or http.response.status_code"));
     }
 
     [Fact]
