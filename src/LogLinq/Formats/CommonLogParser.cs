@@ -45,6 +45,14 @@ internal static class CommonLogParser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParseInto(ReadOnlySpan<byte> line, ref CommonLogFields fields, out string? error)
     {
+        error = null;
+        return TypicalLineParser.TryParse(line, ref fields) || TryParseAny(line, ref fields, out error);
+    }
+
+    /// <summary>The general path, for every line <see cref="TypicalLineParser"/> leaves to it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static bool TryParseAny(ReadOnlySpan<byte> line, ref CommonLogFields fields, out string? error)
+    {
         HttpDate.DayCache day = fields.Day;
         fields = default;
         fields.Day = day;

@@ -1,0 +1,266 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace LogLinq.Formats;
+
+/// <summary>
+/// The shape nearly every NCSA line has, <c>host - - [dd/MMM/yyyy:HH:mm:ss ±zzzz] "request" 200 1234</c>
+/// (and Combined's two quoted fields after it), recognised without a search per field: one pass of
+/// vector compares marks the line's spaces and quotes in bit masks, and each field boundary is the next
+/// set bit. Anything unusual (a line shorter than a vector or very long, a time of another day or
+/// offset than the last, an escaped or inner quote, a status that is not three digits) is not decided
+/// here but left to <see cref="CommonLogParser"/>'s general path, so the two cannot disagree: this
+/// accepts a line only with the fields the general path would find.
+/// </summary>
+internal static class TypicalLineParser
+{
+    private const int ChunkSize = 64;
+    private const int MaxChunks = 8;
+
+    /// <summary>
+    /// Finds the fields of a typical line into <paramref name="fields"/>; false when the line is not
+    /// typical (well formed or not), and then <paramref name="fields"/> must be found again.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryParse(ReadOnlySpan<byte> line, ref CommonLogFields fields)
+    {
+        int length = line.Length;
+        if (length < ChunkSize || length > ChunkSize * MaxChunks)
+        {
+            return false;
+        }
+
+        Span<ulong> spaces = stackalloc ulong[MaxChunks];
+        Span<ulong> quotes = stackalloc ulong[MaxChunks];
+        int chunks = Mark(line, spaces, quotes);
+        spaces = spaces[..chunks];
+        quotes = quotes[..chunks];
+
+        HttpDate.DayCache day = fields.Day;
+        fields = default;
+        fields.Day = day;
+        fields.Referrer = FieldRange.None;
+        fields.UserAgent = FieldRange.None;
+
+        // host ident user: non-empty tokens, one space after each ("- - " on nearly every line).
+        int host = Next(spaces, 0);
+        if (host <= 0 || host + 5 >= length)
+        {
+            return false;
+        }
+
+        int user;
+        if (BinaryPrimitives.ReadUInt32LittleEndian(line[(host + 1)..]) == DashSpaceDashSpace)
+        {
+            fields.Ident = new FieldRange(host + 1, 1);
+            fields.User = new FieldRange(host + 3, 1);
+            user = host + 4;
+        }
+        else
+        {
+            int ident = Next(spaces, host + 1);
+            user = ident > host + 1 ? Next(spaces, ident + 1) : -1;
+            if (user <= ident + 1)
+            {
+                return false;
+            }
+
+            fields.Ident = new FieldRange(host + 1, ident - host - 1);
+            fields.User = new FieldRange(ident + 1, user - ident - 1);
+        }
+
+        fields.Host = new FieldRange(0, host);
+
+        // [time] "request: the time's 26 bytes, then a space and the request's opening quote.
+        int open = user + 30;
+        if (open + 6 >= length || line[user + 1] != '[' || line[user + 28] != ']' || line[user + 29] != ' ' || line[open] != '"'
+            || !TryTimeOfKnownDay(line.Slice(user + 2, 26), ref fields.Day, out fields.TimeTicks, out fields.OffsetMinutes))
+        {
+            return false;
+        }
+
+        // The request ends at the next quote, if that quote is not escaped and a space follows it.
+        int close = Next(quotes, open + 1);
+        if (close < 0 || close + 5 >= length || line[close - 1] == '\\' || line[close + 1] != ' ')
+        {
+            return false;
+        }
+
+        fields.Request = new FieldRange(open + 1, close - open - 1);
+
+        int at = close + 2;
+        uint d0 = (uint)(line[at] - '0'), d1 = (uint)(line[at + 1] - '0'), d2 = (uint)(line[at + 2] - '0');
+        if (d0 > 9 || d1 > 9 || d2 > 9 || line[at + 3] != ' ')
+        {
+            return false;
+        }
+
+        fields.Status = (int)((d0 * 100) + (d1 * 10) + d2);
+        at += 4;
+
+        int end = Next(spaces, at);
+        if (!CommonLogParser.TryParseBytes(line[at..(end < 0 ? length : end)], out fields.Bytes))
+        {
+            return false;
+        }
+
+        // Combined: "referrer" "user agent", each ending at a quote followed by a space or the end.
+        if (end >= 0 && end + 1 < length && line[end + 1] == '"')
+        {
+            int referrer = QuotedEnd(line, quotes, end + 1);
+            if (referrer < 0)
+            {
+                return false;
+            }
+
+            fields.Referrer = new FieldRange(end + 2, referrer - end - 2);
+            if (referrer + 2 < length && line[referrer + 1] == ' ' && line[referrer + 2] == '"')
+            {
+                int agent = QuotedEnd(line, quotes, referrer + 2);
+                if (agent < 0)
+                {
+                    return false;
+                }
+
+                fields.UserAgent = new FieldRange(referrer + 3, agent - referrer - 3);
+            }
+        }
+
+        return true;
+    }
+
+    // "- - " read as a little-endian uint.
+    private const uint DashSpaceDashSpace = '-' | (' ' << 8) | ('-' << 16) | (' ' << 24);
+
+    /// <summary>The closing quote of the field opened at <paramref name="open"/>, or -1 when it is not a plain one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int QuotedEnd(ReadOnlySpan<byte> line, ReadOnlySpan<ulong> quotes, int open)
+    {
+        int close = Next(quotes, open + 1);
+        return close < 0 || line[close - 1] == '\\' || (close + 1 < line.Length && line[close + 1] != ' ') ? -1 : close;
+    }
+
+    /// <summary>
+    /// Sets a bit per space and per quote, 64 bytes to a mask; the last chunk is a window that ends at
+    /// the line's end, shifted into place, so nothing past the line is read. Returns the chunk count.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Mark(ReadOnlySpan<byte> line, Span<ulong> spaces, Span<ulong> quotes)
+    {
+        ref byte start = ref MemoryMarshal.GetReference(line);
+        int chunks = (line.Length + ChunkSize - 1) / ChunkSize;
+        for (int c = 0; c < chunks - 1; c++)
+        {
+            (spaces[c], quotes[c]) = Chunk(ref Unsafe.Add(ref start, c * ChunkSize));
+        }
+
+        int tail = line.Length - ((chunks - 1) * ChunkSize);
+        (ulong lastSpaces, ulong lastQuotes) = Chunk(ref Unsafe.Add(ref start, line.Length - ChunkSize));
+        spaces[chunks - 1] = lastSpaces >> (ChunkSize - tail);
+        quotes[chunks - 1] = lastQuotes >> (ChunkSize - tail);
+        return chunks;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (ulong Spaces, ulong Quotes) Chunk(ref byte at)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Vector512<byte> v = Vector512.LoadUnsafe(ref at);
+            return (Vector512.Equals(v, Vector512.Create((byte)' ')).ExtractMostSignificantBits(),
+                    Vector512.Equals(v, Vector512.Create((byte)'"')).ExtractMostSignificantBits());
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            Vector256<byte> low = Vector256.LoadUnsafe(ref at);
+            Vector256<byte> high = Vector256.LoadUnsafe(ref at, 32);
+            return (Vector256.Equals(low, Vector256.Create((byte)' ')).ExtractMostSignificantBits()
+                        | ((ulong)Vector256.Equals(high, Vector256.Create((byte)' ')).ExtractMostSignificantBits() << 32),
+                    Vector256.Equals(low, Vector256.Create((byte)'"')).ExtractMostSignificantBits()
+                        | ((ulong)Vector256.Equals(high, Vector256.Create((byte)'"')).ExtractMostSignificantBits() << 32));
+        }
+
+        ulong spaces = 0, quotes = 0;
+        for (int i = 0; i < ChunkSize; i += 16)
+        {
+            Vector128<byte> v = Vector128.LoadUnsafe(ref at, (nuint)i);
+            spaces |= (ulong)Vector128.Equals(v, Vector128.Create((byte)' ')).ExtractMostSignificantBits() << i;
+            quotes |= (ulong)Vector128.Equals(v, Vector128.Create((byte)'"')).ExtractMostSignificantBits() << i;
+        }
+
+        return (spaces, quotes);
+    }
+
+    /// <summary>The position of the first set bit at or after <paramref name="from"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Next(ReadOnlySpan<ulong> masks, int from)
+    {
+        int chunk = from / ChunkSize;
+        if (chunk >= masks.Length)
+        {
+            return -1;
+        }
+
+        ulong bits = masks[chunk] & (ulong.MaxValue << (from % ChunkSize));
+        while (bits == 0)
+        {
+            if (++chunk >= masks.Length)
+            {
+                return -1;
+            }
+
+            bits = masks[chunk];
+        }
+
+        return (chunk * ChunkSize) + BitOperations.TrailingZeroCount(bits);
+    }
+
+    /// <summary>
+    /// <c>dd/MMM/yyyy:HH:mm:ss ±zzzz</c> of the day and offset <paramref name="cache"/> holds (as
+    /// consecutive lines nearly always are), checked and decoded as <see cref="HttpDate"/> would; false
+    /// for any other, which <see cref="HttpDate"/> then decodes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryTimeOfKnownDay(ReadOnlySpan<byte> s, ref HttpDate.DayCache cache, out long ticks, out short offsetMinutes)
+    {
+        ticks = 0;
+        offsetMinutes = 0;
+        ulong offsetKey = BinaryPrimitives.ReadUInt32LittleEndian(s[22..]) | ((ulong)s[21] << 32);
+        if (BinaryPrimitives.ReadUInt64LittleEndian(s) != cache.Key || BinaryPrimitives.ReadUInt32LittleEndian(s[7..]) != cache.Key2
+            || cache.Ticks == 0 || !cache.HasOffset || offsetKey != cache.OffsetKey || s[11] != ':' || s[20] != ' ')
+        {
+            return false;
+        }
+
+        // HH:mm:ss in one word: the colons in place, six digits around them.
+        const ulong Colons = 0x0000_FF00_00FF_0000;
+        ulong digits = BinaryPrimitives.ReadUInt64LittleEndian(s[12..]) - 0x3030_3030_3030_3030;
+        if ((digits & Colons) != 0x0000_0A00_000A_0000)
+        {
+            return false;
+        }
+
+        digits &= ~Colons;
+        if ((((digits + 0x7676_7676_7676_7676) | digits) & 0x8080_8080_8080_8080) != 0)
+        {
+            return false;
+        }
+
+        int hour = (int)(((digits & 0xFF) * 10) + ((digits >> 8) & 0xFF));
+        int minute = (int)((((digits >> 24) & 0xFF) * 10) + ((digits >> 32) & 0xFF));
+        int second = (int)((((digits >> 48) & 0xFF) * 10) + ((digits >> 56) & 0xFF));
+        if (hour > 23 || minute > 59 || second > 60)
+        {
+            return false;
+        }
+
+        offsetMinutes = cache.Offset;
+        ticks = cache.Ticks + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute) + (Math.Min(second, 59) * TimeSpan.TicksPerSecond);
+        long utcTicks = ticks - (offsetMinutes * TimeSpan.TicksPerMinute);
+        return utcTicks >= DateTime.MinValue.Ticks && utcTicks <= DateTime.MaxValue.Ticks;
+    }
+}

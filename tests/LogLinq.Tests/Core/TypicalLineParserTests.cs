@@ -1,0 +1,119 @@
+using System.Text;
+using LogLinq.Formats;
+
+namespace LogLinq.Tests.Core;
+
+/// <summary>
+/// The typical-line fast path must never disagree with the general parser: where it accepts a line,
+/// the general path accepts it with the same fields. Checked on every line of the sample log, on
+/// Combined variants, and on a few hundred thousand mutations of them.
+/// </summary>
+public sealed class TypicalLineParserTests
+{
+    private const string Combined =
+        "203.0.113.9 - alice [01/Mar/2024:10:15:32 +0100] \"GET /index.html?q=1 HTTP/1.1\" 200 612 \"https://example.com/a b\" \"Mozilla/5.0 (X11; Linux x86_64)\"";
+
+    [Fact]
+    public void Takes_nearly_every_line_of_the_sample_log()
+    {
+        string[] lines = File.ReadAllLines(Path.Combine(TestPaths.Data, "access-log"));
+        var fields = default(CommonLogFields);
+        var general = default(CommonLogFields);
+        int typical = 0;
+        foreach (string text in lines)
+        {
+            byte[] line = Encoding.UTF8.GetBytes(text);
+            fields.Day = general.Day; // what a scan's parser remembers of the line before
+            bool generalOk = CommonLogParser.TryParseAny(line, ref general, out _);
+            if (TypicalLineParser.TryParse(line, ref fields))
+            {
+                typical++;
+                generalOk.Should().BeTrue(text);
+                Describe(fields, line).Should().Be(Describe(general, line), text);
+            }
+        }
+
+        // Only the first line of each new day (the cache of the last day and offset is empty) and
+        // the few odd lines go the general way.
+        typical.Should().BeGreaterThan(lines.Length * 99 / 100);
+    }
+
+    [Fact]
+    public void Reads_the_combined_fields_as_the_general_path_does()
+    {
+        byte[] line = Encoding.UTF8.GetBytes(Combined);
+        var general = default(CommonLogFields);
+        CommonLogParser.TryParseAny(line, ref general, out _).Should().BeTrue();
+
+        // The day and offset known from the line before, as in a scan.
+        var fields = default(CommonLogFields);
+        fields.Day = general.Day;
+        TypicalLineParser.TryParse(line, ref fields).Should().BeTrue();
+
+        Describe(fields, line).Should().Be(Describe(general, line));
+        Encoding.UTF8.GetString(fields.UserAgent.Of(line)).Should().Be("Mozilla/5.0 (X11; Linux x86_64)");
+        Encoding.UTF8.GetString(fields.User.Of(line)).Should().Be("alice");
+    }
+
+    [Fact]
+    public void Never_accepts_a_mutated_line_the_general_path_reads_otherwise()
+    {
+        var random = new Random(20261125);
+        string[] seeds =
+        [
+            .. File.ReadLines(Path.Combine(TestPaths.Data, "access-log")).Take(400),
+            Combined,
+            "10.0.0.1 - - [01/Mar/2024:10:15:32 +0100] \"GET /a\\\"b HTTP/1.1\" 200 1 \"-\" \"-\"",
+            "10.0.0.1 - - [01/Mar/2024:10:15:32 +0100] \"GET /a\"b HTTP/1.1\" 404 - \"-\" \"curl\" extra=1",
+        ];
+        byte[] alphabet = " \"[]\\-0123456789:/+.aZ\t"u8.ToArray();
+        var fields = default(CommonLogFields);
+        var general = default(CommonLogFields);
+        int accepted = 0;
+        for (int i = 0; i < 200_000; i++)
+        {
+            byte[] line = Mutate(Encoding.UTF8.GetBytes(seeds[random.Next(seeds.Length)]), random, alphabet);
+            fields.Day = general.Day;
+            bool generalOk = CommonLogParser.TryParseAny(line, ref general, out _);
+            if (TypicalLineParser.TryParse(line, ref fields))
+            {
+                accepted++;
+                generalOk.Should().BeTrue(Encoding.UTF8.GetString(line));
+                Describe(fields, line).Should().Be(Describe(general, line), Encoding.UTF8.GetString(line));
+            }
+        }
+
+        accepted.Should().BeGreaterThan(10_000, "mutations away from the parsed fields leave many lines typical");
+    }
+
+    private static byte[] Mutate(byte[] line, Random random, byte[] alphabet)
+    {
+        var bytes = new List<byte>(line);
+        int edits = random.Next(1, 4);
+        for (int e = 0; e < edits && bytes.Count > 0; e++)
+        {
+            int at = random.Next(bytes.Count);
+            switch (random.Next(3))
+            {
+                case 0:
+                    bytes[at] = alphabet[random.Next(alphabet.Length)];
+                    break;
+                case 1:
+                    bytes.RemoveAt(at);
+                    break;
+                default:
+                    bytes.Insert(at, alphabet[random.Next(alphabet.Length)]);
+                    break;
+            }
+        }
+
+        return [.. bytes];
+    }
+
+    private static string Describe(CommonLogFields f, byte[] line) => string.Join(
+        " | ",
+        Text(f.Host, line), Text(f.Ident, line), Text(f.User, line), Text(f.Request, line), f.TimeTicks, f.OffsetMinutes,
+        f.Status, f.Bytes, Text(f.Referrer, line), Text(f.UserAgent, line));
+
+    private static string Text(FieldRange range, byte[] line) => range.IsNone ? "<none>" : $"[{range.Start},{range.Length}]{Encoding.UTF8.GetString(range.Of(line))}";
+}
