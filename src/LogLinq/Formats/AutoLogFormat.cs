@@ -25,7 +25,7 @@ internal sealed class AutoLogFormat : LogFormat
     /// </summary>
     internal static LogFormat Detect(ReadOnlySpan<byte> line)
     {
-        line = Utf8Bom.Strip(line).TrimStart(" \t"u8);
+        line = line[LineNoise.Length(line, firstLineOfFile: true)..].TrimStart(" \t"u8);
         if (line.IsEmpty)
         {
             return Common;

@@ -14,9 +14,13 @@ internal sealed class CommonLogFormat(string name, bool requireCombined) : LogFo
 
     private sealed class Parser(bool requireCombined) : LineParser
     {
+        // Reused from line to line: it remembers the last day and offset decoded, which most lines share.
+        private CommonLogFields _fields;
+
         public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
         {
             ReadOnlySpan<byte> bytes = line.Bytes.Span;
+            bytes = bytes[LineNoise.Length(bytes, line.Number == 1)..];
             record = null;
             if (IsBlank(bytes))
             {
@@ -24,13 +28,12 @@ internal sealed class CommonLogFormat(string name, bool requireCombined) : LogFo
                 return LineResult.Skipped;
             }
 
-            CommonLogFields fields = default;
-            if (!CommonLogParser.TryParseInto(bytes, ref fields, requireCombined, out error))
+            if (!CommonLogParser.TryParseInto(bytes, ref _fields, requireCombined, out error))
             {
                 return LineResult.Malformed;
             }
 
-            record = new LogRecord(bytes.ToArray(), fields, line.File, line.Number);
+            record = new LogRecord(bytes.ToArray(), _fields, line.File, line.Number);
             return LineResult.Record;
         }
     }

@@ -21,7 +21,7 @@ internal sealed class JsonLineParser : LineParser
     public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
     {
         record = null;
-        ReadOnlyMemory<byte> memory = line.Number == 1 ? line.Bytes[Utf8Bom.Length(line.Bytes.Span)..] : line.Bytes;
+        ReadOnlyMemory<byte> memory = line.Bytes[LineNoise.Length(line.Bytes.Span, line.Number == 1)..];
         ReadOnlySpan<byte> bytes = memory.Span;
         if (IsBlank(bytes))
         {

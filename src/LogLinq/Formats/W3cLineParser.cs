@@ -23,7 +23,7 @@ internal sealed class W3cLineParser : LineParser
     {
         record = null;
         error = null;
-        ReadOnlySpan<byte> bytes = line.Number == 1 ? Utf8Bom.Strip(line.Bytes.Span) : line.Bytes.Span;
+        ReadOnlySpan<byte> bytes = line.Bytes.Span[LineNoise.Length(line.Bytes.Span, line.Number == 1)..];
         if (IsBlank(bytes))
         {
             return LineResult.Skipped;

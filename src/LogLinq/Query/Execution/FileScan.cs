@@ -14,6 +14,7 @@ internal sealed class FileScan
 {
     private readonly ScanQuery _query;
     private readonly string _file;
+    private readonly bool _fromFileStart;
     private LogFormat? _format;
     private LineParser? _parser;
     private bool _requireCombined;
@@ -23,10 +24,15 @@ internal sealed class FileScan
     private long _malformed;
     private readonly List<MalformedLine> _samples = [];
 
-    public FileScan(ScanQuery query, string file, LogFormat? knownFormat)
+    /// <param name="query">What every line goes through.</param>
+    /// <param name="file">The file scanned.</param>
+    /// <param name="knownFormat">The file's format, when an earlier part of it found it; null to detect it.</param>
+    /// <param name="fromFileStart">Whether the first line scanned is the file's first, which may start with a byte order mark.</param>
+    public FileScan(ScanQuery query, string file, LogFormat? knownFormat, bool fromFileStart = true)
     {
         _query = query;
         _file = file;
+        _fromFileStart = fromFileStart;
         if (knownFormat is not null)
         {
             Use(knownFormat);
@@ -70,6 +76,8 @@ internal sealed class FileScan
                 return false;
             }
 
+            int noise = LineNoise.Length(bytes, number == 1 && _fromFileStart);
+            bytes = bytes[noise..];
             if (!CommonLogParser.TryParseInto(bytes, ref _fields, _requireCombined, out string? error))
             {
                 if (!IsBlank(bytes))
@@ -82,7 +90,7 @@ internal sealed class FileScan
 
             _records++;
             (byte[] buffer, int start) = reader.CurrentLocation;
-            row = new Row(bytes, buffer, start, ref _fields, _view, _file, number);
+            row = new Row(bytes, buffer, start + noise, ref _fields, _view, _file, number);
         }
         else
         {

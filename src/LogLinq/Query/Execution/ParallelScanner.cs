@@ -61,7 +61,7 @@ internal static class ParallelScanner
                 i =>
                 {
                     states[i] = create();
-                    scans[i] = new FileScan(query, parts[i].Path, parts[i].Format);
+                    scans[i] = new FileScan(query, parts[i].Path, parts[i].Format, fromFileStart: parts[i].Start == 0);
                     lineCounts[i] = ScanOne(parts[i], scans[i], states[i], counters, readAhead, options.CancellationToken);
                 });
         }

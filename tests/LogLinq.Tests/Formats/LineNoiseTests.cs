@@ -1,0 +1,61 @@
+using System.Text;
+using LogLinq.Pipeline;
+using LogLinq.Query;
+using LogLinq.Records;
+
+namespace LogLinq.Tests.Formats;
+
+/// <summary>
+/// Bytes in front of a line that are not its text: a UTF-8 byte order mark at the start of a file (as
+/// Windows editors write one), and the NUL bytes a copy-truncate rotation leaves.
+/// </summary>
+public sealed class LineNoiseTests
+{
+    [Fact]
+    public void The_first_host_of_a_common_log_has_no_byte_order_mark()
+    {
+        using var temp = new TempDirectory();
+        string log = temp.File("access-log");
+        File.WriteAllBytes(log, [.. "\uFEFF"u8, .. "1.2.3.4 - - [10/Oct/2023:13:55:36 +0000] \"GET / HTTP/1.1\" 200 5\n1.2.3.5 - - [10/Oct/2023:13:55:37 +0000] \"GET /b HTTP/1.1\" 200 6\n"u8]);
+
+        LogPipeline.Find(log).Open().Cat().Parse().Select(r => r.Host).Should().Equal("1.2.3.4", "1.2.3.5");
+        LogSource.Open(log).Select(r => r.Host).ToList().Should().Equal("1.2.3.4", "1.2.3.5");
+        LogSource.Open(log).Count(r => r.Host == "1.2.3.4").Should().Be(1);
+    }
+
+    [Fact]
+    public void The_zeros_a_copy_truncate_leaves_before_a_line_are_not_part_of_its_host()
+    {
+        // After copytruncate the server writes on at its old offset: the file starts with a hole of zeros.
+        using var temp = new TempDirectory();
+        string log = temp.File("access-log");
+        File.WriteAllBytes(log, [.. new byte[5000], .. "1.2.3.4 - - [10/Oct/2023:13:55:36 +0000] \"GET / HTTP/1.1\" 200 5\n"u8,
+            .. new byte[10], .. "1.2.3.5 - - [10/Oct/2023:13:55:37 +0000] \"GET /b HTTP/1.1\" 200 6\n"u8]);
+        var report = new ParseReport();
+
+        LogPipeline.Find(log).Open().Cat().Parse(report: report).Select(r => r.Host).Should().Equal("1.2.3.4", "1.2.3.5");
+        LogSource.Open(log).Select(r => r.Host).ToList().Should().Equal("1.2.3.4", "1.2.3.5");
+        LogSource.Open(log).Sum(r => r.Bytes).Should().Be(11);
+        report.Malformed.Should().Be(0);
+    }
+
+    [Fact]
+    public void A_split_scan_strips_it_from_the_file_start_only()
+    {
+        // Big enough to be cut into ranges; each line's host is its number, so the answer is known.
+        using var temp = new TempDirectory();
+        string log = temp.File("access-log");
+        var text = new StringBuilder("\uFEFF");
+        for (int i = 1; i <= 20_000; i++)
+        {
+            text.Append(i).Append(" - - [10/Oct/2023:13:55:36 +0000] \"GET /x HTTP/1.1\" 200 ").Append(i).Append('\n');
+        }
+
+        File.WriteAllText(log, text.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        var split = new LogSourceOptions { MaxDegreeOfParallelism = 2, MinPartSize = 64 * 1024 };
+
+        LogSource.Open(log, split).Count(r => r.Host == "1").Should().Be(1);
+        LogSource.Open(log, split).Select(r => r.Host).Distinct().Count().Should().Be(20_000);
+        LogSource.Open(log, split).Sum(r => r.Bytes).Should().Be(20_000L * 20_001 / 2);
+    }
+}
