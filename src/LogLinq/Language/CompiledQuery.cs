@@ -1,9 +1,11 @@
 using System.Linq.Expressions;
+using System.Text;
 using LogLinq.Formats;
 using LogLinq.Live;
 using LogLinq.Query;
 using LogLinq.Query.Planning;
 using LogLinq.Records;
+using LogLinq.Xml;
 
 namespace LogLinq.Language;
 
@@ -143,11 +145,26 @@ public sealed class CompiledQuery
     /// to the raw bytes, which fields are read, how the scan is split). Lists the files but reads none.
     /// </summary>
     public string Explain() =>
-        $"linq:       {SourceAsName.Rewrite(Expression)}\n" + (_provider is LogQueryProvider logs
-            ? logs.Explain(Expression)
-            : $"source:     {string.Join(", ", Globs.Select(g => $"\"{g}\""))} as xml({XmlElement}): each <{XmlElement}> element is a record, its children's text the fields;\n"
-              + "            read with XmlReader one node at a time, one file after another, stopping when the answer is known\n"
-              + "execution:  LINQ to Objects over the records, sequential (no pushdown to the bytes, no parallel scan for XML)\n");
+        $"linq:       {SourceAsName.Rewrite(Expression)}\n" + _provider switch
+        {
+            LogQueryProvider logs => logs.Explain(Expression),
+            XmlQueryProvider xml => ExplainXml(xml),
+            _ => "",
+        };
+
+    private string ExplainXml(XmlQueryProvider xml)
+    {
+        var text = new StringBuilder();
+        text.Append($"source:     {string.Join(", ", Globs.Select(g => $"\"{g}\""))} as xml({XmlElement}): each <{XmlElement}> element is a record, its children's text the fields;\n");
+        text.Append("            read with XmlReader one node at a time, one file after another, stopping when the answer is known\n");
+        foreach (string note in xml.Explain(Expression))
+        {
+            text.Append(note).Append('\n');
+        }
+
+        text.Append("execution:  LINQ to Objects over the records, sequential (no pushdown to the bytes, no parallel scan for XML)\n");
+        return text.ToString();
+    }
 
     private void ThrowIfXml(string what)
     {

@@ -49,7 +49,7 @@ public static class QueryCompiler
         {
             IQueryable<GenericRecord> elements = Xml(globs, xmlElement, options.Source, syntax.Source!, context);
             source = elements;
-            relation = XmlFields.Records(elements.Expression, globs, xmlElement);
+            relation = XmlFields.Records(elements.Expression, globs, xmlElement, options.Source);
         }
         else
         {

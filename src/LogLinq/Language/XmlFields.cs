@@ -17,11 +17,15 @@ internal static class XmlFields
     private static readonly MethodInfo NumberMethod = typeof(QueryFunctions).GetMethod(nameof(QueryFunctions.Number))!;
 
     /// <summary>The records of <paramref name="source"/> with the fields of the first <paramref name="element"/> in <paramref name="globs"/>.</summary>
+    /// <param name="source">The query's source, <c>LogSource.Xml(globs, element)</c>.</param>
+    /// <param name="globs">Its files.</param>
+    /// <param name="element">Its elements' name.</param>
+    /// <param name="options">Whose counters count the bytes read to learn the fields, and whose token cancels it.</param>
     /// <exception cref="Sources.LogSourceException">No file matches, or the XML is malformed before the first element ends.</exception>
-    public static Relation Records(Expression source, IReadOnlyList<string> globs, string element)
+    public static Relation Records(Expression source, IReadOnlyList<string> globs, string element, LogSourceOptions options)
     {
         // Only the first element is read, and the file is closed again, before anything else happens.
-        GenericRecord? first = LogSource.XmlRecords(globs, element, new LogSourceOptions()).FirstOrDefault();
+        GenericRecord? first = LogSource.XmlRecords(globs, element, options).FirstOrDefault();
         ParameterExpression r = Expression.Parameter(typeof(GenericRecord), "r");
         var columns = new List<Column>();
         foreach (string name in first?.Keys ?? [])

@@ -52,20 +52,10 @@ public static partial class LogSource
     {
         string[] patterns = Patterns(globs);
         XmlPipeline.CheckName(element);
-        return XmlRecords(patterns, element, options ?? new LogSourceOptions()).AsQueryable();
+        return new XmlQueryProvider(XmlRecords(patterns, element, options ?? new LogSourceOptions())).Source;
     }
 
     /// <summary>The records, lazily: what <see cref="Xml(IEnumerable{string}, string, LogSourceOptions?)"/> queries.</summary>
     internal static IEnumerable<GenericRecord> XmlRecords(IReadOnlyList<string> globs, string element, LogSourceOptions options) =>
-        Cancellable(LogPipeline.Find([.. globs]).Open(options.Counters).Events(), options.CancellationToken).Records(element);
-
-    /// <summary>The events, checked for cancellation one by one: a file with no record in it still stops at once.</summary>
-    private static IEnumerable<XmlEvent> Cancellable(IEnumerable<XmlEvent> events, CancellationToken cancellation)
-    {
-        foreach (XmlEvent item in events)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            yield return item;
-        }
-    }
+        XmlPipeline.Records(LogPipeline.Find([.. globs]).Open(options.Counters), element, options.CancellationToken);
 }

@@ -120,9 +120,32 @@ public static class XmlPipeline
         {
             XmlConvert.VerifyNCName(element);
         }
-        catch (XmlException)
+        catch (Exception e) when (e is XmlException or ArgumentException)
         {
+            // XmlConvert says ArgumentException for "", XmlException for the rest, neither naming the element.
             throw new ArgumentException($"'{element}' is not the local name of an XML element", nameof(element));
+        }
+    }
+
+    /// <summary>
+    /// <c>files.Events().Records(element)</c> in one loop, with no sequence of events between the
+    /// reader and the builder: what <c>LogSource.Xml</c> runs. The token is checked at every event, so a
+    /// file with no record in it still stops at once.
+    /// </summary>
+    internal static IEnumerable<GenericRecord> Records(IEnumerable<OpenedLog> files, string element, CancellationToken cancellationToken)
+    {
+        var builder = new XmlRecordBuilder(element);
+        foreach (OpenedLog file in files)
+        {
+            using var reader = new XmlEventReader(file.Content, file.Path);
+            while (reader.Read(out XmlEvent item))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (builder.Add(item, out GenericRecord? record))
+                {
+                    yield return record!;
+                }
+            }
         }
     }
 
