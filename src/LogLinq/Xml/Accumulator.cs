@@ -66,7 +66,7 @@ internal abstract class Accumulator<TSource>
 
         public override void Add(TSource item) => _count++;
 
-        public override object? Result() => asLong ? _count : checked((int)_count);
+        public override object? Result() => asLong ? _count : (object)checked((int)_count);
     }
 
     private sealed class IntegerSum(Func<TSource, long> selector, IntegerResult result) : Accumulator<TSource>
@@ -82,9 +82,10 @@ internal abstract class Accumulator<TSource>
 
         public override object? Result() => result switch
         {
-            IntegerResult.Int => checked((int)_sum),
-            IntegerResult.Long => _sum,
-            _ => (double)_sum / _count,
+            // Boxed arm by arm: a switch of int, long and double would make them all doubles.
+            IntegerResult.Int => (object)checked((int)_sum),
+            IntegerResult.Long => (object)_sum,
+            _ => (object)((double)_sum / _count),
         };
     }
 
@@ -151,6 +152,6 @@ internal abstract class Accumulator<TSource>
 
         public override void Add(TSource item) => _seen.Add(selector(item));
 
-        public override object? Result() => asLong ? (long)_seen.Count : _seen.Count;
+        public override object? Result() => asLong ? (long)_seen.Count : (object)_seen.Count;
     }
 }
