@@ -55,20 +55,7 @@ public static class XmlPipeline
         ArgumentNullException.ThrowIfNull(sink);
         try
         {
-            foreach (OpenedLog file in files)
-            {
-                using var reader = new XmlEventReader(file.Content, file.Path);
-                while (reader.Read(out XmlEvent item))
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (!sink.Push(item))
-                    {
-                        // Leaving the loop disposes the files' enumerator, which closes the open file.
-                        sink.Complete();
-                        return;
-                    }
-                }
-            }
+            Push(files, sink, cancellationToken);
         }
         catch (Exception e)
         {
@@ -144,6 +131,24 @@ public static class XmlPipeline
                 if (builder.Add(item, out GenericRecord? record))
                 {
                     yield return record!;
+                }
+            }
+        }
+    }
+
+    /// <summary>Pushes every event, until the sink wants no more.</summary>
+    private static void Push(IEnumerable<OpenedLog> files, ISink<XmlEvent> sink, CancellationToken cancellationToken)
+    {
+        foreach (OpenedLog file in files)
+        {
+            using var reader = new XmlEventReader(file.Content, file.Path);
+            while (reader.Read(out XmlEvent item))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (!sink.Push(item))
+                {
+                    // Leaving the loop disposes the files' enumerator, which closes the open file.
+                    return;
                 }
             }
         }
