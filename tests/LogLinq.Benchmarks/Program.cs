@@ -2,12 +2,19 @@ using BenchmarkDotNet.Running;
 using LogLinq.Benchmarks;
 
 // `query NAME FILE...` runs one tutorial question once (for hyperfine and /usr/bin/time -v);
+// `xml-read FILE` reads an XML file with a bare XmlReader (the floor for the XML source);
 // anything else goes to BenchmarkDotNet.
 if (args.Length >= 3 && args[0] == "query")
 {
     var clock = System.Diagnostics.Stopwatch.StartNew();
     Console.WriteLine(TutorialQueries.Run(args[1], args[2..]));
     Console.Error.WriteLine($"{args[1]}: {clock.Elapsed.TotalSeconds:F3} s in the query, gen0 GCs {GC.CollectionCount(0)}");
+    return 0;
+}
+
+if (args is ["xml-read", var xml])
+{
+    Console.WriteLine(XmlBaseline.Read(xml));
     return 0;
 }
 

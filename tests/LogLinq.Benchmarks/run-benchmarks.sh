@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The measurements behind docs/performance.md. Run from the repository root:
-#   tests/LogLinq.Benchmarks/run-benchmarks.sh [WORKDIR]
+#   tests/LogLinq.Benchmarks/run-benchmarks.sh [WORKDIR] [xml]
+# With "xml", only the XML section runs (its inputs are made by `loglinq gen --buses`).
 # It builds in Release, makes the inputs in WORKDIR (default /tmp/loglinq-bench: 2000 copies of
 # data/access-log, 1.3 GB; the same gzip-compressed, whole and in four pieces; 10 copies), warms the
 # page cache, and times each question against its baselines with hyperfine (medians of >= 5 runs)
@@ -19,6 +20,53 @@ bench="$root/tests/LogLinq.Benchmarks/bin/Release/net10.0/LogLinq.Benchmarks"
 loglinq="$root/src/LogLinq.Cli/bin/Release/net10.0/loglinq"
 
 cd "$work"
+runs=7
+
+# XML: bus positions (`loglinq gen --buses N`, about 274 bytes a bus), 10 MB against 500 MB; the
+# floor is a bare XmlReader loop over the big file (LogLinq.Benchmarks xml-read).
+xml_section() {
+    [ -f buses-10mb.xml ] || "$loglinq" gen --buses 36500 buses-10mb.xml
+    [ -f buses-500mb.xml ] || "$loglinq" gen --buses 1825000 buses-500mb.xml
+    cat buses-10mb.xml buses-500mb.xml > /dev/null   # into the page cache
+    echo "== machine"; nproc; grep -m1 'model name' /proc/cpuinfo; free -g | head -2; dotnet --version
+    ls -l buses-10mb.xml buses-500mb.xml
+    echo "== XML, 10 MB and 500 MB"
+    hyperfine -N -w 1 -r $runs --export-json xml.json \
+        'wc -l buses-500mb.xml' \
+        "$bench xml-read buses-500mb.xml" \
+        "$loglinq query 'from \"buses-10mb.xml\" as xml(bus) | where route == \"22\" | count' --format csv" \
+        "$loglinq query 'from \"buses-500mb.xml\" as xml(bus) | where route == \"22\" | count' --format csv" \
+        "$loglinq query 'from \"buses-500mb.xml\" as xml(bus) | summarize count(), avg(latitude) by route' --format csv" \
+        "$loglinq query 'from \"buses-500mb.xml\" as xml(bus) | top 5 by number(latitude) | select id' --format csv"
+    echo "== XML peak memory (KB), 10 MB vs 500 MB"
+    for q in 'where route == "22" | count' 'summarize count(), avg(latitude) by route' 'top 5 by number(latitude) | select id'; do
+        for f in buses-10mb.xml buses-500mb.xml; do
+            /usr/bin/time -f "$f  $q  %M KB %e s" "$loglinq" query "from \"$f\" as xml(bus) | $q" --format csv > /dev/null
+        done
+    done
+    /usr/bin/time -f "xml-read buses-500mb.xml  %M KB %e s" "$bench" xml-read buses-500mb.xml > /dev/null
+}
+
+medians() {
+    for f in "$@"; do
+        python3 - "$f.json" <<'PY'
+import json, sys
+results = json.load(open(sys.argv[1]))["results"]
+base = results[0]["median"]
+for r in results:
+    print(f"{r['median']:8.3f}  x{r['median'] / base:5.2f}  {r['command']}")
+print()
+PY
+    done
+}
+
+if [ "${2:-}" = xml ]; then
+    xml_section
+    echo "== medians (s) and ratios to the first command"
+    medians xml
+    exit 0
+fi
+
 [ -f big-access-log ] || "$loglinq" gen --repeat 2000 --source "$root/data/access-log" big-access-log
 [ -f ten-access-log ] || "$loglinq" gen --repeat 10 --source "$root/data/access-log" ten-access-log
 [ -f big-access-log.gz ] || gzip -c big-access-log > big-access-log.gz
@@ -27,7 +75,6 @@ if [ ! -d split ]; then
 fi
 cat big-access-log big-access-log.gz split/* > /dev/null   # into the page cache
 
-runs=7
 echo "== machine"; nproc; grep -m1 'model name' /proc/cpuinfo; free -g | head -2; dotnet --version
 
 echo "== total bytes (plain)"
@@ -67,14 +114,7 @@ for q in total-bytes largest unique-hosts broken; do
     done
 done
 
+xml_section
+
 echo "== medians (s) and ratios to the first command of each group"
-for f in total-bytes questions cli gzip; do
-    python3 - "$f.json" <<'PY'
-import json, sys
-results = json.load(open(sys.argv[1]))["results"]
-base = results[0]["median"]
-for r in results:
-    print(f"{r['median']:8.3f}  x{r['median'] / base:5.2f}  {r['command']}")
-print()
-PY
-done
+medians total-bytes questions cli gzip xml

@@ -6,7 +6,10 @@ using LogLinq.Cli.Terminal;
 
 namespace LogLinq.Cli.Commands;
 
-/// <summary><c>loglinq gen</c>: makes a big log from a small one, for benchmarks.</summary>
+/// <summary>
+/// <c>loglinq gen</c>: makes big inputs for benchmarks and tests: a big log from a small one
+/// (<c>--repeat</c>), or a feed of bus positions in XML (<c>--buses</c>).
+/// </summary>
 internal static class GenCommand
 {
     /// <summary>The log copied when no <c>--source</c> is given, relative to the current directory.</summary>
@@ -19,8 +22,14 @@ internal static class GenCommand
         {
             Description = "How many copies of the source to write (at least 1)",
             HelpName = "N",
-            Required = true,
             CustomParser = ParseRepeat,
+        };
+
+        var buses = new Option<long>("--buses")
+        {
+            Description = "Instead of copying a log, write N made-up bus positions as XML (the shape of data/buses.xml; the same N, the same bytes)",
+            HelpName = "N",
+            CustomParser = ParseBuses,
         };
 
         var source = new Option<string>("--source")
@@ -35,14 +44,37 @@ internal static class GenCommand
             Description = "The file to write; replaced if it exists",
         };
 
-        var command = new Command("gen", "Write N copies of a log's bytes to one file, to make big inputs for benchmarks")
+        var command = new Command("gen", "Write N copies of a log's bytes to one file, or N bus positions as XML, to make big inputs for benchmarks")
         {
             repeat,
+            buses,
             source,
             output,
         };
+
+        // Which options were given, not their values: a validator must not read a value that failed to parse.
+        command.Validators.Add(result =>
+        {
+            bool copies = result.GetResult(repeat) is not null;
+            bool xml = result.GetResult(buses) is not null;
+            if (copies == xml)
+            {
+                result.AddError(copies
+                    ? "--repeat and --buses make different files: give one of them."
+                    : "Option '--repeat' is required: --repeat N copies a log (or --buses N writes bus positions as XML).");
+            }
+            else if (xml && result.GetResult(source) is not null)
+            {
+                result.AddError("--source goes with --repeat: --buses makes its data up.");
+            }
+        });
         command.SetAction(parseResult =>
         {
+            if (parseResult.GetResult(buses) is not null)
+            {
+                return WriteBuses(new BusPositions(parseResult.GetValue(buses), parseResult.GetValue(output)!));
+            }
+
             string from = parseResult.GetValue(source)!;
             string to = parseResult.GetValue(output)!;
 
@@ -64,6 +96,37 @@ internal static class GenCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    private static int WriteBuses(BusPositions positions)
+    {
+        using var interruption = new Interruption();
+        using (DelayedProgress.StartOnTerminal("Writing", () => positions.Total, () => positions.Written))
+        {
+            positions.Run(interruption.Token);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static long ParseBuses(ArgumentResult result)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return 0;
+        }
+
+        string token = result.Tokens[0].Value;
+        if (!long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long count))
+        {
+            result.AddError($"--buses takes a whole number of buses, not '{token}'.");
+        }
+        else if (count < 0)
+        {
+            result.AddError($"--buses cannot be negative, not {count}.");
+        }
+
+        return count;
     }
 
     private static int ParseRepeat(ArgumentResult result)

@@ -140,7 +140,8 @@ internal sealed class LogRepeater(string source, int repeat, string output)
         }
     }
 
-    private static void TryDelete(string path)
+    /// <summary>Deletes <paramref name="path"/> if it can: after a failure, whose error is the one to report.</summary>
+    internal static void TryDelete(string path)
     {
         try
         {

@@ -61,6 +61,17 @@ internal static class QueryBatchRunner
         foreach (IGrouping<string, int> group in Enumerable.Range(0, queries.Count).GroupBy(i => SourceKey(queries[i]), StringComparer.Ordinal))
         {
             CompiledQuery lead = queries[group.First()];
+            if (lead.XmlElement is not null)
+            {
+                // XML has no shared scan: each query reads its files itself, as its result is printed.
+                foreach (int index in group)
+                {
+                    results[index] = queries[index].Execute();
+                }
+
+                continue;
+            }
+
             IQueryable<LogRecord> source = LogSource.Open(lead.Globs, sourceOptions! with { Format = lead.Format ?? LogFormat.Auto });
             var batch = new LogBatch(source);
             var answers = group.Select(i => (Index: i, Answer: queries[i].AddTo(batch))).ToList();
@@ -96,7 +107,7 @@ internal static class QueryBatchRunner
 
     /// <summary>What decides whether two queries can share a scan: the same globs, in order, read in the same format.</summary>
     private static string SourceKey(CompiledQuery query) =>
-        string.Join('\n', query.Globs.Prepend(query.Format?.Name ?? LogFormat.Auto.Name));
+        string.Join('\n', query.Globs.Prepend(query.XmlElement is { } element ? $"xml({element})" : query.Format?.Name ?? LogFormat.Auto.Name));
 
     /// <summary><c>==&gt; FILE &lt;==</c>, as <c>head</c> and <c>tail</c> name each of several files, after a blank line but for the first.</summary>
     private static void WriteHeader(TextWriter output, string file, int index)

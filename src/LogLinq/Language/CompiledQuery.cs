@@ -1,9 +1,11 @@
 using System.Linq.Expressions;
+using System.Text;
 using LogLinq.Formats;
 using LogLinq.Live;
 using LogLinq.Query;
 using LogLinq.Query.Planning;
 using LogLinq.Records;
+using LogLinq.Xml;
 
 namespace LogLinq.Language;
 
@@ -14,12 +16,12 @@ namespace LogLinq.Language;
 /// </summary>
 public sealed class CompiledQuery
 {
-    private readonly LogQueryProvider _provider;
+    private readonly IQueryProvider _provider;
     private readonly Shape _shape;
 
     internal CompiledQuery(IQueryProvider provider, IReadOnlyList<string> globs, Expression expression, IReadOnlyList<QueryColumn> columns, bool isScalar, Shape shape)
     {
-        _provider = (LogQueryProvider)provider;
+        _provider = provider;
         _shape = shape;
         Globs = globs;
         Expression = expression;
@@ -42,8 +44,15 @@ public sealed class CompiledQuery
     /// <summary>The names of the <c>$parameters</c> the query uses, without the <c>$</c>.</summary>
     public IReadOnlyCollection<string> Parameters => _shape.Parameters;
 
-    /// <summary>The log format its <c>from ... as</c> names; null when it leaves it to the source's options.</summary>
+    /// <summary>The log format its <c>from ... as</c> names; null when it leaves it to the source's options, or reads XML.</summary>
     public LogFormat? Format => _shape.Format;
+
+    /// <summary>
+    /// For <c>from ... as xml(element)</c>, the name of the elements that are its records; null for a
+    /// query over logs. Such a query runs in LINQ to Objects over <see cref="LogSource.Xml(IEnumerable{string}, string, LogSourceOptions?)"/>:
+    /// it cannot be followed, run over other records, or share a <see cref="LogBatch"/>.
+    /// </summary>
+    public string? XmlElement => _shape.XmlElement;
 
     /// <summary>Runs the query. Rows are read lazily, as <see cref="QueryResult.Rows"/> is enumerated.</summary>
     public QueryResult Execute() =>
@@ -68,9 +77,11 @@ public sealed class CompiledQuery
     /// Objects: lazily, so a query without an aggregate streams over records that are still arriving.
     /// </summary>
     /// <param name="records">The records, as a list, or <see cref="LogSource.Follow(string, FollowOptions?)"/>'s.</param>
+    /// <exception cref="InvalidOperationException">The query reads XML (<see cref="XmlElement"/>), whose records are not log records.</exception>
     public QueryResult Execute(IEnumerable<LogRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
+        ThrowIfXml("run over log records");
         IQueryable<LogRecord> source = records.AsQueryable();
         Expression query = SourceReplacer.Replace(Expression, source.Expression);
         return IsScalar
@@ -119,9 +130,11 @@ public sealed class CompiledQuery
     /// batch's source, which is read instead of the files the query names.
     /// </summary>
     /// <returns>The handle that holds the answer once the batch has run; its rows are then in memory.</returns>
+    /// <exception cref="InvalidOperationException">The query reads XML (<see cref="XmlElement"/>): run it with <see cref="Execute()"/>.</exception>
     public LogBatchResult<QueryResult> AddTo(LogBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        ThrowIfXml("share a scan of logs");
         return IsScalar
             ? batch.Add(Expression, value => new QueryResult(Columns[0], value))
             : batch.Add(Expression, value => new QueryResult(Columns, [.. (IEnumerable<object?[]>)value!]));
@@ -132,23 +145,52 @@ public sealed class CompiledQuery
     /// to the raw bytes, which fields are read, how the scan is split). Lists the files but reads none.
     /// </summary>
     public string Explain() =>
-        $"linq:       {SourceAsName.Rewrite(Expression)}\n{_provider.Explain(Expression)}";
+        $"linq:       {SourceAsName.Rewrite(Expression)}\n" + _provider switch
+        {
+            LogQueryProvider logs => logs.Explain(Expression),
+            XmlQueryProvider xml => ExplainXml(xml),
+            _ => "",
+        };
+
+    private string ExplainXml(XmlQueryProvider xml)
+    {
+        var text = new StringBuilder();
+        text.Append($"source:     {string.Join(", ", Globs.Select(g => $"\"{g}\""))} as xml({XmlElement}): each <{XmlElement}> element is a record, its children's text the fields;\n");
+        text.Append("            read with XmlReader one node at a time, one file after another, stopping when the answer is known\n");
+        foreach (string note in xml.Explain(Expression))
+        {
+            text.Append(note).Append('\n');
+        }
+
+        text.Append("execution:  LINQ to Objects over the records, sequential (no pushdown to the bytes, no parallel scan for XML)\n");
+        return text.ToString();
+    }
+
+    private void ThrowIfXml(string what)
+    {
+        if (XmlElement is not null)
+        {
+            throw new InvalidOperationException($"a query over xml({XmlElement}) cannot {what}: run it with Execute()");
+        }
+    }
 
     /// <summary>What the compiler learnt of the query beyond its expression.</summary>
     /// <param name="Format">The format its <c>from ... as</c> names, if any.</param>
     /// <param name="Parameters">The parameters it uses.</param>
     /// <param name="FollowProblem">Why it cannot run over followed input; null when it can.</param>
     /// <param name="Window">The time window of its last summarize, when it is followed.</param>
-    internal sealed record Shape(LogFormat? Format, IReadOnlyCollection<string> Parameters, QueryException? FollowProblem, TimeSpan? Window);
+    /// <param name="XmlElement">The element of <c>as xml(element)</c>; null for logs.</param>
+    internal sealed record Shape(LogFormat? Format, IReadOnlyCollection<string> Parameters, QueryException? FollowProblem, TimeSpan? Window, string? XmlElement = null);
 
     /// <summary>Shows the log source as <c>logs</c>, not as the type name of its constant.</summary>
     private sealed class SourceAsName : ExpressionVisitor
     {
         private static readonly ParameterExpression Logs = Expression.Parameter(typeof(IQueryable<Records.LogRecord>), "logs");
+        private static readonly ParameterExpression Xml = Expression.Parameter(typeof(IQueryable<GenericRecord>), "xml");
 
         public static string Rewrite(Expression expression) => new SourceAsName().Visit(expression).ToString();
 
         protected override Expression VisitConstant(ConstantExpression node) =>
-            node.Value is IQueryable<Records.LogRecord> ? Logs : node;
+            node.Value is IQueryable<Records.LogRecord> ? Logs : node.Value is IQueryable<GenericRecord> ? Xml : node;
     }
 }

@@ -25,6 +25,7 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
         ["hour"] = 1,
         ["day"] = 1,
         ["ext"] = 1,
+        ["number"] = 1,
     };
 
     /// <summary>The aggregates, which only <c>summarize</c> may use.</summary>
@@ -110,9 +111,10 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
             throw Error(name, $"{name.Name} is not a column here: the stages before this one keep only {Words.Both([.. known])}");
         }
 
+        string note = relation.FieldsNote is { } fieldsNote ? $" ({fieldsNote})" : "";
         return NameSuggestion.Nearest(name.Name, known) is { } nearest
             ? throw Error(name, $"unknown {what} '{name.Name}'; did you mean '{nearest}'?")
-            : throw Error(name, $"unknown {what} '{name.Name}'; the {what}s are {Words.Both([.. known])}");
+            : throw Error(name, $"unknown {what} '{name.Name}'; the {what}s are {Words.Both([.. known])}{note}");
     }
 
     private Expression Unary(UnarySyntax unary)
@@ -122,7 +124,7 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
             return Expression.Not(Condition(unary.Operand, "not"));
         }
 
-        Expression operand = Compile(unary.Operand);
+        Expression operand = XmlFields.AsNumber(Compile(unary.Operand));
         if (operand is ConstantExpression { Value: long n })
         {
             return Expression.Constant(-n);
@@ -157,17 +159,18 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
     /// <param name="arithmetic">Whether the operator computes rather than compares: a time then takes a duration.</param>
     private (Expression Left, Expression Right) Operands(ExpressionSyntax left, ExpressionSyntax right, bool arithmetic = false)
     {
-        Type? HintFrom(Type type) =>
-            type == ValueTypes.Null ? null : arithmetic && type == typeof(DateTimeOffset) ? typeof(TimeSpan) : type;
+        // An XML field is text that may stand for a number: a parameter beside it is read for what it is.
+        Type? HintFrom(Expression e) =>
+            e.Type == ValueTypes.Null || XmlFields.IsField(e) ? null : arithmetic && e.Type == typeof(DateTimeOffset) ? typeof(TimeSpan) : e.Type;
 
         if (IsUntyped(left) && !IsUntyped(right))
         {
             Expression r = Compile(right);
-            return (Compile(left, HintFrom(r.Type)), r);
+            return (Compile(left, HintFrom(r)), r);
         }
 
         Expression l = Compile(left);
-        return (l, Compile(right, HintFrom(l.Type)));
+        return (l, Compile(right, HintFrom(l)));
     }
 
     private static bool IsUntyped(ExpressionSyntax syntax) => syntax is LiteralSyntax or ParameterSyntax;
@@ -203,17 +206,24 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
                 throw Error(at, $"{symbol} cannot compare with null; use == null or != null");
             }
 
-            if (other.Type != typeof(string) && other.Type != ValueTypes.Null)
+            if (other.Type != typeof(string) && other.Type != ValueTypes.Null && other.Type != typeof(double?))
             {
                 throw Error(at, $"{Describe(otherSyntax)} is {ValueTypes.Describe(other.Type)} and never null");
             }
 
-            var nothing = Expression.Constant(null, typeof(string));
+            var nothing = Expression.Constant(null, other.Type == typeof(double?) ? typeof(double?) : typeof(string));
             return Expression.MakeBinary(type, leftNull ? nothing : left, leftNull ? right : nothing);
+        }
+
+        // Text of an XML field compared with a number is read as a number: latitude > 41.9.
+        if (ValueTypes.IsNumber(left.Type) || ValueTypes.IsNumber(right.Type))
+        {
+            (left, right) = (XmlFields.AsNumber(left), XmlFields.AsNumber(right));
         }
 
         if (ValueTypes.IsNumber(left.Type) && ValueTypes.IsNumber(right.Type))
         {
+            // Lifted: a missing number (text that is not one) makes every comparison false but !=.
             (left, right) = Unify(left, right);
             return Expression.MakeBinary(type, left, right);
         }
@@ -266,7 +276,7 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
             return (l, right);
         }
 
-        Type wide = left.Type == typeof(double) || right.Type == typeof(double) ? typeof(double) : typeof(long);
+        Type wide = ValueTypes.Wider(left.Type, right.Type);
         return (Widen(left, wide), Widen(right, wide));
     }
 
@@ -279,6 +289,9 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
         (int n, _) when type == typeof(double) => Expression.Constant((double)n),
         (double d, _) when type == typeof(long) && Math.Floor(d) == d && Math.Abs(d) < 9e15 => Expression.Constant((long)d),
         (double d, _) when type == typeof(int) && Math.Floor(d) == d && d is >= int.MinValue and <= int.MaxValue => Expression.Constant((int)d),
+        (long n, _) when type == typeof(double?) => Expression.Constant((double?)n, typeof(double?)),
+        (int n, _) when type == typeof(double?) => Expression.Constant((double?)n, typeof(double?)),
+        (double d, _) when type == typeof(double?) => Expression.Constant((double?)d, typeof(double?)),
         _ => null,
     }
     : null;
@@ -290,15 +303,24 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
     {
         (Expression left, Expression right) = Operands(binary.Left, binary.Right, arithmetic: true);
         BinaryOperator op = binary.Operator;
+
+        // XML fields are read as numbers for arithmetic: always for - * /, which text has no meaning
+        // for; for + only beside a number, since two texts are joined.
+        if (op != BinaryOperator.Add || ValueTypes.IsNumber(left.Type) || ValueTypes.IsNumber(right.Type))
+        {
+            (left, right) = (XmlFields.AsNumber(left), XmlFields.AsNumber(right));
+        }
+
         if (ValueTypes.IsNumber(left.Type) && ValueTypes.IsNumber(right.Type))
         {
             if (op == BinaryOperator.Divide)
             {
                 // Division is exact: bytes / 1MB is 0.5, not 0. bin() rounds down when that is wanted.
-                return Expression.Divide(Widen(left, typeof(double)), Widen(right, typeof(double)));
+                Type quotient = ValueTypes.Wider(ValueTypes.Wider(left.Type, right.Type), typeof(double));
+                return Expression.Divide(Widen(left, quotient), Widen(right, quotient));
             }
 
-            Type wide = left.Type == typeof(double) || right.Type == typeof(double) ? typeof(double) : typeof(long);
+            Type wide = ValueTypes.Wider(left.Type, right.Type);
             left = Widen(left, wide);
             right = Widen(right, wide);
             return op switch
@@ -393,7 +415,7 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
         Expression? any = null;
         foreach (ExpressionSyntax candidate in @in.Candidates)
         {
-            Expression c = Compile(candidate, value.Type);
+            Expression c = Compile(candidate, XmlFields.IsField(value) ? null : value.Type);
             Expression equal = Compare(BinaryOperator.Equal, value, c, candidate.Span, @in.Value, candidate);
             any = any is null ? equal : Expression.OrElse(any, equal);
         }
@@ -425,7 +447,7 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
         ExpressionSyntax first = call.Arguments[0];
         switch (name)
         {
-            case "lower" or "upper" or "len" or "ext":
+            case "lower" or "upper" or "len" or "ext" or "number":
                 {
                     Expression text = Compile(first, typeof(string));
                     RequireText(text, first, first.Span, $"{name} needs text");
@@ -447,18 +469,20 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
 
     private Expression Bin(CallSyntax call, ExpressionSyntax valueSyntax, ExpressionSyntax sizeSyntax)
     {
-        Expression value = Compile(valueSyntax);
-        Type sizeType = value.Type == typeof(DateTimeOffset) ? typeof(TimeSpan) : value.Type == typeof(double) ? typeof(double) : typeof(long);
+        Expression value = XmlFields.AsNumber(Compile(valueSyntax));
+        bool fraction = value.Type == typeof(double) || value.Type == typeof(double?);
+        Type sizeType = value.Type == typeof(DateTimeOffset) ? typeof(TimeSpan) : fraction ? typeof(double) : typeof(long);
         if (!ValueTypes.IsNumber(value.Type) && value.Type != typeof(DateTimeOffset))
         {
             throw Error(valueSyntax, $"bin needs a time or a number, but {Describe(valueSyntax)} is {ValueTypes.Describe(value.Type)}");
         }
 
         Expression size = Compile(sizeSyntax, sizeType);
-        if (ValueTypes.IsNumber(value.Type) && ValueTypes.IsNumber(size.Type))
+        if (ValueTypes.IsNumber(value.Type) && ValueTypes.IsNumber(size.Type) && size.Type != typeof(double?))
         {
-            sizeType = value.Type == typeof(double) || size.Type == typeof(double) ? typeof(double) : typeof(long);
-            value = Widen(value, sizeType);
+            // A number that may be missing stays so: bin of nothing is nothing.
+            sizeType = fraction || size.Type == typeof(double) ? typeof(double) : typeof(long);
+            value = Widen(value, value.Type == typeof(double?) ? value.Type : sizeType);
             size = Widen(size, sizeType);
         }
 

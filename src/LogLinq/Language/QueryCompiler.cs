@@ -40,12 +40,24 @@ public static class QueryCompiler
         var parameters = new ParameterValues(options.Parameters, text);
         var context = new Context(text, parameters);
 
-        // Opening the source reads nothing: every name and type below is checked before any file is.
-        (List<string> globs, LogFormat? format) = Source(syntax, options, context);
-        LogSourceOptions sourceOptions = format is null ? options.Source : options.Source with { Format = format };
-        IQueryable<LogRecord> source = LogSource.Open(globs, sourceOptions);
-
-        Relation relation = Records(source.Expression);
+        // Opening the source reads nothing: every name and type below is checked before any file is
+        // (but for XML, whose fields are learnt from the first element).
+        (List<string> globs, LogFormat? format, string? xmlElement) = Source(syntax, options, context);
+        IQueryable source;
+        Relation relation;
+        if (xmlElement is not null)
+        {
+            IQueryable<GenericRecord> elements = Xml(globs, xmlElement, options.Source, syntax.Source!, context);
+            source = elements;
+            relation = XmlFields.Records(elements.Expression, globs, xmlElement, options.Source);
+        }
+        else
+        {
+            LogSourceOptions sourceOptions = format is null ? options.Source : options.Source with { Format = format };
+            IQueryable<LogRecord> logs = LogSource.Open(globs, sourceOptions);
+            source = logs;
+            relation = Records(logs.Expression);
+        }
         bool scalar = false;
         var live = new LiveShape();
         for (int i = 0; i < syntax.Stages.Count; i++)
@@ -66,13 +78,18 @@ public static class QueryCompiler
             throw new QueryException($"a value was given for '{unused}', but the query has no parameter ${unused}");
         }
 
-        var shape = new CompiledQuery.Shape(format, parameters.Used, live.Problem, live.Window);
+        QueryException? followProblem = xmlElement is null
+            ? live.Problem
+            : new QueryException("an XML source cannot be followed: its files are read once, to their end", syntax.Source!.Span, text);
+        var shape = new CompiledQuery.Shape(format, parameters.Used, followProblem, live.Window, xmlElement);
         if (scalar)
         {
             return new CompiledQuery(source.Provider, globs, relation.Query, [new QueryColumn("count", typeof(long))], isScalar: true, shape);
         }
 
-        return new CompiledQuery(source.Provider, globs, Rows(relation), [.. relation.Columns.Select(c => new QueryColumn(c.Name, c.Type))], isScalar: false, shape);
+        // A number read from text may be missing (double?); a result's column says just "number".
+        QueryColumn[] columns = [.. relation.Columns.Select(c => new QueryColumn(c.Name, Nullable.GetUnderlyingType(c.Type) ?? c.Type))];
+        return new CompiledQuery(source.Provider, globs, Rows(relation), columns, isScalar: false, shape);
     }
 
     /// <summary>The window of a <c>summarize</c> key that is <c>bin(time, d)</c> of the records' own time, if one is.</summary>
@@ -92,17 +109,17 @@ public static class QueryCompiler
         return null;
     }
 
-    private static (List<string> Globs, LogFormat? Format) Source(QuerySyntax syntax, QueryOptions options, Context context)
+    private static (List<string> Globs, LogFormat? Format, string? XmlElement) Source(QuerySyntax syntax, QueryOptions options, Context context)
     {
         if (options.Globs is { Count: > 0 } chosen)
         {
-            return ([.. chosen], syntax.Source?.Format is { } written ? LogFormat.FromName(written) : null);
+            return ([.. chosen], syntax.Source?.Format is { } written ? LogFormat.FromName(written) : null, syntax.Source?.XmlElement);
         }
 
         if (syntax.Source is null)
         {
             return options.DefaultGlobs is { Count: > 0 } defaults
-                ? ([.. defaults], null)
+                ? ([.. defaults], null, null)
                 : throw new QueryException("the query needs a source: start it with from \"glob\"", syntax.Span, context.Text);
         }
 
@@ -117,7 +134,20 @@ public static class QueryCompiler
             });
         }
 
-        return (globs, syntax.Source.Format is { } name ? LogFormat.FromName(name) : null);
+        return (globs, syntax.Source.Format is { } name ? LogFormat.FromName(name) : null, syntax.Source.XmlElement);
+    }
+
+    /// <summary>The elements of <c>from ... as xml(element)</c>, as records; an element name XML does not allow is the query's mistake.</summary>
+    private static IQueryable<GenericRecord> Xml(List<string> globs, string element, LogSourceOptions options, SourceSyntax source, Context context)
+    {
+        try
+        {
+            return LogSource.Xml(globs, element, options);
+        }
+        catch (ArgumentException e)
+        {
+            throw new QueryException($"{e.Message.Split(" (Parameter", 2)[0]}: xml(...) takes a name such as bus or \"bus-stop\", without a prefix", source.Span, context.Text);
+        }
     }
 
     private static Relation Records(Expression source)
@@ -237,7 +267,7 @@ public static class QueryCompiler
             for (int i = 0; i < summarize.Aggregates.Count; i++)
             {
                 empty[i] = summarize.Aggregates[i].Function is "count" or "dcount" ? 0L
-                    : summarize.Aggregates[i].Function == "sum" ? (columns[i].Type == typeof(double) ? 0d : 0L)
+                    : summarize.Aggregates[i].Function == "sum" ? (columns[i].Type == typeof(double) || columns[i].Type == typeof(double?) ? 0d : 0L)
                     : null;
             }
 
@@ -262,6 +292,7 @@ public static class QueryCompiler
         switch (function)
         {
             case "sum" or "avg":
+                value = XmlFields.AsNumber(value); // an XML field's text, as numbers; those that are not are left out
                 if (!ValueTypes.IsNumber(value.Type))
                 {
                     throw compiler.Error(aggregate.Argument, $"{function} needs numbers, but {ExpressionCompiler.Describe(aggregate.Argument)} is {ValueTypes.Describe(value.Type)}");

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace LogLinq.Language;
@@ -43,6 +44,14 @@ internal static class QueryFunctions
         return dot <= 0 ? "" : span[(dot + 1)..].ToString();
     }
 
+    /// <summary>
+    /// <c>number(s)</c>, and how an XML field is read next to a number: the text as a number in the
+    /// invariant culture (<c>41.9</c>, <c>-87.6</c>, <c>1e3</c>, blanks around it allowed); null when it
+    /// is not a finite number, so that comparisons with it are false, as with a missing field.
+    /// </summary>
+    public static double? Number(string? text) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) ? value : null;
+
     /// <summary><c>bin(time, size)</c>: the start of the interval of <paramref name="size"/> the time is in, on the log's own clock.</summary>
     public static DateTimeOffset Bin(DateTimeOffset time, TimeSpan size)
     {
@@ -62,6 +71,9 @@ internal static class QueryFunctions
     /// <summary><c>bin(x, size)</c> for numbers with a fraction.</summary>
     public static double Bin(double value, double size) =>
         size <= 0 ? value : Math.Floor(value / size) * size;
+
+    /// <summary><c>bin(x, size)</c> for text read as a number: null stays null.</summary>
+    public static double? Bin(double? value, double size) => value is { } x ? Bin(x, size) : null;
 
     /// <summary><c>s matches "re"</c>; false for a missing field.</summary>
     public static bool Matches(string? text, Regex pattern) => text is not null && pattern.IsMatch(text);

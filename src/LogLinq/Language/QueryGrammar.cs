@@ -40,8 +40,8 @@ internal static class QueryGrammar
     private static readonly Parser<SourceSyntax> Source =
         (from keyword in Keyword("from")
          from globs in Later(() => Glob).XDelimitedBy(Symbol(","))
-         from format in (from asKeyword in Keyword("as") from name in Later(() => Format) select name).XOptional()
-         select new SourceSyntax([.. globs], format.GetOrDefault())).Located();
+         from format in (from asKeyword in Keyword("as") from written in Later(() => Format) select written).XOptional()
+         select new SourceSyntax([.. globs], format.GetOrDefault().Format, format.GetOrDefault().XmlElement)).Located();
 
     // glob      = string | parameter
     private static readonly Parser<ExpressionSyntax> Glob =
@@ -49,9 +49,19 @@ internal static class QueryGrammar
         .XOr(Parameter.Select(name => (ExpressionSyntax)new ParameterSyntax(name)).Located())
         .Named("a glob in quotes, as \"data/**/access-log*\"");
 
-    // format    = "auto" | "common" | "combined" | "w3c" | "json"
-    private static readonly Parser<string> Format =
-        OneOf("a log format: auto, common, combined, w3c or json", "auto", "common", "combined", "w3c", "json");
+    // format    = "auto" | "common" | "combined" | "w3c" | "json" | xml
+    private static readonly Parser<(string? Format, string? XmlElement)> Format =
+        Later(() => XmlFormat)
+        .XOr(OneOf("a log format", "auto", "common", "combined", "w3c", "json").Select(name => ((string?)name, (string?)null)))
+        .Named("a format: auto, common, combined, w3c, json or xml(element)");
+
+    // xml       = "xml" "(" ( name | string ) ")"
+    private static readonly Parser<(string? Format, string? XmlElement)> XmlFormat =
+        from keyword in Keyword("xml")
+        from open in Symbol("(")
+        from element in Name.XOr(Lexemes.String).Named("the name of the elements that are records, as xml(bus)")
+        from close in Symbol(")")
+        select ((string?)null, (string?)element);
 
     // stage     = where | select | distinct | count | summarize | sort | top | take
     private static readonly Parser<StageSyntax> Stage =

@@ -14,6 +14,9 @@ namespace LogLinq.Language;
 /// <param name="IsRecords">Whether the elements are the log records and the columns their fields, untouched.</param>
 internal sealed record Relation(Expression Query, Type Element, IReadOnlyList<Column> Columns, bool IsRecords)
 {
+    /// <summary>Said after the list of fields when a name is unknown: why the fields are so few, when they were learnt from data.</summary>
+    public string? FieldsNote { get; init; }
+
     /// <summary>The column named <paramref name="name"/>, or null.</summary>
     public Column? Find(string name) => Columns.FirstOrDefault(c => c.Name == name);
 

@@ -8,7 +8,17 @@ internal static class ValueTypes
 
     public static bool IsInteger(Type t) => t == typeof(int) || t == typeof(long);
 
-    public static bool IsNumber(Type t) => IsInteger(t) || t == typeof(double);
+    /// <summary>
+    /// Whether the type is a number. <c>double?</c> is the one nullable type: text read as a number
+    /// (an XML field, <c>number(s)</c>), null where the text is not one.
+    /// </summary>
+    public static bool IsNumber(Type t) => IsInteger(t) || t == typeof(double) || t == typeof(double?);
+
+    /// <summary>The type two numbers are brought to: a number that may be missing, a number with a fraction, or an integer.</summary>
+    public static Type Wider(Type a, Type b) =>
+        a == typeof(double?) || b == typeof(double?) ? typeof(double?)
+        : a == typeof(double) || b == typeof(double) ? typeof(double)
+        : typeof(long);
 
     /// <summary>Whether values of the type can be ordered with <c>&lt;</c> and sorted.</summary>
     public static bool IsOrdered(Type t) =>
@@ -18,7 +28,7 @@ internal static class ValueTypes
     public static string Describe(Type t) =>
         t == typeof(string) ? "text"
         : IsInteger(t) ? "an integer"
-        : t == typeof(double) ? "a number"
+        : t == typeof(double) || t == typeof(double?) ? "a number"
         : t == typeof(DateTimeOffset) ? "a time"
         : t == typeof(TimeSpan) ? "a duration"
         : t == typeof(bool) ? "true or false"

@@ -55,7 +55,8 @@ public sealed class PackageTests(PackedLibrary package)
     /// <summary>The start of a member's documentation id, or null for what the compiler wrote and nobody documents.</summary>
     private static string? Id(string type, MemberInfo member)
     {
-        if (member.IsDefined(typeof(CompilerGeneratedAttribute)) || member is MethodInfo { IsSpecialName: true }
+        // An enum's value__ is a special-name field that holds the value: nothing to document.
+        if (member.IsDefined(typeof(CompilerGeneratedAttribute)) || member is MethodInfo { IsSpecialName: true } || member is FieldInfo { IsSpecialName: true }
             || member is TypeInfo || member.Name is "Deconstruct" or "EqualityContract")
         {
             return null;

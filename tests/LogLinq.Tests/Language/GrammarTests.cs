@@ -19,10 +19,16 @@ public class GrammarTests
     [InlineData("from \"x\" as combined", "(from \"x\" as combined)")]
     [InlineData("FROM \"x\" AS W3C", "(from \"x\" as w3c)")]
     [InlineData("from $logs as json", "(from $logs as json)")]
+    [InlineData("from \"data/buses.xml\" as xml(bus)", "(from \"data/buses.xml\" as xml(bus))")]
+    [InlineData("from \"x\" AS XML ( bus_stop )", "(from \"x\" as xml(bus_stop))")]
+    [InlineData("from \"x\" as xml(\"bus-stop\")", "(from \"x\" as xml(bus-stop))")]
     public void From_takes_globs_and_a_format(string query, string tree) => Tree(query).Should().Be(tree);
 
     [Theory]
-    [InlineData("from \"x\" as xml", "expected a log format: auto, common, combined, w3c or json, found 'xml'")]
+    [InlineData("from \"x\" as xlm", "expected a format: auto, common, combined, w3c, json or xml(element), found 'xlm'")]
+    [InlineData("from \"x\" as xml", "expected '(', found the end of the query")]
+    [InlineData("from \"x\" as xml()", "expected the name of the elements that are records, as xml(bus), found ')'")]
+    [InlineData("from \"x\" as xml(bus", "expected ')'")]
     [InlineData("from", "expected a glob in quotes, as \"data/**/access-log*\", found the end of the query")]
     [InlineData("from \"x\",", "expected a glob in quotes")]
     [InlineData("from x", "expected a glob in quotes")]

@@ -62,6 +62,17 @@ public sealed class SavedQueryTests
     }
 
     [Fact]
+    public async Task Buses_route_22()
+    {
+        // The same question asked of System.Xml.Linq: XDocument.Load("data/buses.xml").Descendants("bus")...
+        string[][] csv = await Csv("buses-route-22.lq");
+        csv.Select(r => string.Join(' ', r)).Should().Equal(Xml.BusesOracle.Buses
+            .Where(b => b.Element("route")!.Value == "22" && b.Element("direction")!.Value == "North Bound")
+            .Select(b => $"{b.Element("id")!.Value} {b.Element("latitude")!.Value} {b.Element("longitude")!.Value}")
+            .Prepend("id latitude longitude"));
+    }
+
+    [Fact]
     public async Task Robots()
     {
         string[][] csv = await Csv("robots.lq");
@@ -130,7 +141,7 @@ public sealed class SavedQueryTests
     {
         string[] files = [.. Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "queries"), "*.lq").Select(Path.GetFileName).Order()!];
         files.Should().BeEquivalentTo(
-            "broken-links.lq", "downloads.lq", "largest-document.lq", "over-megabyte.lq", "robots.lq", "status-per-hour.lq",
+            "broken-links.lq", "buses-route-22.lq", "downloads.lq", "largest-document.lq", "over-megabyte.lq", "robots.lq", "status-per-hour.lq",
             "top-agents.lq", "top-hosts-by-bytes.lq", "top-referrers.lq", "total-bytes.lq", "unique-hosts.lq");
         foreach (string file in files)
         {

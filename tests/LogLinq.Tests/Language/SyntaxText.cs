@@ -15,7 +15,12 @@ internal static class SyntaxText
         if (query.Source is { } source)
         {
             string globs = string.Join(" ", source.Globs.Select(Of));
-            parts.Add(source.Format is null ? $"(from {globs})" : $"(from {globs} as {source.Format})");
+            parts.Add(source switch
+            {
+                { XmlElement: { } element } => $"(from {globs} as xml({element}))",
+                { Format: { } format } => $"(from {globs} as {format})",
+                _ => $"(from {globs})",
+            });
         }
 
         parts.AddRange(query.Stages.Select(Of));

@@ -1,6 +1,7 @@
 namespace LogLinq.Language.Syntax;
 
-/// <summary><c>from "glob", ... [as format]</c>: the files to read and how their lines are written.</summary>
+/// <summary><c>from "glob", ... [as format | as xml(element)]</c>: the files to read and how they are written.</summary>
 /// <param name="Globs">String literals or parameters naming the files.</param>
-/// <param name="Format">The log format's name, lower case; null to detect it per file.</param>
-internal sealed record SourceSyntax(IReadOnlyList<ExpressionSyntax> Globs, string? Format) : SyntaxNode;
+/// <param name="Format">The log format's name, lower case; null to detect it per file, or for XML.</param>
+/// <param name="XmlElement">For <c>as xml(element)</c>, the name of the elements that are records; null for logs.</param>
+internal sealed record SourceSyntax(IReadOnlyList<ExpressionSyntax> Globs, string? Format, string? XmlElement = null) : SyntaxNode;
