@@ -131,6 +131,37 @@ public sealed class LogRecord
     /// <summary>The 1-based line number of the record in <see cref="File"/>.</summary>
     public long LineNumber { get; private set; }
 
+    /// <summary>
+    /// A text field as UTF-8 straight from the line the record was parsed from, so that a writer need
+    /// not make its string; false for a record made from values. <paramref name="isNull"/> is set for
+    /// a field the line lacks (the Common format's referrer and agent).
+    /// </summary>
+    internal bool TryGetLineText(TextField field, out ReadOnlySpan<byte> utf8, out bool isNull)
+    {
+        if (_line is null)
+        {
+            utf8 = default;
+            isNull = false;
+            return false;
+        }
+
+        ReadOnlySpan<byte> line = Line;
+        FieldRange range = field switch
+        {
+            TextField.Host => _fields.Host,
+            TextField.Ident => _fields.Ident,
+            TextField.User => _fields.User,
+            TextField.Method => _fields.Method(line),
+            TextField.Path => _fields.Path(line),
+            TextField.Protocol => _fields.Protocol(line),
+            TextField.Referrer => _fields.Referrer,
+            _ => _fields.UserAgent,
+        };
+        utf8 = range.Of(line);
+        isNull = range.IsNone;
+        return true;
+    }
+
     /// <summary>The line's bytes (field ranges count from its start).</summary>
     private ReadOnlySpan<byte> Line => _line.AsSpan(_lineStart);
 

@@ -1,0 +1,400 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Text;
+using LogLinq.Formats;
+using LogLinq.Records;
+using LogLinq.Sources;
+
+namespace LogLinq.Interchange;
+
+/// <summary>
+/// Reads a record stream one record at a time from a pooled buffer, filled 64 KiB at a time. It
+/// checks the header (magic, version, schema) and each record's bounds, and reports a stream that is
+/// not one, is newer, is damaged or is cut short as a <see cref="LogSourceException"/> that names
+/// the stream and the record.
+/// </summary>
+internal sealed class RecordDecoder : IDisposable
+{
+    private const int BlockSize = 64 * 1024;
+
+    private readonly Stream _input;
+    private readonly string _name;
+    private readonly bool _leaveOpen;
+    private byte[] _buffer;
+    private int _start;
+    private int _end;
+    private bool _eof;
+    private long _consumed; // stream offset of _buffer[0]
+    private RecordSchema? _schema;
+    private bool _finished;
+
+    // The file name recurs on every record of a file: one string is shared while it does.
+    private byte[] _lastFileBytes = [];
+    private string _lastFile = string.Empty;
+
+    public RecordDecoder(Stream input, string name, bool leaveOpen)
+    {
+        _input = input;
+        _name = name;
+        _leaveOpen = leaveOpen;
+        _buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
+    }
+
+    /// <summary>How many records have been read.</summary>
+    public long Count { get; private set; }
+
+    /// <summary>The next record; false at the end of the stream (after its end mark).</summary>
+    public bool TryRead(out LogRecord? record)
+    {
+        record = null;
+        while (!_finished)
+        {
+            if (_schema is null)
+            {
+                _schema = ReadHeader();
+                continue;
+            }
+
+            if (!TryReadLength(out int length))
+            {
+                throw Error($"the record stream ends after record {Count} without its end mark: its writer stopped before it finished");
+            }
+
+            if (length == 0)
+            {
+                // The end mark. Another stream may follow, as when two were concatenated.
+                _schema = null;
+                if (!Fill(1))
+                {
+                    _finished = true;
+                }
+                else if (!Fill(RecordStreamFormat.Magic.Length) || !RecordStreamFormat.HasMagic(Pending))
+                {
+                    throw Error($"unexpected bytes after the end of the record stream, after record {Count}");
+                }
+
+                continue;
+            }
+
+            if (!Fill(length))
+            {
+                throw Error($"the record stream ends in the middle of record {Count + 1}");
+            }
+
+            record = Decode(_buffer.AsSpan(_start, length), Count + 1);
+            _start += length;
+            Count++;
+            return true;
+        }
+
+        return false;
+    }
+
+    public void Dispose()
+    {
+        if (_buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(_buffer);
+            _buffer = [];
+        }
+
+        if (!_leaveOpen)
+        {
+            _input.Dispose();
+        }
+    }
+
+    private ReadOnlySpan<byte> Pending => _buffer.AsSpan(_start, _end - _start);
+
+    private RecordSchema ReadHeader()
+    {
+        ReadOnlySpan<byte> magic = RecordStreamFormat.Magic;
+        if (!Fill(magic.Length) || !RecordStreamFormat.HasMagic(Pending))
+        {
+            ReadOnlySpan<byte> start = Pending[..Math.Min(Pending.Length, 16)];
+            throw Error(start.IsEmpty
+                ? "not a LogLinq record stream: it is empty"
+                : $"not a LogLinq record stream: it starts {ErrorText.Quote(start)}, not with the stream's magic bytes");
+        }
+
+        _start += magic.Length;
+        ulong version = HeaderNumber("version");
+        if (version > RecordStreamFormat.Version)
+        {
+            throw Error($"record stream version {version} is newer than this loglinq reads (up to {RecordStreamFormat.Version}): upgrade loglinq");
+        }
+
+        if (version == 0)
+        {
+            throw Error("not a LogLinq record stream: its header says version 0");
+        }
+
+        ulong count = HeaderNumber("field count");
+        if (count > 1024)
+        {
+            throw Error($"the record stream's header is damaged: it claims {count} fields");
+        }
+
+        var fields = new (string Name, RecordFieldType Type)[count];
+        for (int i = 0; i < fields.Length; i++)
+        {
+            ulong length = HeaderNumber("field name");
+            if (length > 1024 || !Fill((int)length + 1))
+            {
+                throw Error(length > 1024 ? "the record stream's header is damaged: a field name is too long" : "the record stream ends in the middle of its header");
+            }
+
+            string name = Encoding.UTF8.GetString(_buffer, _start, (int)length);
+            var type = (RecordFieldType)_buffer[_start + (int)length];
+            _start += (int)length + 1;
+            fields[i] = (name, type);
+        }
+
+        return RecordSchema.Create(fields, message => Error(message));
+    }
+
+    private ulong HeaderNumber(string what)
+    {
+        Fill(Varint.MaxLength);
+        int read = Varint.Read(Pending, out ulong value);
+        if (read <= 0)
+        {
+            throw Error(read == 0 ? "the record stream ends in the middle of its header" : $"the record stream's header is damaged: its {what} is not a number");
+        }
+
+        _start += read;
+        return value;
+    }
+
+    /// <summary>A record's length; false at the end of the input.</summary>
+    private bool TryReadLength(out int length)
+    {
+        length = 0;
+        if (!Fill(1))
+        {
+            return false;
+        }
+
+        Fill(Varint.MaxLength);
+        int read = Varint.Read(Pending, out ulong value);
+        if (read == 0)
+        {
+            throw Error($"the record stream ends in the middle of record {Count + 1}");
+        }
+
+        if (read < 0 || value > RecordStreamFormat.MaxRecordLength)
+        {
+            throw Error($"record {Count + 1} is damaged: its length is {(read < 0 ? "not a number" : $"{value} bytes, more than any record")}");
+        }
+
+        _start += read;
+        length = (int)value;
+        return true;
+    }
+
+    /// <summary>Makes at least <paramref name="count"/> bytes pending, reading as needed; false when the input ends first.</summary>
+    private bool Fill(int count)
+    {
+        while (_end - _start < count)
+        {
+            if (_eof)
+            {
+                return false;
+            }
+
+            if (_buffer.Length - _start < count)
+            {
+                // Move what is pending to the front, into a bigger buffer if a record needs one.
+                byte[] target = count > _buffer.Length ? ArrayPool<byte>.Shared.Rent(count) : _buffer;
+                Buffer.BlockCopy(_buffer, _start, target, 0, _end - _start);
+                if (!ReferenceEquals(target, _buffer))
+                {
+                    ArrayPool<byte>.Shared.Return(_buffer);
+                    _buffer = target;
+                }
+
+                _consumed += _start;
+                _end -= _start;
+                _start = 0;
+            }
+
+            int read = _input.Read(_buffer, _end, _buffer.Length - _end);
+            if (read == 0)
+            {
+                _eof = true;
+            }
+
+            _end += read;
+        }
+
+        return true;
+    }
+
+    private LogRecord Decode(ReadOnlySpan<byte> body, long number)
+    {
+        RecordSchema schema = _schema!;
+        string? host = null, ident = null, user = null, method = null, path = null, protocol = null, referrer = null, agent = null, file = null;
+        DateTimeOffset time = default;
+        long status = 0, bytes = 0, line = 0;
+        int at = 0;
+        for (int i = 0; i < schema.Count; i++)
+        {
+            RecordSlot slot = schema.Slot(i);
+            switch (schema.Type(i))
+            {
+                case RecordFieldType.Text:
+                    {
+                        ReadOnlySpan<byte> utf8 = Text(body, ref at, number, out bool isNull);
+                        if (slot == RecordSlot.Unknown)
+                        {
+                            break;
+                        }
+
+                        string? text = isNull ? null : slot == RecordSlot.File ? File(utf8) : KnownText.Get(utf8);
+                        switch (slot)
+                        {
+                            case RecordSlot.Host: host = text; break;
+                            case RecordSlot.Ident: ident = text; break;
+                            case RecordSlot.User: user = text; break;
+                            case RecordSlot.Method: method = text; break;
+                            case RecordSlot.Path: path = text; break;
+                            case RecordSlot.Protocol: protocol = text; break;
+                            case RecordSlot.Referrer: referrer = text; break;
+                            case RecordSlot.Agent: agent = text; break;
+                            default: file = text; break;
+                        }
+
+                        break;
+                    }
+
+                case RecordFieldType.Int32 or RecordFieldType.Int64:
+                    {
+                        long value = Integer(body, ref at, number);
+                        if (schema.Type(i) == RecordFieldType.Int32 && value is < int.MinValue or > int.MaxValue)
+                        {
+                            throw Damaged(number, $"{schema.Name(i)} is {value}, too big for a 32-bit integer");
+                        }
+
+                        switch (slot)
+                        {
+                            case RecordSlot.Status: status = value; break;
+                            case RecordSlot.Bytes: bytes = value; break;
+                            case RecordSlot.Line: line = value; break;
+                        }
+
+                        break;
+                    }
+
+                default:
+                    {
+                        DateTimeOffset value = Time(body, ref at, number);
+                        if (slot == RecordSlot.Time)
+                        {
+                            time = value;
+                        }
+
+                        break;
+                    }
+            }
+        }
+
+        if (at != body.Length)
+        {
+            throw Damaged(number, $"its fields take {at} of its {body.Length} bytes");
+        }
+
+        return new LogRecord(
+            host: Required(host, "host", number),
+            time: time,
+            method: Required(method, "method", number),
+            path: Required(path, "path", number),
+            protocol: Required(protocol, "protocol", number),
+            status: (int)status,
+            bytes: bytes,
+            referrer: referrer,
+            userAgent: agent,
+            ident: Required(ident, "ident", number),
+            user: Required(user, "user", number),
+            file: Required(file, "file", number),
+            lineNumber: line);
+    }
+
+    private string Required(string? text, string field, long number) =>
+        text ?? throw Damaged(number, $"its {field} is null, which only referrer and agent may be");
+
+    private string File(ReadOnlySpan<byte> utf8)
+    {
+        if (!utf8.SequenceEqual(_lastFileBytes))
+        {
+            _lastFileBytes = utf8.ToArray();
+            _lastFile = Encoding.UTF8.GetString(utf8);
+        }
+
+        return _lastFile;
+    }
+
+    private ReadOnlySpan<byte> Text(ReadOnlySpan<byte> body, ref int at, long number, out bool isNull)
+    {
+        ulong prefix = Number(body, ref at, number);
+        isNull = prefix == 0;
+        if (isNull)
+        {
+            return default;
+        }
+
+        ulong length = prefix - 1;
+        if (length > (ulong)(body.Length - at))
+        {
+            throw Damaged(number, "a text runs past its end");
+        }
+
+        ReadOnlySpan<byte> utf8 = body.Slice(at, (int)length);
+        at += (int)length;
+        return utf8;
+    }
+
+    private long Integer(ReadOnlySpan<byte> body, ref int at, long number) => Varint.UnZigZag(Number(body, ref at, number));
+
+    private ulong Number(ReadOnlySpan<byte> body, ref int at, long number)
+    {
+        int read = Varint.Read(body[at..], out ulong value);
+        if (read <= 0)
+        {
+            throw Damaged(number, read == 0 ? "a number runs past its end" : "a number is longer than 64 bits");
+        }
+
+        at += read;
+        return value;
+    }
+
+    private DateTimeOffset Time(ReadOnlySpan<byte> body, ref int at, long number)
+    {
+        if (body.Length - at < sizeof(long))
+        {
+            throw Damaged(number, "a time runs past its end");
+        }
+
+        long ticks = BinaryPrimitives.ReadInt64LittleEndian(body[at..]);
+        at += sizeof(long);
+        long offset = Integer(body, ref at, number);
+        if (offset is < -14 * 60 or > 14 * 60 || ticks < DateTime.MinValue.Ticks || ticks > DateTime.MaxValue.Ticks)
+        {
+            throw Damaged(number, $"its time ({ticks} ticks at {offset} minutes from UTC) is out of range");
+        }
+
+        try
+        {
+            return HttpDate.ToDateTimeOffset(ticks, (short)offset);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // The clock time is in range but the instant it stands for is not (year 1 at +14:00).
+            throw Damaged(number, $"its time ({ticks} ticks at {offset} minutes from UTC) is out of range");
+        }
+    }
+
+    private LogSourceException Damaged(long number, string reason) => Error($"record {number} is damaged: {reason}");
+
+    private LogSourceException Error(string message) =>
+        new($"{_name}: {message}", _name, _consumed + _start);
+}
