@@ -43,11 +43,15 @@ public static class QueryCompiler
         // Opening the source reads nothing: every name and type below is checked before any file is.
         (List<string> globs, LogFormat? format) = Source(syntax, options, context);
         LogSourceOptions sourceOptions = format is null ? options.Source : options.Source with { Format = format };
-        IQueryable<LogRecord> source = LogSource.Open(globs, sourceOptions);
+        bool standardInput = syntax.Source is { StandardInput: true } && options.Globs is not { Count: > 0 };
+        IQueryable<LogRecord> source = standardInput
+            ? LogSource.Read(StandardInput(syntax.Source!, options, context), sourceOptions)
+            : LogSource.Open(globs, sourceOptions);
 
         Relation relation = Records(source.Expression);
         bool scalar = false;
         var live = new LiveShape();
+        QueryException? notRecords = null;
         for (int i = 0; i < syntax.Stages.Count; i++)
         {
             StageSyntax stage = syntax.Stages[i];
@@ -57,8 +61,21 @@ public static class QueryCompiler
             }
 
             live.See(stage, last: i == syntax.Stages.Count - 1, relation, context);
+            Relation records = relation;
             relation = Stage(stage, relation, context);
             scalar = stage is CountSyntax;
+            if (notRecords is null && records.IsRecords && (scalar || !relation.IsRecords))
+            {
+                notRecords = new QueryException(
+                    $"{stage.Keyword} makes rows of its own, not records: a query answers with whole records only through where, sort, top and take",
+                    stage.Span,
+                    text);
+            }
+        }
+
+        if (standardInput)
+        {
+            live.SeeStandardInput(syntax.Source!, context);
         }
 
         if (!options.AllowUnusedParameters && parameters.Unused.FirstOrDefault() is { } unused)
@@ -66,13 +83,17 @@ public static class QueryCompiler
             throw new QueryException($"a value was given for '{unused}', but the query has no parameter ${unused}");
         }
 
-        var shape = new CompiledQuery.Shape(format, parameters.Used, live.Problem, live.Window);
+        var shape = new CompiledQuery.Shape(format, parameters.Used, live.Problem, live.Window)
+        {
+            Records = notRecords is null ? relation.Query : null,
+            RecordsProblem = notRecords,
+        };
         if (scalar)
         {
-            return new CompiledQuery(source.Provider, globs, relation.Query, [new QueryColumn("count", typeof(long))], isScalar: true, shape);
+            return new CompiledQuery(source, globs, relation.Query, [new QueryColumn("count", typeof(long))], isScalar: true, shape);
         }
 
-        return new CompiledQuery(source.Provider, globs, Rows(relation), [.. relation.Columns.Select(c => new QueryColumn(c.Name, c.Type))], isScalar: false, shape);
+        return new CompiledQuery(source, globs, Rows(relation), [.. relation.Columns.Select(c => new QueryColumn(c.Name, c.Type))], isScalar: false, shape);
     }
 
     /// <summary>The window of a <c>summarize</c> key that is <c>bin(time, d)</c> of the records' own time, if one is.</summary>
@@ -119,6 +140,12 @@ public static class QueryCompiler
 
         return (globs, syntax.Source.Format is { } name ? LogFormat.FromName(name) : null);
     }
+
+    /// <summary>The stream <c>from -</c> reads: the options' standard input, if they give queries one.</summary>
+    private static Interchange.StreamInput StandardInput(SourceSyntax source, QueryOptions options, Context context) =>
+        options.StandardInput is { } open
+            ? new Interchange.StreamInput(open, "standard input")
+            : throw new QueryException("from - reads standard input, which is not open to queries here", source.Span, context.Text);
 
     private static Relation Records(Expression source)
     {
@@ -415,6 +442,13 @@ public static class QueryCompiler
 
         /// <summary>The window of the last summarize, when the query ends in one.</summary>
         public TimeSpan? Window { get; private set; }
+
+        /// <summary>Standard input is read to its end, once: following it is left to the program that writes it.</summary>
+        public void SeeStandardInput(SourceSyntax source, Context context) =>
+            Problem = new QueryException(
+                "from - reads standard input to its end, once: it cannot be followed (a program writing to it, as tail -f, follows for it)",
+                source.Span,
+                context.Text);
 
         public void See(StageSyntax stage, bool last, Relation relation, Context context)
         {

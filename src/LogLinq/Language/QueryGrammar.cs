@@ -36,12 +36,16 @@ internal static class QueryGrammar
         from stage in Later(() => Stage)
         select stage;
 
-    // source    = "from" glob { "," glob } [ "as" format ]
+    // source    = "from" ( "-" | glob { "," glob } ) [ "as" format ]
     private static readonly Parser<SourceSyntax> Source =
         (from keyword in Keyword("from")
-         from globs in Later(() => Glob).XDelimitedBy(Symbol(","))
+         from globs in Later(() => StandardInput).XOr(Later(() => Glob).XDelimitedBy(Symbol(",")))
          from format in (from asKeyword in Keyword("as") from name in Later(() => Format) select name).XOptional()
-         select new SourceSyntax([.. globs], format.GetOrDefault())).Located();
+         select new SourceSyntax([.. globs ?? []], format.GetOrDefault()) { StandardInput = globs is null }).Located();
+
+    // "-": standard input, in place of the globs (null, to tell it from them)
+    private static readonly Parser<IEnumerable<ExpressionSyntax>?> StandardInput =
+        Symbol("-").Select(_ => (IEnumerable<ExpressionSyntax>?)null).Named("- (standard input)");
 
     // glob      = string | parameter
     private static readonly Parser<ExpressionSyntax> Glob =

@@ -1,6 +1,10 @@
 namespace LogLinq.Language.Syntax;
 
-/// <summary><c>from "glob", ... [as format]</c>: the files to read and how their lines are written.</summary>
-/// <param name="Globs">String literals or parameters naming the files.</param>
+/// <summary><c>from "glob", ... [as format]</c> or <c>from -</c>: the files (or standard input) to read and how their lines are written.</summary>
+/// <param name="Globs">String literals or parameters naming the files; empty for standard input.</param>
 /// <param name="Format">The log format's name, lower case; null to detect it per file.</param>
-internal sealed record SourceSyntax(IReadOnlyList<ExpressionSyntax> Globs, string? Format) : SyntaxNode;
+internal sealed record SourceSyntax(IReadOnlyList<ExpressionSyntax> Globs, string? Format) : SyntaxNode
+{
+    /// <summary>Whether the source is <c>-</c>, standard input, rather than files.</summary>
+    public bool StandardInput { get; init; }
+}

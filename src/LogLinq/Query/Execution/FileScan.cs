@@ -99,6 +99,17 @@ internal sealed class FileScan
         return _query.Predicate is null || _query.Predicate.Test(ref row);
     }
 
+    /// <summary>Counts a record decoded from a record stream and tests it; the row wraps the record.</summary>
+    public bool TryRecord(LogRecord record, out Row row)
+    {
+        _records++;
+        row = new Row(record);
+        return _query.Predicate is null || _query.Predicate.Test(ref row);
+    }
+
+    /// <summary>Whether a record decoded from a record stream passes the predicate (counted as <see cref="TryRecord"/> does).</summary>
+    public bool Passes(LogRecord record) => TryRecord(record, out _);
+
     /// <summary>
     /// Adds this scan's counts to the shared report. <paramref name="lineBase"/> turns the line numbers
     /// of a part that started mid-file into the file's own.
