@@ -39,7 +39,7 @@ internal static class QueryGrammar
     // source    = "from" ( "-" | glob { "," glob } ) [ "as" format ]
     private static readonly Parser<SourceSyntax> Source =
         (from keyword in Keyword("from")
-         from globs in Later(() => StandardInput).XOr(Later(() => Glob).XDelimitedBy(Symbol(",")))
+         from globs in Later(() => Glob).XDelimitedBy(Symbol(",")).Select(g => (IEnumerable<ExpressionSyntax>?)g).XOr(Later(() => StandardInput))
          from format in (from asKeyword in Keyword("as") from name in Later(() => Format) select name).XOptional()
          select new SourceSyntax([.. globs ?? []], format.GetOrDefault()) { StandardInput = globs is null }).Located();
 

@@ -97,7 +97,7 @@ internal static class LoglinqProcess
     }
 
     /// <summary>The <c>dotnet</c> host running the tests, so the CLI runs on the same runtime.</summary>
-    private static string DotnetHost()
+    public static string DotnetHost()
     {
         string? current = Environment.ProcessPath;
         if (current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet")

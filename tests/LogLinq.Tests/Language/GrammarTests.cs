@@ -19,11 +19,14 @@ public class GrammarTests
     [InlineData("from \"x\" as combined", "(from \"x\" as combined)")]
     [InlineData("FROM \"x\" AS W3C", "(from \"x\" as w3c)")]
     [InlineData("from $logs as json", "(from $logs as json)")]
+    [InlineData("from -", "(from -)")]
+    [InlineData("from - as common", "(from - as common)")]
+    [InlineData("from \"-\"", "(from \"-\")")]
     public void From_takes_globs_and_a_format(string query, string tree) => Tree(query).Should().Be(tree);
 
     [Theory]
     [InlineData("from \"x\" as xml", "expected a log format: auto, common, combined, w3c or json, found 'xml'")]
-    [InlineData("from", "expected a glob in quotes, as \"data/**/access-log*\", found the end of the query")]
+    [InlineData("from", "expected a glob in quotes, as \"data/**/access-log*\" or - (standard input), found the end of the query")]
     [InlineData("from \"x\",", "expected a glob in quotes")]
     [InlineData("from x", "expected a glob in quotes")]
     public void From_rejects(string query, string message) => Rejected(query).Message.Should().Contain(message);
