@@ -2,7 +2,7 @@ using BenchmarkDotNet.Running;
 using LogLinq.Benchmarks;
 
 // `query NAME FILE...` runs one tutorial question once (for hyperfine and /usr/bin/time -v);
-// anything else goes to BenchmarkDotNet.
+// `parse` and `records` time the parser and the record stream by hand; anything else goes to BenchmarkDotNet.
 if (args.Length >= 3 && args[0] == "query")
 {
     var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -14,6 +14,12 @@ if (args.Length >= 3 && args[0] == "query")
 if (args is ["parse"])
 {
     Console.WriteLine(ParserBenchmarks.Quick());
+    return 0;
+}
+
+if (args is ["records"])
+{
+    Console.WriteLine(RecordStreamBenchmarks.Quick());
     return 0;
 }
 

@@ -41,6 +41,20 @@ public sealed class LogSourceReadTests
     }
 
     [Fact]
+    public void A_file_that_holds_a_record_stream_is_decoded_among_log_files()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("a-records.lqr", Records());
+        File.Copy(SampleLog, temp.File("b-text.log"));
+        IQueryable<LogRecord> logs = LogSource.Open(Path.Combine(temp.Path, "*"), new LogSourceOptions { MinPartSize = 4096 });
+
+        logs.LongCount().Should().Be(2 * SampleLogFacts.Records);
+        logs.Where(r => r.Status == 404).Select(r => r.Path).Distinct().Count().Should().Be(SampleLogFacts.BrokenDocuments.Length);
+        logs.Take(1).Single().File.Should().Be(SampleLog, "a record keeps the file it was first read from");
+        logs.Where(r => r.File == temp.File("b-text.log")).LongCount().Should().Be(SampleLogFacts.Records);
+    }
+
+    [Fact]
     public void A_stream_is_read_once()
     {
         IQueryable<LogRecord> logs = LogSource.Read(Stream("text"), "piped");
