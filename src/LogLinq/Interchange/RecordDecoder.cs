@@ -27,6 +27,7 @@ internal sealed class RecordDecoder : IDisposable
     private long _consumed; // stream offset of _buffer[0]
     private RecordSchema? _schema;
     private bool _finished;
+    private int _bodyLength;
 
     // The file name recurs on every record of a file: one string is shared while it does.
     private byte[] _lastFileBytes = [];
@@ -43,10 +44,36 @@ internal sealed class RecordDecoder : IDisposable
     /// <summary>How many records have been read.</summary>
     public long Count { get; private set; }
 
-    /// <summary>The next record; false at the end of the stream (after its end mark).</summary>
+    /// <summary>The buffer that holds the current record's bytes (<see cref="TryReadFields"/>); reused by the next read.</summary>
+    public byte[] Buffer => _buffer;
+
+    /// <summary>Where the current record's bytes start in <see cref="Buffer"/>: its fields' ranges count from here.</summary>
+    public int BodyStart { get; private set; }
+
+    /// <summary>The current record's bytes, valid until the next read.</summary>
+    public ReadOnlySpan<byte> Body => _buffer.AsSpan(BodyStart, _bodyLength);
+
+    /// <summary>The next record, which owns a copy of its bytes; false at the end of the stream (after its end mark).</summary>
     public bool TryRead(out LogRecord? record)
     {
-        record = null;
+        CommonLogFields fields = default;
+        if (!TryReadFields(ref fields, out string? file, out long line))
+        {
+            record = null;
+            return false;
+        }
+
+        record = new LogRecord(Body.ToArray(), fields, file!, line);
+        return true;
+    }
+
+    /// <summary>
+    /// The next record without making one: its fields as ranges into <see cref="Body"/>, as the NCSA
+    /// parser finds a line's, so a scan tests and aggregates it where it lies and copies only what it
+    /// keeps. False at the end of the stream.
+    /// </summary>
+    public bool TryReadFields(ref CommonLogFields fields, out string? file, out long line)
+    {
         while (!_finished)
         {
             if (_schema is null)
@@ -81,12 +108,14 @@ internal sealed class RecordDecoder : IDisposable
                 throw Error($"the record stream ends in the middle of record {Count + 1}");
             }
 
-            record = Decode(_buffer.AsSpan(_start, length), Count + 1);
+            (BodyStart, _bodyLength) = (_start, length);
+            (file, line) = Decode(Body, Count + 1, ref fields);
             _start += length;
             Count++;
             return true;
         }
 
+        (file, line) = (null, 0);
         return false;
     }
 
@@ -206,7 +235,7 @@ internal sealed class RecordDecoder : IDisposable
             {
                 // Move what is pending to the front, into a bigger buffer if a record needs one.
                 byte[] target = count > _buffer.Length ? ArrayPool<byte>.Shared.Rent(count) : _buffer;
-                Buffer.BlockCopy(_buffer, _start, target, 0, _end - _start);
+                System.Buffer.BlockCopy(_buffer, _start, target, 0, _end - _start);
                 if (!ReferenceEquals(target, _buffer))
                 {
                     ArrayPool<byte>.Shared.Return(_buffer);
@@ -231,13 +260,13 @@ internal sealed class RecordDecoder : IDisposable
     }
 
     /// <summary>
-    /// A record over a copy of its bytes: its text fields stay ranges into them, made strings only when
-    /// read, as a record parsed from an NCSA line does; so a query that reads two fields pays for two.
+    /// Finds a record's fields in its bytes: text as ranges, made strings only when read, as for a
+    /// line parsed from an NCSA log; so a query that reads two fields pays for two.
     /// </summary>
-    private LogRecord Decode(ReadOnlySpan<byte> body, long number)
+    private (string File, long Line) Decode(ReadOnlySpan<byte> body, long number, ref CommonLogFields fields)
     {
         RecordSchema schema = _schema!;
-        var fields = new CommonLogFields();
+        fields = default;
         FieldRange method = FieldRange.None, path = FieldRange.None, protocol = FieldRange.None;
         bool hasHost = false, hasIdent = false, hasUser = false;
         string? file = null;
@@ -312,7 +341,7 @@ internal sealed class RecordDecoder : IDisposable
         Required(!protocol.IsNone, "protocol", number);
         Required(file is not null, "file", number);
         fields.SetRequestParts(method, path, protocol);
-        return new LogRecord(body.ToArray(), fields, file!, line);
+        return (file!, line);
     }
 
     private void Required(bool present, string field, long number)

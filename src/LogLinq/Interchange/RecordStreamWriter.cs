@@ -39,6 +39,10 @@ public sealed class RecordStreamWriter : Sink<LogRecord>, IDisposable
     private int _used;
     private bool _closed;
 
+    // The file name recurs on every record of a file: it is encoded once while it does.
+    private string? _file;
+    private byte[] _fileBytes = [];
+
     /// <summary>Starts a stream on <paramref name="output"/>; its header is written with the first block.</summary>
     /// <param name="output">Where to write.</param>
     /// <param name="leaveOpen">Keep <paramref name="output"/> open when the writer ends; by default it is closed.</param>
@@ -65,7 +69,12 @@ public sealed class RecordStreamWriter : Sink<LogRecord>, IDisposable
         ArgumentNullException.ThrowIfNull(record);
         ObjectDisposedException.ThrowIf(_closed || IsEnded, this);
         int written;
-        while (!TryEncode(record, _buffer.AsSpan(_used), out written))
+        if (!ReferenceEquals(record.File, _file))
+        {
+            (_file, _fileBytes) = (record.File, Encoding.UTF8.GetBytes(record.File));
+        }
+
+        while (!TryEncode(record, _fileBytes, _buffer.AsSpan(_used), out written))
         {
             if (_used > 0)
             {
@@ -225,7 +234,7 @@ public sealed class RecordStreamWriter : Sink<LogRecord>, IDisposable
     }
 
     /// <summary>Encodes a record, its length first; false when it does not fit in <paramref name="destination"/>.</summary>
-    private static bool TryEncode(LogRecord record, Span<byte> destination, out int written)
+    private static bool TryEncode(LogRecord record, ReadOnlySpan<byte> file, Span<byte> destination, out int written)
     {
         written = 0;
         if (destination.Length <= ReservedLength)
@@ -247,7 +256,7 @@ public sealed class RecordStreamWriter : Sink<LogRecord>, IDisposable
             || !TryInteger(record.Bytes, body, ref at)
             || !TryText(record, TextField.Referrer, body, ref at)
             || !TryText(record, TextField.UserAgent, body, ref at)
-            || !TryString(record.File, body, ref at)
+            || !TryBytes(file, body, ref at)
             || !TryInteger(record.LineNumber, body, ref at))
         {
             return false;

@@ -1,4 +1,5 @@
 using LogLinq.Formats;
+using LogLinq.Interchange;
 using LogLinq.Records;
 using LogLinq.Sources;
 
@@ -99,16 +100,24 @@ internal sealed class FileScan
         return _query.Predicate is null || _query.Predicate.Test(ref row);
     }
 
-    /// <summary>Counts a record decoded from a record stream and tests it; the row wraps the record.</summary>
-    public bool TryRecord(LogRecord record, out Row row)
+    /// <summary>
+    /// Reads the decoder's next record into a row over its bytes (valid until the next read), and
+    /// tests it; false at the end of the stream.
+    /// </summary>
+    public bool TryDecode(RecordDecoder decoder, out Row row, out bool passes)
     {
-        _records++;
-        row = new Row(record);
-        return _query.Predicate is null || _query.Predicate.Test(ref row);
-    }
+        row = default;
+        passes = false;
+        if (!decoder.TryReadFields(ref _fields, out string? file, out long line))
+        {
+            return false;
+        }
 
-    /// <summary>Whether a record decoded from a record stream passes the predicate (counted as <see cref="TryRecord"/> does).</summary>
-    public bool Passes(LogRecord record) => TryRecord(record, out _);
+        _records++;
+        row = new Row(decoder.Body, decoder.Buffer, decoder.BodyStart, ref _fields, _view, file!, line);
+        passes = _query.Predicate is null || _query.Predicate.Test(ref row);
+        return true;
+    }
 
     /// <summary>
     /// Adds this scan's counts to the shared report. <paramref name="lineBase"/> turns the line numbers

@@ -145,14 +145,14 @@ internal static class ParallelScanner
     private static long ScanRecords(Stream content, string name, FileScan scan, PartialAggregate state, CancellationToken cancel)
     {
         using var decoder = new RecordDecoder(content, name, leaveOpen: true);
-        while (decoder.TryRead(out LogRecord? record))
+        while (scan.TryDecode(decoder, out Row row, out bool passes))
         {
             if ((decoder.Count & 0x3FFF) == 0)
             {
                 cancel.ThrowIfCancellationRequested();
             }
 
-            if (scan.TryRecord(record!, out Row row))
+            if (passes)
             {
                 state.Accept(ref row);
             }

@@ -23,16 +23,16 @@ internal static class RecordStream
                 if (RecordStreamDetector.IsRecordStream(content, out Stream replay))
                 {
                     using var decoder = new RecordDecoder(replay, source.Name, leaveOpen: true);
-                    while (decoder.TryRead(out LogRecord? record))
+                    while (Next(scan, decoder, out LogRecord? record))
                     {
                         if ((decoder.Count & 0xFFF) == 0)
                         {
                             cancel.ThrowIfCancellationRequested();
                         }
 
-                        if (scan.Passes(record!))
+                        if (record is not null)
                         {
-                            yield return record!;
+                            yield return record;
                         }
                     }
 
@@ -64,4 +64,12 @@ internal static class RecordStream
 
     private static LogRecord? Next(FileScan scan, LineReader reader) =>
         scan.TryRow(reader, reader.LineNumber, out Row row) ? row.Record : null;
+
+    /// <summary>The decoder's next record, null when it fails the predicate; false at the end.</summary>
+    private static bool Next(FileScan scan, RecordDecoder decoder, out LogRecord? record)
+    {
+        bool more = scan.TryDecode(decoder, out Row row, out bool passes);
+        record = passes ? row.Record : null;
+        return more;
+    }
 }
