@@ -11,10 +11,18 @@ internal sealed class RecordSchema
 {
     private readonly (string Name, RecordFieldType Type, RecordSlot Slot)[] _fields;
 
-    private RecordSchema((string, RecordFieldType, RecordSlot)[] fields) => _fields = fields;
+    private RecordSchema((string, RecordFieldType, RecordSlot)[] fields)
+    {
+        _fields = fields;
+        IsStandard = fields.Length == RecordStreamFormat.Fields.Count
+            && fields.Select((f, i) => f.Item1 == RecordStreamFormat.Fields[i].Name).All(same => same);
+    }
 
     /// <summary>How many fields each record has.</summary>
     public int Count => _fields.Length;
+
+    /// <summary>Whether the fields are those this version writes, in its order: records can be read without looking the fields up.</summary>
+    public bool IsStandard { get; }
 
     public string Name(int index) => _fields[index].Name;
 

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
+using LogLinq.Formats;
 using LogLinq.Push;
 using LogLinq.Records;
 
@@ -29,8 +30,8 @@ public sealed class RecordStreamWriter : Sink<LogRecord>, IDisposable
 {
     private const int BlockSize = 64 * 1024;
 
-    // Most records take 128 bytes to 16 KiB: room for a two-byte length is kept before each, and the
-    // record is moved in the rare case its length takes one byte or more than two.
+    // A record made from values is encoded before its length is known: room for a two-byte length is
+    // kept before it, and it is moved when its length takes one byte or more than two.
     private const int ReservedLength = 2;
 
     private readonly Stream _output;
@@ -234,7 +235,73 @@ public sealed class RecordStreamWriter : Sink<LogRecord>, IDisposable
     }
 
     /// <summary>Encodes a record, its length first; false when it does not fit in <paramref name="destination"/>.</summary>
-    private static bool TryEncode(LogRecord record, ReadOnlySpan<byte> file, Span<byte> destination, out int written)
+    private static bool TryEncode(LogRecord record, ReadOnlySpan<byte> file, Span<byte> destination, out int written) =>
+        record.TryGetLine(out ReadOnlySpan<byte> line, out CommonLogFields fields)
+            ? TryEncodeLine(record, line, ref fields, file, destination, out written)
+            : TryEncodeValues(record, file, destination, out written);
+
+    /// <summary>
+    /// A record parsed from a line (or decoded from a stream): its fields are copied from the bytes it
+    /// keeps. The length is worked out first, so the record is written in one pass with one check for room.
+    /// </summary>
+    private static bool TryEncodeLine(LogRecord record, ReadOnlySpan<byte> line, ref CommonLogFields fields, ReadOnlySpan<byte> file, Span<byte> destination, out int written)
+    {
+        FieldRange method = fields.Method(line), path = fields.Path(line), protocol = fields.Protocol(line);
+        DateTimeOffset time = record.Time;
+        ulong offset = Varint.ZigZag(time.TotalOffsetMinutes), status = Varint.ZigZag(record.Status), bytes = Varint.ZigZag(record.Bytes), number = Varint.ZigZag(record.LineNumber);
+        int size = TextLength(fields.Host) + TextLength(fields.Ident) + TextLength(fields.User)
+            + sizeof(long) + Varint.Length(offset)
+            + TextLength(method) + TextLength(path) + TextLength(protocol)
+            + Varint.Length(status) + Varint.Length(bytes)
+            + TextLength(fields.Referrer) + TextLength(fields.UserAgent)
+            + Varint.Length((ulong)file.Length + 1) + file.Length
+            + Varint.Length(number);
+        written = Varint.Length((ulong)size) + size;
+        if (written > destination.Length)
+        {
+            written = 0;
+            return false;
+        }
+
+        int at = Varint.Write(destination, (ulong)size);
+        at = PutText(destination, at, line, fields.Host);
+        at = PutText(destination, at, line, fields.Ident);
+        at = PutText(destination, at, line, fields.User);
+        BinaryPrimitives.WriteInt64LittleEndian(destination[at..], time.Ticks);
+        at += sizeof(long);
+        at += Varint.Write(destination[at..], offset);
+        at = PutText(destination, at, line, method);
+        at = PutText(destination, at, line, path);
+        at = PutText(destination, at, line, protocol);
+        at += Varint.Write(destination[at..], status);
+        at += Varint.Write(destination[at..], bytes);
+        at = PutText(destination, at, line, fields.Referrer);
+        at = PutText(destination, at, line, fields.UserAgent);
+        at += Varint.Write(destination[at..], (ulong)file.Length + 1);
+        file.CopyTo(destination[at..]);
+        at += file.Length;
+        Varint.Write(destination[at..], number);
+        return true;
+    }
+
+    private static int TextLength(FieldRange range) =>
+        range.IsNone ? 1 : Varint.Length((ulong)range.Length + 1) + range.Length;
+
+    private static int PutText(Span<byte> destination, int at, ReadOnlySpan<byte> line, FieldRange range)
+    {
+        if (range.IsNone)
+        {
+            destination[at] = 0;
+            return at + 1;
+        }
+
+        at += Varint.Write(destination[at..], (ulong)range.Length + 1);
+        line.Slice(range.Start, range.Length).CopyTo(destination[at..]);
+        return at + range.Length;
+    }
+
+    /// <summary>A record made from values: its strings are encoded as they go, with a check for room each.</summary>
+    private static bool TryEncodeValues(LogRecord record, ReadOnlySpan<byte> file, Span<byte> destination, out int written)
     {
         written = 0;
         if (destination.Length <= ReservedLength)
@@ -244,18 +311,17 @@ public sealed class RecordStreamWriter : Sink<LogRecord>, IDisposable
 
         Span<byte> body = destination[ReservedLength..];
         int at = 0;
-        DateTimeOffset time = record.Time;
-        if (!TryText(record, TextField.Host, body, ref at)
-            || !TryText(record, TextField.Ident, body, ref at)
-            || !TryText(record, TextField.User, body, ref at)
-            || !TryTime(time, body, ref at)
-            || !TryText(record, TextField.Method, body, ref at)
-            || !TryText(record, TextField.Path, body, ref at)
-            || !TryText(record, TextField.Protocol, body, ref at)
+        if (!TryString(record.Host, body, ref at)
+            || !TryString(record.Ident, body, ref at)
+            || !TryString(record.User, body, ref at)
+            || !TryTime(record.Time, body, ref at)
+            || !TryString(record.Method, body, ref at)
+            || !TryString(record.Path, body, ref at)
+            || !TryString(record.Protocol, body, ref at)
             || !TryInteger(record.Status, body, ref at)
             || !TryInteger(record.Bytes, body, ref at)
-            || !TryText(record, TextField.Referrer, body, ref at)
-            || !TryText(record, TextField.UserAgent, body, ref at)
+            || !TryString(record.Referrer, body, ref at)
+            || !TryString(record.UserAgent, body, ref at)
             || !TryBytes(file, body, ref at)
             || !TryInteger(record.LineNumber, body, ref at))
         {
@@ -277,28 +343,6 @@ public sealed class RecordStreamWriter : Sink<LogRecord>, IDisposable
         written = prefix + at;
         return true;
     }
-
-    private static bool TryText(LogRecord record, TextField field, Span<byte> body, ref int at)
-    {
-        if (record.TryGetLineText(field, out ReadOnlySpan<byte> utf8, out bool isNull))
-        {
-            return isNull ? TryByte(0, body, ref at) : TryBytes(utf8, body, ref at);
-        }
-
-        return TryString(Text(record, field), body, ref at);
-    }
-
-    private static string? Text(LogRecord record, TextField field) => field switch
-    {
-        TextField.Host => record.Host,
-        TextField.Ident => record.Ident,
-        TextField.User => record.User,
-        TextField.Method => record.Method,
-        TextField.Path => record.Path,
-        TextField.Protocol => record.Protocol,
-        TextField.Referrer => record.Referrer,
-        _ => record.UserAgent,
-    };
 
     private static bool TryString(string? text, Span<byte> body, ref int at)
     {

@@ -132,34 +132,15 @@ public sealed class LogRecord
     public long LineNumber { get; private set; }
 
     /// <summary>
-    /// A text field as UTF-8 straight from the line the record was parsed from, so that a writer need
-    /// not make its string; false for a record made from values. <paramref name="isNull"/> is set for
-    /// a field the line lacks (the Common format's referrer and agent).
+    /// The line the record was parsed from (or the record stream's bytes it was decoded from) and the
+    /// ranges of its fields in it, so that a writer can copy fields without making strings; false for
+    /// a record made from values.
     /// </summary>
-    internal bool TryGetLineText(TextField field, out ReadOnlySpan<byte> utf8, out bool isNull)
+    internal bool TryGetLine(out ReadOnlySpan<byte> line, out CommonLogFields fields)
     {
-        if (_line is null)
-        {
-            utf8 = default;
-            isNull = false;
-            return false;
-        }
-
-        ReadOnlySpan<byte> line = Line;
-        FieldRange range = field switch
-        {
-            TextField.Host => _fields.Host,
-            TextField.Ident => _fields.Ident,
-            TextField.User => _fields.User,
-            TextField.Method => _fields.Method(line),
-            TextField.Path => _fields.Path(line),
-            TextField.Protocol => _fields.Protocol(line),
-            TextField.Referrer => _fields.Referrer,
-            _ => _fields.UserAgent,
-        };
-        utf8 = range.Of(line);
-        isNull = range.IsNone;
-        return true;
+        line = _line is null ? default : Line;
+        fields = _fields;
+        return _line is not null;
     }
 
     /// <summary>The line's bytes (field ranges count from its start).</summary>

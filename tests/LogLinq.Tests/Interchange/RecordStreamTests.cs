@@ -179,6 +179,23 @@ public sealed class RecordStreamTests
     }
 
     [Fact]
+    public void A_null_where_a_record_needs_text_is_damage_named_by_record()
+    {
+        var record = new LogRecord("h", DateTimeOffset.UnixEpoch, "GET", "/", "HTTP/1.1", 200, 1);
+        byte[] stream = Write([record, record]);
+        int header = Write([]).Length - 1;
+        int second = header + 1 + stream[header]; // the first record's length is one byte
+        stream[second + 1].Should().Be(2, "the host \"h\" is written as its length plus one");
+        stream[second + 1] = 0;
+        var delivered = new List<LogRecord>();
+
+        Action read = () => delivered.AddRange(RecordStreamReader.Read(new MemoryStream(stream), "s"));
+
+        read.Should().Throw<LogSourceException>().WithMessage("s: record 2 is damaged: its host is null, which only referrer and agent may be");
+        delivered.Should().ContainSingle();
+    }
+
+    [Fact]
     public void A_writer_whose_reader_closed_the_pipe_stops_asking_for_records()
     {
         using var pipe = new System.IO.Pipes.AnonymousPipeServerStream(System.IO.Pipes.PipeDirection.Out);
