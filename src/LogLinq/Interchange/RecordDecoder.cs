@@ -184,8 +184,7 @@ internal sealed class RecordDecoder : IDisposable
 
     private ulong HeaderNumber(string what)
     {
-        Fill(Varint.MaxLength);
-        int read = Varint.Read(Pending, out ulong value);
+        int read = ReadVarint(out ulong value);
         if (read <= 0)
         {
             throw Error(read == 0 ? "the record stream ends in the middle of its header" : $"the record stream's header is damaged: its {what} is not a number");
@@ -204,8 +203,7 @@ internal sealed class RecordDecoder : IDisposable
             return false;
         }
 
-        Fill(Varint.MaxLength);
-        int read = Varint.Read(Pending, out ulong value);
+        int read = ReadVarint(out ulong value);
         if (read == 0)
         {
             throw Error($"the record stream ends in the middle of record {Count + 1}");
@@ -219,6 +217,29 @@ internal sealed class RecordDecoder : IDisposable
         _start += read;
         length = (int)value;
         return true;
+    }
+
+    /// <summary>
+    /// Reads a varint at the start of what is pending, waiting for no byte past its last: a writer
+    /// that sends a record at a time must not be kept waiting for bytes it has not written yet. The
+    /// result is <see cref="Varint.Read"/>'s; the varint is not consumed.
+    /// </summary>
+    private int ReadVarint(out ulong value)
+    {
+        for (int length = 1; ; length++)
+        {
+            if (!Fill(length))
+            {
+                value = 0;
+                return 0;
+            }
+
+            int read = Varint.Read(Pending[..length], out value);
+            if (read != 0 || length == Varint.MaxLength)
+            {
+                return read;
+            }
+        }
     }
 
     /// <summary>Makes at least <paramref name="count"/> bytes pending, reading as needed; false when the input ends first.</summary>
@@ -440,6 +461,12 @@ internal sealed class RecordDecoder : IDisposable
 
     private ulong Number(ReadOnlySpan<byte> body, ref int at, long number)
     {
+        // Most numbers here (text lengths, statuses, offsets) take one byte.
+        if ((uint)at < (uint)body.Length && body[at] < 0x80)
+        {
+            return body[at++];
+        }
+
         int read = Varint.Read(body[at..], out ulong value);
         if (read <= 0)
         {
