@@ -168,6 +168,38 @@ public sealed class RecordPipeTests
         result.StderrLines[0].Should().Be("loglinq: --emit records: 1:48: summarize makes rows of its own, not records: a query answers with whole records only through where, sort, top and take");
     }
 
+    [Theory]
+    [InlineData("--format csv", "loglinq: --emit records writes a record stream of its own: it does not go with --format.")]
+    [InlineData("--follow", "loglinq: --emit records writes a record stream of its own: it does not go with --follow.")]
+    [InlineData("--emit json", "loglinq: Argument 'json' not recognized. Must be one of:")]
+    public async Task Emit_records_goes_with_no_other_output(string other, string message)
+    {
+        string[] args = ["query", "from \"data/access-log\"", "--emit", "records", .. other.Split(' ')];
+        if (other.StartsWith("--emit", StringComparison.Ordinal))
+        {
+            args = ["query", "from \"data/access-log\"", .. other.Split(' ')];
+        }
+
+        LoglinqProcess.Result result = await LoglinqProcess.RunAsync(args);
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Stdout.Should().BeEmpty();
+        result.StderrLines[0].Should().Be(message);
+    }
+
+    [Fact]
+    public async Task A_saved_query_emits_records_too_but_several_cannot()
+    {
+        using var temp = new TempDirectory();
+        temp.Write("nf.lq", $"from \"{LoglinqProcess.RepoRoot}/data/access-log\" | where status == 404");
+        LoglinqProcess.Result one = await ShellPipeline.RunAsync("loglinq run nf.lq --emit records | loglinq query 'from - | count' --format tsv", workingDirectory: temp.Path);
+        LoglinqProcess.Result two = await ShellPipeline.RunAsync("loglinq run nf.lq nf.lq --emit records", workingDirectory: temp.Path);
+
+        one.Stdout.Should().Be("count\n2053\n", one.ToString()); // awk '$9==404' data/access-log | wc -l
+        two.ExitCode.Should().Be(2);
+        two.StderrLines[0].Should().Be("loglinq: --emit records writes the records of one query: give one query file.");
+    }
+
     [Fact]
     public async Task Following_standard_input_is_a_usage_error()
     {
