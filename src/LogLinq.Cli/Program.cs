@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LogLinq.Cli.Commands;
+using LogLinq.Cli.Terminal;
 
 namespace LogLinq.Cli;
 
@@ -32,6 +33,11 @@ internal static class Program
         catch (OperationCanceledException)
         {
             return ExitCodes.Interrupted;
+        }
+        catch (Exception e) when (BrokenPipe.Is(e))
+        {
+            // The reader of stdout went away (`| head`): it had what it wanted, so this is success.
+            return ExitCodes.Success;
         }
         catch (Exception e) when (RuntimeErrors.IsExpected(e))
         {

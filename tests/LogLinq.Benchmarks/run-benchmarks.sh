@@ -104,6 +104,21 @@ hyperfine -w 1 -r $runs --export-json gzip.json \
     "$bench query total-bytes big-access-log.gz" \
     "$bench query total-bytes 'split/*.gz'"
 
+echo "== records across a pipe (14.6 M records)"
+[ -f big-access-log.lqr ] || "$loglinq" query 'from "big-access-log"' --emit records > big-access-log.lqr
+cat big-access-log.lqr > /dev/null
+hyperfine -w 1 -r $runs --export-json pipe.json \
+    "$loglinq query 'from \"big-access-log\" | count' --format csv" \
+    "cat big-access-log | $loglinq query 'from - | count' --format csv" \
+    "$loglinq query 'from \"big-access-log\"' --emit records > /dev/null" \
+    "$loglinq query 'from - | count' --format csv < big-access-log.lqr" \
+    "$loglinq query 'from \"big-access-log\"' --emit records | $loglinq query 'from - | count' --format csv" \
+    "$loglinq query 'from \"big-access-log\" | where status == 404 | distinct path | count' --format csv" \
+    "$loglinq query 'from \"big-access-log\" | where status == 404' --emit records | $loglinq query 'from - | distinct path | count' --format csv"
+/usr/bin/time -f "pipe-reader %M KB %e s" "$loglinq" query 'from - | count' --format csv < big-access-log.lqr > /dev/null
+/usr/bin/time -f "pipe-writer %M KB %e s" "$loglinq" query 'from "big-access-log"' --emit records > /dev/null
+"$bench" records
+
 echo "== peak memory (KB), 10 copies vs 2000"
 for f in ten-access-log big-access-log; do
     /usr/bin/time -f "query-sum $f %M KB %e s" "$loglinq" query "from \"$f\" | summarize sum(bytes)" --format csv > /dev/null
@@ -117,4 +132,4 @@ done
 xml_section
 
 echo "== medians (s) and ratios to the first command of each group"
-medians total-bytes questions cli gzip xml
+medians total-bytes questions cli gzip pipe xml

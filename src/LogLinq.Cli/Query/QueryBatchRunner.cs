@@ -23,13 +23,11 @@ internal static class QueryBatchRunner
         var parseReport = new ParseReport();
         using var interruption = new Interruption();
         var counters = new ReadCounters();
-        LogSourceOptions? sourceOptions = null;
         var queries = new List<CompiledQuery>();
         foreach (QueryRun run in runs)
         {
             // One --set serves every query: a value only one of them uses is fine, one none uses is not.
             QueryOptions options = QueryRunner.Options(run, parseReport, counters, interruption.Token, allowUnusedParameters: true);
-            sourceOptions ??= options.Source;
             if (QueryRunner.Compile(run, options) is not { } query)
             {
                 return ExitCodes.Usage;
@@ -58,8 +56,16 @@ internal static class QueryBatchRunner
         }
 
         var results = new QueryResult[queries.Count];
-        foreach (IGrouping<string, int> group in Enumerable.Range(0, queries.Count).GroupBy(i => SourceKey(queries[i]), StringComparer.Ordinal))
+        List<IGrouping<string, int>> groups = [.. Enumerable.Range(0, queries.Count).GroupBy(i => SourceKey(queries[i]), StringComparer.Ordinal)];
+        if (groups.Count(g => queries[g.First()].Globs.Count == 0) > 1)
         {
+            Console.Error.WriteLine($"{LoglinqRootCommand.Name}: standard input can be read once: the queries that read it (from -) must read it in the same format");
+            return ExitCodes.Usage;
+        }
+
+        foreach (IGrouping<string, int> group in groups)
+        {
+            // The lead's source is the group's: its files (or standard input, from -) in its format.
             CompiledQuery lead = queries[group.First()];
             if (lead.XmlElement is not null)
             {
@@ -72,8 +78,7 @@ internal static class QueryBatchRunner
                 continue;
             }
 
-            IQueryable<LogRecord> source = LogSource.Open(lead.Globs, sourceOptions! with { Format = lead.Format ?? LogFormat.Auto });
-            var batch = new LogBatch(source);
+            var batch = new LogBatch(lead.Source!);
             var answers = group.Select(i => (Index: i, Answer: queries[i].AddTo(batch))).ToList();
             var position = new QueryProgress(lead.Globs, counters);
             using (new ProgressScope(DelayedProgress.StartOnTerminal("Querying", position.TotalBytes, position.BytesDone)))
@@ -105,7 +110,7 @@ internal static class QueryBatchRunner
         return ExitCodes.Success;
     }
 
-    /// <summary>What decides whether two queries can share a scan: the same globs, in order, read in the same format.</summary>
+    /// <summary>What decides whether two queries can share a scan: the same globs, in order (none for standard input), read in the same format.</summary>
     private static string SourceKey(CompiledQuery query) =>
         string.Join('\n', query.Globs.Prepend(query.XmlElement is { } element ? $"xml({element})" : query.Format?.Name ?? LogFormat.Auto.Name));
 

@@ -27,6 +27,13 @@ internal sealed class QueryCommandOptions
         Arity = ArgumentArity.ZeroOrMore,
     };
 
+    private readonly Option<string?> _emit = new("--emit")
+    {
+        Description = "records: write the query's records as a binary LogLinq record stream, for another loglinq to read with from - "
+            + "(the query must answer with whole records: where, sort, top and take only). For JSON lines of records use --format json",
+        HelpName = "records",
+    };
+
     private readonly Option<bool> _explain = new("--explain")
     {
         Description = "Print how the query would run (what is pushed down to the raw lines, which fields are read) instead of running it",
@@ -60,6 +67,7 @@ internal sealed class QueryCommandOptions
     public QueryCommandOptions(bool canFollow = false)
     {
         _canFollow = canFollow;
+        _emit.AcceptOnlyFromAmong("records");
         _format.CompletionSources.Add(FormatNames);
         _format.Validators.Add(result =>
         {
@@ -77,6 +85,7 @@ internal sealed class QueryCommandOptions
         command.Options.Add(_set);
         command.Options.Add(_from);
         command.Options.Add(_format);
+        command.Options.Add(_emit);
         command.Options.Add(_explain);
         command.Options.Add(_strict);
         if (_canFollow)
@@ -99,12 +108,23 @@ internal sealed class QueryCommandOptions
             return Commands.UsageErrors.Report(["--from-start goes with --follow."], parseResult, Console.Error);
         }
 
+        if (run.EmitRecords && (run.Follow || parseResult.GetValue(_format) is not null))
+        {
+            return Commands.UsageErrors.Report([$"--emit records writes a record stream of its own: it does not go with {(run.Follow ? "--follow" : "--format")}."], parseResult, Console.Error);
+        }
+
         return run.Follow ? FollowRunner.Run(run) : QueryRunner.Run(run);
     }
 
     /// <summary>Runs several saved queries, <paramref name="queries"/> as (file, text), reading each set of files once.</summary>
     public int RunMany(ParseResult parseResult, IReadOnlyList<(string Origin, string Text)> queries)
     {
+        if (parseResult.GetValue(_emit) is not null)
+        {
+            Commands.UsageErrors.Report(["--emit records writes the records of one query: give one query file."], parseResult, Console.Error);
+            return Commands.ExitCodes.Usage;
+        }
+
         var runs = new List<QueryRun>();
         foreach ((string origin, string text) in queries)
         {
@@ -143,6 +163,7 @@ internal sealed class QueryCommandOptions
         {
             Follow = _canFollow && parseResult.GetValue(_follow),
             FromStart = _canFollow && parseResult.GetValue(_fromStart),
+            EmitRecords = parseResult.GetValue(_emit) == "records",
         };
     }
 }

@@ -22,4 +22,7 @@ internal sealed record QueryRun(
 
     /// <summary>With <see cref="Follow"/>, read the files from their start (<c>--from-start</c>).</summary>
     public bool FromStart { get; init; }
+
+    /// <summary>Write the query's records as a binary record stream (<c>--emit records</c>) instead of printing rows.</summary>
+    public bool EmitRecords { get; init; }
 }

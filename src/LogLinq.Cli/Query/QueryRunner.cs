@@ -32,6 +32,11 @@ internal static class QueryRunner
             return ExitCodes.Success;
         }
 
+        if (run.EmitRecords)
+        {
+            return RecordEmitter.Emit(query, run, parseReport, counters);
+        }
+
         var position = new QueryProgress(query.Globs, counters);
         using (var progress = new ProgressScope(DelayedProgress.StartOnTerminal("Querying", position.TotalBytes, position.BytesDone)))
         {
@@ -48,6 +53,7 @@ internal static class QueryRunner
         {
             Parameters = run.Parameters,
             DefaultGlobs = [DefaultGlob],
+            StandardInput = Console.OpenStandardInput,
             Globs = run.Globs.Count > 0 ? run.Globs : null,
             AllowUnusedParameters = allowUnusedParameters,
             Source = new LogSourceOptions

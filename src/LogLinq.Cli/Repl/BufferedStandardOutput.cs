@@ -15,7 +15,7 @@ internal sealed class BufferedStandardOutput : IDisposable
     private BufferedStandardOutput()
     {
         _previous = Console.Out;
-        _buffered = StandardOutput.OpenWriter();
+        _buffered = StandardOutput.OpenWriter(stopOnBrokenPipe: false);
         Console.SetOut(_buffered);
     }
 

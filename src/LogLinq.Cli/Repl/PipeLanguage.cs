@@ -15,5 +15,8 @@ internal static class PipeLanguage
             DefaultGlobs = context.DefaultGlobs,
             Source = context.Source,
             Parameters = context.Parameters,
+
+            // Standard input is the REPL's own (its commands, or a script's text): from - cannot have it.
+            StandardInput = null,
         }).AsQueryable();
 }

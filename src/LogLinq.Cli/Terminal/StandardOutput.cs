@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace LogLinq.Cli.Terminal;
 
@@ -12,14 +13,52 @@ internal static class StandardOutput
 
     /// <summary>
     /// The raw stdout stream. <see cref="Console.Out"/> flushes every write; a report of a few hundred
-    /// lines is better written in one go.
+    /// lines is better written in one go. On a pipe whose reader has gone, a write throws an
+    /// <see cref="IOException"/> that <see cref="BrokenPipe.Is"/> recognises, so the command stops
+    /// instead of working on for no one; <c>Program</c> takes that as the normal end it is.
     /// </summary>
-    public static Stream OpenStream() => Console.OpenStandardOutput();
+    /// <param name="stopOnBrokenPipe">
+    /// False for the console's own stream, which pretends such writes succeed: for the REPL, which
+    /// reads its input to the end whoever reads its output.
+    /// </param>
+    public static Stream OpenStream(bool stopOnBrokenPipe = true) =>
+        stopOnBrokenPipe && OpenPipe() is { } pipe ? pipe : Console.OpenStandardOutput();
 
-    /// <summary>A buffered text writer over stdout; dispose it to flush.</summary>
-    public static TextWriter OpenWriter() =>
-        new StreamWriter(OpenStream(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), BufferSize)
+    /// <summary>A buffered text writer over stdout (<see cref="OpenStream"/>); dispose it to flush.</summary>
+    public static TextWriter OpenWriter(bool stopOnBrokenPipe = true) =>
+        new StreamWriter(OpenStream(stopOnBrokenPipe), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), BufferSize)
         {
             NewLine = "\n",
         };
+
+    /// <summary>
+    /// File descriptor 1 as a stream, when it is a pipe or a socket: .NET's console stream swallows
+    /// EPIPE (it ignores SIGPIPE and then pretends the write succeeded), a plain stream over the
+    /// descriptor reports it. Null for anything seekable (a file, whose offset the shell may share
+    /// with the next command, which a positioned write would not advance) and on Windows.
+    /// </summary>
+    private static FileStream? OpenPipe()
+    {
+        if (OperatingSystem.IsWindows() || !Console.IsOutputRedirected)
+        {
+            return null;
+        }
+
+        try
+        {
+            var stream = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+            if (!stream.CanSeek)
+            {
+                return stream;
+            }
+
+            stream.Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // Not a descriptor a stream can be made over: the console's own stream will do.
+        }
+
+        return null;
+    }
 }

@@ -50,6 +50,16 @@ internal struct CommonLogFields
     }
 
     /// <summary>
+    /// Sets the request's parts where they were found apart (a record stream keeps them as fields of
+    /// their own), so they are never looked for in <see cref="Request"/>.
+    /// </summary>
+    public void SetRequestParts(FieldRange method, FieldRange path, FieldRange protocol)
+    {
+        (_method, _path, _protocol) = (method, path, protocol);
+        _requestSplit = true;
+    }
+
+    /// <summary>
     /// METHOD PATH PROTOCOL, leniently: a request that is "-", a bare path or garbage still yields what
     /// is there, and a path with spaces keeps them.
     /// </summary>

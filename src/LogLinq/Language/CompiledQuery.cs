@@ -19,18 +19,33 @@ public sealed class CompiledQuery
     private readonly IQueryProvider _provider;
     private readonly Shape _shape;
 
-    internal CompiledQuery(IQueryProvider provider, IReadOnlyList<string> globs, Expression expression, IReadOnlyList<QueryColumn> columns, bool isScalar, Shape shape)
+    internal CompiledQuery(IQueryable source, IReadOnlyList<string> globs, Expression expression, IReadOnlyList<QueryColumn> columns, bool isScalar, Shape shape)
     {
-        _provider = provider;
+        _provider = source.Provider;
         _shape = shape;
+        Source = source as IQueryable<LogRecord>;
         Globs = globs;
         Expression = expression;
         Columns = columns;
         IsScalar = isScalar;
     }
 
-    /// <summary>The globs naming the files the query reads: its <c>from</c>, or the default.</summary>
+    /// <summary>The globs naming the files the query reads: its <c>from</c>, or the default; empty for <c>from -</c>.</summary>
     public IReadOnlyList<string> Globs { get; }
+
+    /// <summary>
+    /// The records the query reads, before its stages: <c>LogSource.Open</c> of its files in its format,
+    /// or <c>LogSource.Read</c> of standard input for <c>from -</c>. A <see cref="LogBatch"/> over it
+    /// can answer this query with others that read the same. Null for a query over XML
+    /// (<see cref="XmlElement"/>), whose records are not log records.
+    /// </summary>
+    public IQueryable<LogRecord>? Source { get; }
+
+    /// <summary>
+    /// Whether each row of the answer is a whole record: the query has only <c>where</c>, <c>sort</c>,
+    /// <c>top</c> and <c>take</c> stages, so <see cref="Records"/> can give the rows as <see cref="LogRecord"/>s.
+    /// </summary>
+    public bool IsRecords => _shape.Records is not null;
 
     /// <summary>The LINQ expression: operators of <see cref="Queryable"/> applied to the log source.</summary>
     public Expression Expression { get; }
@@ -66,6 +81,19 @@ public sealed class CompiledQuery
     /// </summary>
     public IQueryable<object?[]> AsQueryable() =>
         IsScalar ? ScalarRow().AsQueryable() : _provider.CreateQuery<object?[]>(Expression);
+
+    /// <summary>
+    /// The answer as the records themselves rather than rows of their fields, still lazy: to write
+    /// them on (<see cref="Interchange.RecordStreamWriter"/>) or go on in LINQ with every field.
+    /// </summary>
+    /// <exception cref="QueryException">
+    /// A stage makes rows of its own (<c>select</c>, <c>distinct</c>, <c>summarize</c>, <c>count</c>);
+    /// the exception points at it. <see cref="IsRecords"/> says beforehand.
+    /// </exception>
+    public IQueryable<LogRecord> Records() =>
+        _shape.Records is { } records && XmlElement is null
+            ? _provider.CreateQuery<LogRecord>(records)
+            : throw _shape.RecordsProblem!;
 
     private IEnumerable<object?[]> ScalarRow()
     {
@@ -180,7 +208,14 @@ public sealed class CompiledQuery
     /// <param name="FollowProblem">Why it cannot run over followed input; null when it can.</param>
     /// <param name="Window">The time window of its last summarize, when it is followed.</param>
     /// <param name="XmlElement">The element of <c>as xml(element)</c>; null for logs.</param>
-    internal sealed record Shape(LogFormat? Format, IReadOnlyCollection<string> Parameters, QueryException? FollowProblem, TimeSpan? Window, string? XmlElement = null);
+    internal sealed record Shape(LogFormat? Format, IReadOnlyCollection<string> Parameters, QueryException? FollowProblem, TimeSpan? Window, string? XmlElement = null)
+    {
+        /// <summary>The query's records before they become rows, when its rows are whole records.</summary>
+        public Expression? Records { get; init; }
+
+        /// <summary>Which stage makes rows of its own, when its rows are not records.</summary>
+        public QueryException? RecordsProblem { get; init; }
+    }
 
     /// <summary>Shows the log source as <c>logs</c>, not as the type name of its constant.</summary>
     private sealed class SourceAsName : ExpressionVisitor

@@ -43,10 +43,16 @@ public static class QueryCompiler
         // Opening the source reads nothing: every name and type below is checked before any file is
         // (but for XML, whose fields are learnt from the first element).
         (List<string> globs, LogFormat? format, string? xmlElement) = Source(syntax, options, context);
+        bool standardInput = syntax.Source is { StandardInput: true } && options.Globs is not { Count: > 0 };
         IQueryable source;
         Relation relation;
         if (xmlElement is not null)
         {
+            if (standardInput)
+            {
+                throw new QueryException("from - reads logs or a record stream, not XML: name the XML files", syntax.Source!.Span, text);
+            }
+
             IQueryable<GenericRecord> elements = Xml(globs, xmlElement, options.Source, syntax.Source!, context);
             source = elements;
             relation = XmlFields.Records(elements.Expression, globs, xmlElement, options.Source);
@@ -54,12 +60,16 @@ public static class QueryCompiler
         else
         {
             LogSourceOptions sourceOptions = format is null ? options.Source : options.Source with { Format = format };
-            IQueryable<LogRecord> logs = LogSource.Open(globs, sourceOptions);
+            IQueryable<LogRecord> logs = standardInput
+                ? LogSource.Read(StandardInput(syntax.Source!, options, context), sourceOptions)
+                : LogSource.Open(globs, sourceOptions);
             source = logs;
             relation = Records(logs.Expression);
         }
+
         bool scalar = false;
         var live = new LiveShape();
+        QueryException? notRecords = null;
         for (int i = 0; i < syntax.Stages.Count; i++)
         {
             StageSyntax stage = syntax.Stages[i];
@@ -69,8 +79,21 @@ public static class QueryCompiler
             }
 
             live.See(stage, last: i == syntax.Stages.Count - 1, relation, context);
+            Relation records = relation;
             relation = Stage(stage, relation, context);
             scalar = stage is CountSyntax;
+            if (notRecords is null && records.IsRecords && (scalar || !relation.IsRecords))
+            {
+                notRecords = new QueryException(
+                    $"{stage.Keyword} makes rows of its own, not records: a query answers with whole records only through where, sort, top and take",
+                    stage.Span,
+                    text);
+            }
+        }
+
+        if (standardInput)
+        {
+            live.SeeStandardInput(syntax.Source!, context);
         }
 
         if (!options.AllowUnusedParameters && parameters.Unused.FirstOrDefault() is { } unused)
@@ -81,15 +104,19 @@ public static class QueryCompiler
         QueryException? followProblem = xmlElement is null
             ? live.Problem
             : new QueryException("an XML source cannot be followed: its files are read once, to their end", syntax.Source!.Span, text);
-        var shape = new CompiledQuery.Shape(format, parameters.Used, followProblem, live.Window, xmlElement);
+        var shape = new CompiledQuery.Shape(format, parameters.Used, followProblem, live.Window, xmlElement)
+        {
+            Records = notRecords is null && xmlElement is null ? relation.Query : null,
+            RecordsProblem = xmlElement is null ? notRecords : new QueryException("the records of an XML source are not log records: --emit records reads logs", syntax.Source!.Span, text),
+        };
         if (scalar)
         {
-            return new CompiledQuery(source.Provider, globs, relation.Query, [new QueryColumn("count", typeof(long))], isScalar: true, shape);
+            return new CompiledQuery(source, globs, relation.Query, [new QueryColumn("count", typeof(long))], isScalar: true, shape);
         }
 
         // A number read from text may be missing (double?); a result's column says just "number".
         QueryColumn[] columns = [.. relation.Columns.Select(c => new QueryColumn(c.Name, Nullable.GetUnderlyingType(c.Type) ?? c.Type))];
-        return new CompiledQuery(source.Provider, globs, Rows(relation), columns, isScalar: false, shape);
+        return new CompiledQuery(source, globs, Rows(relation), columns, isScalar: false, shape);
     }
 
     /// <summary>The window of a <c>summarize</c> key that is <c>bin(time, d)</c> of the records' own time, if one is.</summary>
@@ -149,6 +176,12 @@ public static class QueryCompiler
             throw new QueryException($"{e.Message.Split(" (Parameter", 2)[0]}: xml(...) takes a name such as bus or \"bus-stop\", without a prefix", source.Span, context.Text);
         }
     }
+
+    /// <summary>The stream <c>from -</c> reads: the options' standard input, if they give queries one.</summary>
+    private static Interchange.StreamInput StandardInput(SourceSyntax source, QueryOptions options, Context context) =>
+        options.StandardInput is { } open
+            ? new Interchange.StreamInput(open, "standard input")
+            : throw new QueryException("from - reads standard input, which is not open to queries here", source.Span, context.Text);
 
     private static Relation Records(Expression source)
     {
@@ -446,6 +479,13 @@ public static class QueryCompiler
 
         /// <summary>The window of the last summarize, when the query ends in one.</summary>
         public TimeSpan? Window { get; private set; }
+
+        /// <summary>Standard input is read to its end, once: following it is left to the program that writes it.</summary>
+        public void SeeStandardInput(SourceSyntax source, Context context) =>
+            Problem = new QueryException(
+                "from - reads standard input to its end, once: it cannot be followed (a program writing to it, as tail -f, follows for it)",
+                source.Span,
+                context.Text);
 
         public void See(StageSyntax stage, bool last, Relation relation, Context context)
         {

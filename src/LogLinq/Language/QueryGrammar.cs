@@ -36,12 +36,16 @@ internal static class QueryGrammar
         from stage in Later(() => Stage)
         select stage;
 
-    // source    = "from" glob { "," glob } [ "as" format ]
+    // source    = "from" ( "-" | glob { "," glob } ) [ "as" format ]
     private static readonly Parser<SourceSyntax> Source =
         (from keyword in Keyword("from")
-         from globs in Later(() => Glob).XDelimitedBy(Symbol(","))
+         from globs in Later(() => Glob).XDelimitedBy(Symbol(",")).Select(g => (IEnumerable<ExpressionSyntax>?)g).XOr(Later(() => StandardInput))
          from format in (from asKeyword in Keyword("as") from written in Later(() => Format) select written).XOptional()
-         select new SourceSyntax([.. globs], format.GetOrDefault().Format, format.GetOrDefault().XmlElement)).Located();
+         select new SourceSyntax([.. globs ?? []], format.GetOrDefault().Format, format.GetOrDefault().XmlElement) { StandardInput = globs is null }).Located();
+
+    // "-": standard input, in place of the globs (null, to tell it from them)
+    private static readonly Parser<IEnumerable<ExpressionSyntax>?> StandardInput =
+        Symbol("-").Select(_ => (IEnumerable<ExpressionSyntax>?)null).Named("- (standard input)");
 
     // glob      = string | parameter
     private static readonly Parser<ExpressionSyntax> Glob =

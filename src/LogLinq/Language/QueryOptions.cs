@@ -26,6 +26,12 @@ public sealed record QueryOptions
     /// </summary>
     public bool AllowUnusedParameters { get; init; }
 
+    /// <summary>
+    /// Opens what <c>from -</c> reads: the process's standard input by default. Null where standard
+    /// input is not the queries' to read (a REPL reads its commands from it): <c>from -</c> is then an error.
+    /// </summary>
+    public Func<Stream>? StandardInput { get; init; } = Console.OpenStandardInput;
+
     /// <summary>How the files are read. A <c>from ... as format</c> in the query overrides the format.</summary>
     public LogSourceOptions Source { get; init; } = new();
 }

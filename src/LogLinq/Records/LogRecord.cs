@@ -131,6 +131,18 @@ public sealed class LogRecord
     /// <summary>The 1-based line number of the record in <see cref="File"/>.</summary>
     public long LineNumber { get; private set; }
 
+    /// <summary>
+    /// The line the record was parsed from (or the record stream's bytes it was decoded from) and the
+    /// ranges of its fields in it, so that a writer can copy fields without making strings; false for
+    /// a record made from values.
+    /// </summary>
+    internal bool TryGetLine(out ReadOnlySpan<byte> line, out CommonLogFields fields)
+    {
+        line = _line is null ? default : Line;
+        fields = _fields;
+        return _line is not null;
+    }
+
     /// <summary>The line's bytes (field ranges count from its start).</summary>
     private ReadOnlySpan<byte> Line => _line.AsSpan(_lineStart);
 

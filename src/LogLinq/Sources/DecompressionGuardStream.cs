@@ -4,7 +4,7 @@ using ZstdSharp;
 namespace LogLinq.Sources;
 
 /// <summary>
-/// The stream <see cref="LogFileOpener.Open"/> hands out: the decoded content of one file. It
+/// The stream <see cref="LogFileOpener.Open(string, ReadCounters?)"/> hands out: the decoded content of one file. It
 /// creates the decoder on the first read, counts the bytes it delivers, and turns whatever a
 /// decoder throws on bad data, or the disk on a failed read, into a <see cref="LogSourceException"/>
 /// naming the file and how far reading got. Disposing it closes the file.

@@ -42,6 +42,20 @@ internal static class LogFileOpener
         return new DecompressionGuardStream(path, compression, new CountingStream(file, counters));
     }
 
+    /// <summary>
+    /// The content of a stream that is not a file (standard input, a pipe): decompressed if its first
+    /// bytes say it is compressed, as a file is, with its failures named after <paramref name="name"/>.
+    /// </summary>
+    /// <param name="stream">The stream, read from where it is; the result owns it.</param>
+    /// <param name="name">What to call it in errors.</param>
+    /// <param name="counters">Where to count it opened, closed and its bytes read, if anywhere.</param>
+    public static Stream Open(Stream stream, string name, ReadCounters? counters = null)
+    {
+        var counted = new CountingStream(stream, counters);
+        PrefixedStream peeked = PrefixedStream.Peek(counted, CompressionDetector.HeaderLength);
+        return new DecompressionGuardStream(name, CompressionDetector.Detect(peeked.Prefix), peeked);
+    }
+
     /// <summary>Wraps <paramref name="file"/>, positioned at its start, in the decoder for <paramref name="compression"/>.</summary>
     internal static Stream CreateDecoder(Compression compression, Stream file) => compression switch
     {

@@ -22,6 +22,9 @@ public class GrammarTests
     [InlineData("from \"data/buses.xml\" as xml(bus)", "(from \"data/buses.xml\" as xml(bus))")]
     [InlineData("from \"x\" AS XML ( bus_stop )", "(from \"x\" as xml(bus_stop))")]
     [InlineData("from \"x\" as xml(\"bus-stop\")", "(from \"x\" as xml(bus-stop))")]
+    [InlineData("from -", "(from -)")]
+    [InlineData("from - as common", "(from - as common)")]
+    [InlineData("from \"-\"", "(from \"-\")")]
     public void From_takes_globs_and_a_format(string query, string tree) => Tree(query).Should().Be(tree);
 
     [Theory]
@@ -29,7 +32,7 @@ public class GrammarTests
     [InlineData("from \"x\" as xml", "expected '(', found the end of the query")]
     [InlineData("from \"x\" as xml()", "expected the name of the elements that are records, as xml(bus), found ')'")]
     [InlineData("from \"x\" as xml(bus", "expected ')'")]
-    [InlineData("from", "expected a glob in quotes, as \"data/**/access-log*\", found the end of the query")]
+    [InlineData("from", "expected a glob in quotes, as \"data/**/access-log*\" or - (standard input), found the end of the query")]
     [InlineData("from \"x\",", "expected a glob in quotes")]
     [InlineData("from x", "expected a glob in quotes")]
     public void From_rejects(string query, string message) => Rejected(query).Message.Should().Contain(message);

@@ -14,7 +14,7 @@ internal static class SyntaxText
         var parts = new List<string>();
         if (query.Source is { } source)
         {
-            string globs = string.Join(" ", source.Globs.Select(Of));
+            string globs = source.StandardInput ? "-" : string.Join(" ", source.Globs.Select(Of));
             parts.Add(source switch
             {
                 { XmlElement: { } element } => $"(from {globs} as xml({element}))",

@@ -180,6 +180,16 @@ public sealed class PipedReplTests
     }
 
     [Fact]
+    public async Task From_dash_is_refused_in_the_repl_whose_standard_input_is_its_own()
+    {
+        // The REPL reads its submissions from stdin: a query cannot have it too.
+        LoglinqProcess.Result result = await ReplProcess.ReplAsync("#q from - | count\n1 + 1\n");
+
+        result.Stdout.Should().Be("2\n", result.ToString());
+        result.StderrLines.Should().ContainSingle().Which.Should().Be("error: from - reads standard input, which is not open to queries here");
+    }
+
+    [Fact]
     public async Task Load_runs_a_script_in_the_session_and_tells_its_errors_by_file()
     {
         using var dir = new TempDirectory();

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using LogLinq.Formats;
+using LogLinq.Interchange;
 using LogLinq.Records;
 using LogLinq.Sources;
 
@@ -109,6 +110,25 @@ internal sealed class FileScan
         }
 
         return _query.Predicate is null || _query.Predicate.Test(ref row);
+    }
+
+    /// <summary>
+    /// Reads the decoder's next record into a row over its bytes (valid until the next read), and
+    /// tests it; false at the end of the stream.
+    /// </summary>
+    public bool TryDecode(RecordDecoder decoder, out Row row, out bool passes)
+    {
+        row = default;
+        passes = false;
+        if (!decoder.TryReadFields(ref _fields, out string? file, out long line))
+        {
+            return false;
+        }
+
+        _records++;
+        row = new Row(decoder.Body, decoder.Buffer, decoder.BodyStart, ref _fields, _view, file!, line);
+        passes = _query.Predicate is null || _query.Predicate.Test(ref row);
+        return true;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using LogLinq.Interchange;
 using LogLinq.Records;
 using LogLinq.Sources;
 
@@ -34,7 +35,9 @@ internal static class ParallelScanner
             PartialAggregate single = create();
             create = () => single;
         }
-        List<ScanPart> parts = ScanPartitioner.Partition(input.Files, query.Format, workers, allowSplit && !options.Strict, options.MinPartSize);
+        List<ScanPart> parts = input.Stream is { } stream
+            ? [new ScanPart(stream.Name, 0, -1, null) { Stream = stream }]
+            : ScanPartitioner.Partition(input.Files, query.Format, workers, allowSplit && !options.Strict, options.MinPartSize);
         if (parts.Count == 0)
         {
             return create().Result();
@@ -46,7 +49,7 @@ internal static class ParallelScanner
 
         // With fewer parts than workers a core would idle: let it decompress ahead instead.
         bool readAhead = workers > 1 && parts.Count < workers;
-        long totalBytes = options.Progress is null ? 0 : parts.Where(p => p.IsWholeFile).Sum(p => new FileInfo(p.Path).Length)
+        long totalBytes = options.Progress is null ? 0 : parts.Where(p => p.IsWholeFile && p.Stream is null).Sum(p => new FileInfo(p.Path).Length)
             + parts.Where(p => !p.IsWholeFile).Sum(p => p.End - p.Start);
         ReadCounters counters = options.Counters ?? new ReadCounters();
         using Timer? progress = options.Progress is null ? null
@@ -108,13 +111,19 @@ internal static class ParallelScanner
 
     private static long ScanWhole(ScanPart part, FileScan scan, PartialAggregate state, ReadCounters counters, bool readAhead, CancellationToken cancel)
     {
-        Stream content = LogFileOpener.Open(part.Path, counters);
+        Stream content = new ScanSource(part.Path, part.Stream).Open(counters);
         if (readAhead)
         {
             content = new ReadAheadStream(content);
         }
 
-        using var reader = new LineReader(content, ScanBufferSize);
+        using Stream owned = content;
+        if (RecordStreamDetector.IsRecordStream(content, out Stream replay))
+        {
+            return ScanRecords(replay, part.Path, scan, state, cancel);
+        }
+
+        using var reader = new LineReader(replay, ScanBufferSize, ownsStream: false);
         long lines = 0;
         while (scan.SkipLiteral is { } literal ? reader.MoveNextContaining(literal, long.MaxValue) : reader.MoveNext())
         {
@@ -130,6 +139,26 @@ internal static class ParallelScanner
         }
 
         return reader.LineNumber;
+    }
+
+    /// <summary>Scans a record stream; returns how many records it held.</summary>
+    private static long ScanRecords(Stream content, string name, FileScan scan, PartialAggregate state, CancellationToken cancel)
+    {
+        using var decoder = new RecordDecoder(content, name, leaveOpen: true);
+        while (scan.TryDecode(decoder, out Row row, out bool passes))
+        {
+            if ((decoder.Count & 0x3FFF) == 0)
+            {
+                cancel.ThrowIfCancellationRequested();
+            }
+
+            if (passes)
+            {
+                state.Accept(ref row);
+            }
+        }
+
+        return decoder.Count;
     }
 
     private static long ScanRange(ScanPart part, FileScan scan, PartialAggregate state, ReadCounters counters, CancellationToken cancel)

@@ -12,5 +12,8 @@ namespace LogLinq.Query.Execution;
 /// <param name="Format">The file's format when known before scanning (detected once for a split file).</param>
 internal sealed record ScanPart(string Path, long Start, long End, LogFormat? Format)
 {
+    /// <summary>The stream read instead of a file (<see cref="Path"/> is then its name); it is read whole.</summary>
+    public Interchange.StreamInput? Stream { get; init; }
+
     public bool IsWholeFile => End < 0;
 }

@@ -39,7 +39,7 @@ internal static class ScanPartitioner
     }
 
     /// <summary>
-    /// Whether the file is uncompressed, and its format, detected once from its first line so that a
+    /// Whether the file is uncompressed log text (not a record stream, which is decoded whole), and its format, detected once from its first line so that a
     /// part starting mid-file need not guess.
     /// </summary>
     private static bool IsPlain(string path, LogFormat format, out LogFormat? detected)
@@ -53,7 +53,7 @@ internal static class ScanPartitioner
         }
 
         ReadOnlySpan<byte> span = head.AsSpan(0, read);
-        if (CompressionDetector.Detect(span) != Compression.None)
+        if (CompressionDetector.Detect(span) != Compression.None || Interchange.RecordStreamFormat.HasMagic(span))
         {
             return false;
         }

@@ -59,9 +59,17 @@ internal sealed class QueryPlan(
     public string Explain()
     {
         var text = new StringBuilder();
-        List<string> files = [.. Input.Files];
-        long bytes = files.Sum(f => new FileInfo(f).Length);
-        text.AppendLine($"source:     {Input} — {files.Count} file(s), {bytes:N0} bytes; format {Query.Format.Name}{(Query.Format.Name == "auto" ? " (detected per file)" : "")}");
+        if (Input.Stream is { } stream)
+        {
+            text.AppendLine($"source:     {stream.Name}, read once to its end: a LogLinq record stream (told by its magic bytes) is decoded; log text is parsed in format {Query.Format.Name}{(Query.Format.Name == "auto" ? " (detected from its first line)" : "")}");
+        }
+        else
+        {
+            List<string> files = [.. Input.Files];
+            long bytes = files.Sum(f => new FileInfo(f).Length);
+            text.AppendLine($"source:     {Input} — {files.Count} file(s), {bytes:N0} bytes; format {Query.Format.Name}{(Query.Format.Name == "auto" ? " (detected per file)" : "")}");
+        }
+
         if (Query.Predicate is null)
         {
             text.AppendLine("pushdown:   none (every record)");
@@ -84,6 +92,11 @@ internal sealed class QueryPlan(
         if (Stage.IsStream)
         {
             text.AppendLine("scan:       sequential and lazy, in file order; stops as soon as the consumer does");
+        }
+        else if (Input.Stream is not null)
+        {
+            text.AppendLine("scan:       sequential, one worker: a stream cannot be cut into parts");
+            text.AppendLine($"aggregate:  {Stage.Description}");
         }
         else
         {
