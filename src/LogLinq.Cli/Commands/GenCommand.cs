@@ -109,7 +109,16 @@ internal static class GenCommand
         return ExitCodes.Success;
     }
 
-    private static long ParseBuses(ArgumentResult result)
+    private static long ParseBuses(ArgumentResult result) => WholeNumber(result, "--buses", "buses", minimum: 0);
+
+    private static int ParseRepeat(ArgumentResult result) => (int)WholeNumber(result, "--repeat", "copies", minimum: 1, maximum: int.MaxValue);
+
+    /// <summary>
+    /// The option's whole number, from <paramref name="minimum"/> to <paramref name="maximum"/>. Parsed
+    /// here rather than checked in a validator: a validator reading a value that failed to convert
+    /// ("two") would throw instead of reporting it.
+    /// </summary>
+    private static long WholeNumber(ArgumentResult result, string option, string unit, long minimum, long maximum = long.MaxValue)
     {
         if (result.Tokens.Count == 0)
         {
@@ -117,37 +126,17 @@ internal static class GenCommand
         }
 
         string token = result.Tokens[0].Value;
-        if (!long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long count))
+        if (!long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value) || value > maximum)
         {
-            result.AddError($"--buses takes a whole number of buses, not '{token}'.");
-        }
-        else if (count < 0)
-        {
-            result.AddError($"--buses cannot be negative, not {count}.");
-        }
-
-        return count;
-    }
-
-    private static int ParseRepeat(ArgumentResult result)
-    {
-        // Parsed here rather than checked in a validator: a validator reading a value that failed to
-        // convert ("two") would throw instead of reporting it.
-        if (result.Tokens.Count == 0)
-        {
+            result.AddError($"{option} takes a whole number of {unit}, not '{token}'.");
             return 0;
         }
 
-        string token = result.Tokens[0].Value;
-        if (!int.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int repeat))
+        if (value < minimum)
         {
-            result.AddError($"--repeat takes a whole number of copies, not '{token}'.");
-        }
-        else if (repeat < 1)
-        {
-            result.AddError($"--repeat must be at least 1, not {repeat}.");
+            result.AddError(minimum == 0 ? $"{option} cannot be negative, not {value}." : $"{option} must be at least {minimum}, not {value}.");
         }
 
-        return repeat;
+        return value;
     }
 }
