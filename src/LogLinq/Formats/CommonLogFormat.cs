@@ -28,7 +28,7 @@ internal sealed class CommonLogFormat(string name, bool requireCombined) : LogFo
                 return LineResult.Skipped;
             }
 
-            if (!CommonLogParser.TryParseInto(bytes, ref _fields, requireCombined, out error))
+            if (!CommonLogParser.TryParseInto(bytes, ref _fields, requireCombined, splitRequest: true, out error))
             {
                 return LineResult.Malformed;
             }

@@ -16,7 +16,7 @@ internal static class CommonLogParser
     public static bool TryParse(ReadOnlySpan<byte> line, out CommonLogFields fields, out string? error)
     {
         fields = default;
-        return TryParseInto(line, ref fields, out error);
+        return TryParseInto(line, ref fields, splitRequest: true, out error);
     }
 
     /// <summary>
@@ -24,9 +24,14 @@ internal static class CommonLogParser
     /// line so the parser can remember the last day it decoded. With <paramref name="requireCombined"/>
     /// a line without the Combined format's referrer and user agent is malformed.
     /// </summary>
-    public static bool TryParseInto(ReadOnlySpan<byte> line, ref CommonLogFields fields, bool requireCombined, out string? error)
+    /// <param name="line">The line.</param>
+    /// <param name="fields">Where the fields go.</param>
+    /// <param name="requireCombined">Whether the line must carry the Combined format's two fields.</param>
+    /// <param name="splitRequest">Whether to split the request line at once where it is cheap (a scan that reads none of its parts need not).</param>
+    /// <param name="error">Why the line is malformed.</param>
+    public static bool TryParseInto(ReadOnlySpan<byte> line, ref CommonLogFields fields, bool requireCombined, bool splitRequest, out string? error)
     {
-        if (!TryParseInto(line, ref fields, out error))
+        if (!TryParseInto(line, ref fields, splitRequest, out error))
         {
             return false;
         }
@@ -43,10 +48,10 @@ internal static class CommonLogParser
     // Per line: optimised from the first call, since tiering would run the first tenth of a second of
     // a scan (much of a short one) unoptimised.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryParseInto(ReadOnlySpan<byte> line, ref CommonLogFields fields, out string? error)
+    private static bool TryParseInto(ReadOnlySpan<byte> line, ref CommonLogFields fields, bool splitRequest, out string? error)
     {
         error = null;
-        return TypicalLineParser.TryParse(line, ref fields) || TryParseAny(line, ref fields, out error);
+        return TypicalLineParser.TryParse(line, ref fields, splitRequest) || TryParseAny(line, ref fields, out error);
     }
 
     /// <summary>The general path, for every line <see cref="TypicalLineParser"/> leaves to it.</summary>

@@ -24,8 +24,11 @@ internal static class TypicalLineParser
     /// Finds the fields of a typical line into <paramref name="fields"/>; false when the line is not
     /// typical (well formed or not), and then <paramref name="fields"/> must be found again.
     /// </summary>
+    /// <param name="line">The line.</param>
+    /// <param name="fields">Where the fields go; it holds the day and offset of the line before.</param>
+    /// <param name="splitRequest">Whether to split a <c>METHOD PATH HTTP/x</c> request into its parts now.</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryParse(ReadOnlySpan<byte> line, ref CommonLogFields fields)
+    public static bool TryParse(ReadOnlySpan<byte> line, ref CommonLogFields fields, bool splitRequest = true)
     {
         int length = line.Length;
         if (length < ChunkSize || length > ChunkSize * MaxChunks)
@@ -90,6 +93,21 @@ internal static class TypicalLineParser
         }
 
         fields.Request = new FieldRange(open + 1, close - open - 1);
+
+        // METHOD PATH HTTP/x from the same masks, where the request has that shape; any other request
+        // is split, as before, if and when a part of it is read.
+        if (splitRequest)
+        {
+            int method = Next(spaces, open + 1);
+            int protocol = Previous(spaces, close - 1);
+            if (protocol > method && line[(protocol + 1)..close].StartsWith("HTTP/"u8))
+            {
+                fields.SetRequestParts(
+                    new FieldRange(open + 1, method - open - 1),
+                    new FieldRange(method + 1, protocol - method - 1),
+                    new FieldRange(protocol + 1, close - protocol - 1));
+            }
+        }
 
         int at = close + 2;
         uint d0 = (uint)(line[at] - '0'), d1 = (uint)(line[at + 1] - '0'), d2 = (uint)(line[at + 2] - '0');
@@ -217,6 +235,25 @@ internal static class TypicalLineParser
         }
 
         return (chunk * ChunkSize) + BitOperations.TrailingZeroCount(bits);
+    }
+
+    /// <summary>The position of the last set bit at or before <paramref name="from"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Previous(ReadOnlySpan<ulong> masks, int from)
+    {
+        int chunk = from / ChunkSize;
+        ulong bits = masks[chunk] & (ulong.MaxValue >> (ChunkSize - 1 - (from % ChunkSize)));
+        while (bits == 0)
+        {
+            if (--chunk < 0)
+            {
+                return -1;
+            }
+
+            bits = masks[chunk];
+        }
+
+        return (chunk * ChunkSize) + ChunkSize - 1 - BitOperations.LeadingZeroCount(bits);
     }
 
     /// <summary>

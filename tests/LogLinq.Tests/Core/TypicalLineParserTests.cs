@@ -110,10 +110,12 @@ public sealed class TypicalLineParserTests
         return [.. bytes];
     }
 
+    // By value: the request's parts are split here on a copy where the parser left them to be split.
     private static string Describe(CommonLogFields f, byte[] line) => string.Join(
         " | ",
         Text(f.Host, line), Text(f.Ident, line), Text(f.User, line), Text(f.Request, line), f.TimeTicks, f.OffsetMinutes,
-        f.Status, f.Bytes, Text(f.Referrer, line), Text(f.UserAgent, line));
+        f.Status, f.Bytes, Text(f.Referrer, line), Text(f.UserAgent, line),
+        Text(f.Method(line), line), Text(f.Path(line), line), Text(f.Protocol(line), line));
 
     private static string Text(FieldRange range, byte[] line) => range.IsNone ? "<none>" : $"[{range.Start},{range.Length}]{Encoding.UTF8.GetString(range.Of(line))}";
 }

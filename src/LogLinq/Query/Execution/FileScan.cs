@@ -79,7 +79,7 @@ internal sealed class FileScan
 
             int noise = LineNoise.Length(bytes, number == 1 && _fromFileStart);
             bytes = bytes[noise..];
-            if (!CommonLogParser.TryParseInto(bytes, ref _fields, _requireCombined, out string? error))
+            if (!CommonLogParser.TryParseInto(bytes, ref _fields, _requireCombined, _query.SplitsRequest, out string? error))
             {
                 if (!IsBlank(bytes))
                 {

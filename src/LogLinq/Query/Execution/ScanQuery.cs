@@ -8,4 +8,7 @@ internal sealed record ScanQuery(LogFormat Format, RowPredicate? Predicate, bool
 {
     /// <summary>Bytes every passing line contains, or null; used only on lines of the NCSA formats.</summary>
     public byte[]? RequiredLiteral { get; } = Predicate?.RequiredLiteral;
+
+    /// <summary>Whether rows will read the request's method, path or protocol (or escape as records that may).</summary>
+    public bool SplitsRequest { get; init; } = true;
 }
