@@ -23,7 +23,7 @@ public class ParserBenchmarks
         CommonLogFields fields = default;
         foreach (byte[] line in _lines)
         {
-            if (CommonLogParser.TryParseInto(line, ref fields, requireCombined: false, out _))
+            if (CommonLogParser.TryParseInto(line, ref fields, requireCombined: false, splitRequest: false, out _))
             {
                 sum += fields.Bytes;
             }
