@@ -67,6 +67,8 @@ public class ErrorMessageTests
     [InlineData("where status contains \"x\"", "contains needs text on its left, but status is an integer", "contains")]
     [InlineData("where bytes > \"big\"", "cannot compare bytes (an integer) with \"big\" (text)", "> \"big\"")]
     [InlineData("where time > \"2008-02-24\"", "cannot compare time (a time) with \"2008-02-24\" (text) (write a time without quotes, as 2008-02-24T00:08:59-06:00)", "> \"2008")]
+    [InlineData("where status == 2008-02-24T00:08:59-06:00", "cannot compare status (an integer) with 2008-02-24T00:08:59-06:00 (a time)", "== 2008")]
+    [InlineData("where path == 90m", "cannot compare path (text) with 90m (a duration)", "== 90m")]
     [InlineData("where status", "where needs a condition (true or false), but status is an integer", "status")]
     [InlineData("where path startswith 1", "startswith needs text on its right, but 1 is an integer", "startswith")]
     [InlineData("where status == null", "status is an integer and never null", "== null")]
