@@ -39,6 +39,10 @@ internal static class LiteralGrammar
         .XOr(Lexemes.Keyword("false").Return((object?)false))
         .XOr(Lexemes.Keyword("null").Return((object?)null));
 
+    // fraction   = [ "." digit { digit } ]          (declared before the rules that use it: static fields initialise in order)
+    private static readonly Parser<string> Fraction =
+        Parse.Char('.').Then(_ => Parse.Digit.AtLeastOnce().Text()).Select(d => "." + d).Optional().Select(o => o.GetOrElse(""));
+
     // timestamp  = date "T" time offset          e.g. 2008-02-24T00:08:59-06:00, 2008-02-24T06:08:59.5Z
     public static readonly Parser<DateTimeOffset> Timestamp =
         (from date in Digits(4).Then("-").Then(Digits(2)).Then("-").Then(Digits(2)).Then(Parse.Not(Parse.Digit).Return("")).Atomic()
@@ -82,8 +86,6 @@ internal static class LiteralGrammar
     // (its parser and interpreter are compiled on first use) that a short query run would notice.
     private static Parser<string> Digits(int count) => Parse.Digit.Repeat(count).Text();
 
-    /// <summary>"." and digits, or nothing.</summary>
-    private static Parser<string> Fraction => Parse.Char('.').Then(_ => Parse.Digit.AtLeastOnce().Text()).Select(d => "." + d).Optional().Select(o => o.GetOrElse(""));
 
     private static Parser<string> Then(this Parser<string> first, string text) => first.Then(Parse.String(text).Text());
 
