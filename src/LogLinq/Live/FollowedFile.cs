@@ -212,8 +212,11 @@ internal sealed class FollowedFile : IDisposable
         if (read == 0)
         {
             // At the end, or past it: a file shorter than what was read has been truncated in place
-            // (copy-truncate rotation), and what is in it now was written since.
-            if (RandomAccess.GetLength(_handle) >= _position)
+            // (copy-truncate rotation), and what is in it now was written since. One exactly as long
+            // as what was read may have been truncated and grown back to that length between two
+            // looks (lines of equal length make that likely): its last bytes tell.
+            long length = RandomAccess.GetLength(_handle);
+            if (length > _position || (length == _position && !IsRewritten()))
             {
                 return false;
             }
@@ -244,8 +247,8 @@ internal sealed class FollowedFile : IDisposable
 
     /// <summary>
     /// Whether the bytes last read are no longer where they were read: the file was truncated and has
-    /// grown past the old end since, between two looks. Checked only when there is something new to
-    /// read, so a quiet file costs nothing more.
+    /// grown back to or past the old end since, between two looks. Checked when there is something new
+    /// to read, and at the end of the file: one small read per look at a quiet file.
     /// </summary>
     private bool IsRewritten()
     {

@@ -85,6 +85,21 @@ public sealed class GlobFollowerTests
     }
 
     [Fact]
+    public void A_file_truncated_and_grown_back_to_exactly_where_it_was_read_is_read_from_its_start()
+    {
+        // Lines of one length (a counter's) make this likely under copy-truncate: the file is as long
+        // as before at the next look, and only its bytes tell it was rewritten.
+        using var temp = new TempDirectory();
+        string log = temp.WriteLines("access-log", "line 100");
+        using var follower = new GlobFollower([log], new FollowOptions { FromStart = true });
+        ReadUntil(follower, 1).Should().Equal("line 100");
+
+        File.WriteAllText(log, "line 200\n");
+
+        ReadUntil(follower, 1).Should().Equal("line 200");
+    }
+
+    [Fact]
     public void Rename_and_create_reads_the_old_file_to_its_end_then_the_new_one_from_its_start()
     {
         using var temp = new TempDirectory();
