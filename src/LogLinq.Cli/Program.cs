@@ -1,6 +1,7 @@
 using System.CommandLine;
 using LogLinq.Cli.Commands;
 using LogLinq.Cli.Terminal;
+using LogLinq.Interchange;
 
 namespace LogLinq.Cli;
 

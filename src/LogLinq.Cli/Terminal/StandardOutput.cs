@@ -1,4 +1,5 @@
 using System.Text;
+using LogLinq.Interchange;
 using Microsoft.Win32.SafeHandles;
 
 namespace LogLinq.Cli.Terminal;
