@@ -10,8 +10,8 @@ namespace LogLinq.Formats;
 /// The shape nearly every NCSA line has, <c>host - - [dd/MMM/yyyy:HH:mm:ss ±zzzz] "request" 200 1234</c>
 /// (and Combined's two quoted fields after it), recognised without a search per field: one pass of
 /// vector compares marks the line's spaces and quotes in bit masks, and each field boundary is the next
-/// set bit. Anything unusual (a line shorter than a vector or very long, a time of another day or
-/// offset than the last, an escaped or inner quote, a status that is not three digits) is not decided
+/// set bit; the time goes to <see cref="HttpDate"/>, whose fast path knows the day of the line before.
+/// Anything unusual (a line shorter than a vector or very long, an escaped or inner quote, a status that is not three digits) is not decided
 /// here but left to <see cref="CommonLogParser"/>'s general path, so the two cannot disagree: this
 /// accepts a line only with the fields the general path would find.
 /// </summary>
@@ -80,7 +80,7 @@ internal static class TypicalLineParser
         // [time] "request: the time's 26 bytes, then a space and the request's opening quote.
         int open = user + 30;
         if (open + 6 >= length || line[user + 1] != '[' || line[user + 28] != ']' || line[user + 29] != ' ' || line[open] != '"'
-            || !TryTimeOfKnownDay(line.Slice(user + 2, 26), ref fields.Day, out fields.TimeTicks, out fields.OffsetMinutes))
+            || !HttpDate.TryParse(line.Slice(user + 2, 26), ref fields.Day, out fields.TimeTicks, out fields.OffsetMinutes))
         {
             return false;
         }
@@ -254,50 +254,5 @@ internal static class TypicalLineParser
         }
 
         return (chunk * ChunkSize) + ChunkSize - 1 - BitOperations.LeadingZeroCount(bits);
-    }
-
-    /// <summary>
-    /// <c>dd/MMM/yyyy:HH:mm:ss ±zzzz</c> of the day and offset <paramref name="cache"/> holds (as
-    /// consecutive lines nearly always are), checked and decoded as <see cref="HttpDate"/> would; false
-    /// for any other, which <see cref="HttpDate"/> then decodes.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool TryTimeOfKnownDay(ReadOnlySpan<byte> s, ref HttpDate.DayCache cache, out long ticks, out short offsetMinutes)
-    {
-        ticks = 0;
-        offsetMinutes = 0;
-        ulong offsetKey = BinaryPrimitives.ReadUInt32LittleEndian(s[22..]) | ((ulong)s[21] << 32);
-        if (BinaryPrimitives.ReadUInt64LittleEndian(s) != cache.Key || BinaryPrimitives.ReadUInt32LittleEndian(s[7..]) != cache.Key2
-            || cache.Ticks == 0 || !cache.HasOffset || offsetKey != cache.OffsetKey || s[11] != ':' || s[20] != ' ')
-        {
-            return false;
-        }
-
-        // HH:mm:ss in one word: the colons in place, six digits around them.
-        const ulong Colons = 0x0000_FF00_00FF_0000;
-        ulong digits = BinaryPrimitives.ReadUInt64LittleEndian(s[12..]) - 0x3030_3030_3030_3030;
-        if ((digits & Colons) != 0x0000_0A00_000A_0000)
-        {
-            return false;
-        }
-
-        digits &= ~Colons;
-        if ((((digits + 0x7676_7676_7676_7676) | digits) & 0x8080_8080_8080_8080) != 0)
-        {
-            return false;
-        }
-
-        int hour = (int)(((digits & 0xFF) * 10) + ((digits >> 8) & 0xFF));
-        int minute = (int)((((digits >> 24) & 0xFF) * 10) + ((digits >> 32) & 0xFF));
-        int second = (int)((((digits >> 48) & 0xFF) * 10) + ((digits >> 56) & 0xFF));
-        if (hour > 23 || minute > 59 || second > 60)
-        {
-            return false;
-        }
-
-        offsetMinutes = cache.Offset;
-        ticks = cache.Ticks + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute) + (Math.Min(second, 59) * TimeSpan.TicksPerSecond);
-        long utcTicks = ticks - (offsetMinutes * TimeSpan.TicksPerMinute);
-        return utcTicks >= DateTime.MinValue.Ticks && utcTicks <= DateTime.MaxValue.Ticks;
     }
 }
