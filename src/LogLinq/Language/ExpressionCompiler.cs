@@ -82,8 +82,8 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
         LiteralSyntax { Value: string text } => $"\"{text}\"",
         LiteralSyntax { Value: null } => "null",
         // Times and durations as the language writes them, not as .NET prints them.
-        LiteralSyntax { Value: DateTimeOffset time } => time.ToString(
-            time.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy-MM-dd'T'HH:mm:sszzz" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture),
+        // (F drops the fraction, point included, where it is zero.)
+        LiteralSyntax { Value: DateTimeOffset time } => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture),
         LiteralSyntax { Value: TimeSpan span } => Duration(span),
         LiteralSyntax literal => Convert.ToString(literal.Value, System.Globalization.CultureInfo.InvariantCulture)!,
         _ => "the expression",
