@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogLinq.Query.Execution;
 
 namespace LogLinq.Query.Aggregates;
@@ -8,6 +9,7 @@ namespace LogLinq.Query.Aggregates;
 /// </summary>
 internal sealed class BatchAggregate(IReadOnlyList<RowPredicate?> predicates, PartialAggregate[] members) : PartialAggregate
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Accept(ref Row row)
     {
         for (int i = 0; i < members.Length; i++)

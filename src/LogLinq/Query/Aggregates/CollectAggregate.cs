@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogLinq.Query.Execution;
 using LogLinq.Records;
 
@@ -10,6 +11,8 @@ namespace LogLinq.Query.Aggregates;
 internal sealed class CollectAggregate : PartialAggregate
 {
     private readonly List<LogRecord> _records = [];
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Accept(ref Row row) => _records.Add(row.Record);
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogLinq.Query.Execution;
 
 namespace LogLinq.Query.Aggregates;
@@ -6,6 +7,8 @@ namespace LogLinq.Query.Aggregates;
 internal sealed class CountAggregate(bool asLong) : PartialAggregate
 {
     private long _count;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Accept(ref Row row) => _count++;
 

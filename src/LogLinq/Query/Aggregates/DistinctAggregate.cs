@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogLinq.Query.Execution;
 
 namespace LogLinq.Query.Aggregates;
@@ -10,6 +11,8 @@ namespace LogLinq.Query.Aggregates;
 internal sealed class DistinctAggregate<T>(RowValue<T> value, bool countOnly = false) : PartialAggregate
 {
     private readonly KeyIndex<T, int> _index = new(value);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Accept(ref Row row) => _index.FindOrAdd(ref row, static _ => 0);
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogLinq.Query.Execution;
 
 namespace LogLinq.Query.Aggregates;
@@ -21,6 +22,8 @@ internal sealed class GroupAggregate<TKey, TResult> : PartialAggregate
         _result = result;
         _newGroup = _ => [.. _inner.Select(create => create())];
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Accept(ref Row row)
     {

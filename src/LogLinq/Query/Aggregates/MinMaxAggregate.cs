@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogLinq.Query.Execution;
 
 namespace LogLinq.Query.Aggregates;
@@ -12,6 +13,8 @@ internal sealed class MinMaxAggregate<T>(RowValue<T> value, bool max) : PartialA
     private readonly Comparer<T> _comparer = Comparer<T>.Default;
     private T? _best;
     private bool _any;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Accept(ref Row row) => Offer(value.Get(ref row));
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogLinq.Query.Execution;
 
 namespace LogLinq.Query.Aggregates;
@@ -11,6 +12,8 @@ internal sealed class SingleGroupAggregate<TKey, TResult>(TKey key, IReadOnlyLis
     : PartialAggregate
 {
     private PartialAggregate[]? _group;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Accept(ref Row row)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using LogLinq.Query.Execution;
 
@@ -12,6 +13,8 @@ internal sealed class SumAggregate<T>(RowValue<T> value, bool average) : Partial
 {
     private T _sum = T.Zero;
     private long _count;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Accept(ref Row row)
     {

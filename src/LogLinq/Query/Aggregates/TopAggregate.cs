@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogLinq.Query.Execution;
 using LogLinq.Records;
 
@@ -13,6 +14,8 @@ internal sealed class TopAggregate<TKey>(RowValue<TKey> first, bool descending, 
 {
     private readonly Comparer<TKey> _comparer = Comparer<TKey>.Default;
     private readonly List<Entry> _best = [];
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override void Accept(ref Row row)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace LogLinq.Query.Execution;
 
 /// <summary>Both conditions, the left first (as C#'s <c>&amp;&amp;</c>).</summary>
@@ -6,6 +7,8 @@ internal sealed class AndPredicate(RowPredicate left, RowPredicate right) : RowP
     public RowPredicate Left { get; } = left;
 
     public RowPredicate Right { get; } = right;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override bool Test(ref Row row) => Left.Test(ref row) && Right.Test(ref row);
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogLinq.Query.Planning;
 
 namespace LogLinq.Query.Execution;
@@ -18,6 +19,7 @@ internal static class FieldValue
 
     private sealed class Status : RowValue<int>
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override int Get(ref Row row) => row.IsRaw ? row.Fields.Status : row.Record.Status;
 
         public override string ToString() => "status";
@@ -25,6 +27,7 @@ internal static class FieldValue
 
     private sealed class Bytes : RowValue<long>
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override long Get(ref Row row) => row.IsRaw ? row.Fields.Bytes : row.Record.Bytes;
 
         public override string ToString() => "bytes";
@@ -32,6 +35,7 @@ internal static class FieldValue
 
     private sealed class Time : RowValue<DateTimeOffset>
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override DateTimeOffset Get(ref Row row) => RowFields.Time(ref row);
 
         public override string ToString() => "time";

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogLinq.Records;
 
 namespace LogLinq.Query.Execution;
@@ -8,6 +9,7 @@ namespace LogLinq.Query.Execution;
 /// </summary>
 internal sealed class LambdaPredicate(Func<LogRecord, bool> test, string text, bool readsFieldsOnly) : RowPredicate
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool Test(ref Row row) => test(readsFieldsOnly ? row.View : row.Record);
 
     public override bool NeedsRecord => true;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogLinq.Records;
 
 namespace LogLinq.Query.Execution;
@@ -8,6 +9,7 @@ namespace LogLinq.Query.Execution;
 /// </summary>
 internal sealed class LambdaValue<T>(Func<LogRecord, T> selector, string text, bool readsFieldsOnly) : RowValue<T>
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override T Get(ref Row row) => selector(readsFieldsOnly ? row.View : row.Record);
 
     public override string ToString() => $"[on record] {text}";

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using LogLinq.Query.Planning;
 
@@ -6,6 +7,7 @@ namespace LogLinq.Query.Execution;
 /// <summary>A numeric field (status, bytes) compared with a constant, on the parsed number.</summary>
 internal sealed class NumberPredicate(LogField target, ComparisonKind kind, long value) : RowPredicate
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override bool Test(ref Row row)
     {
         long actual = RowFields.Number(ref row, target);

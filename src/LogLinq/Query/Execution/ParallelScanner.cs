@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogLinq.Interchange;
 using LogLinq.Records;
 using LogLinq.Sources;
@@ -109,6 +110,8 @@ internal static class ParallelScanner
             : ScanRange(part, scan, state, counters, cancel);
     }
 
+    // The per-line loops are optimised from the start, like the per-row methods they call (see PartialAggregate.Accept).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long ScanWhole(ScanPart part, FileScan scan, PartialAggregate state, ReadCounters counters, bool readAhead, CancellationToken cancel)
     {
         Stream content = new ScanSource(part.Path, part.Stream).Open(counters);
@@ -142,6 +145,7 @@ internal static class ParallelScanner
     }
 
     /// <summary>Scans a record stream; returns how many records it held.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long ScanRecords(Stream content, string name, FileScan scan, PartialAggregate state, CancellationToken cancel)
     {
         using var decoder = new RecordDecoder(content, name, leaveOpen: true);
@@ -161,6 +165,7 @@ internal static class ParallelScanner
         return decoder.Count;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long ScanRange(ScanPart part, FileScan scan, PartialAggregate state, ReadCounters counters, CancellationToken cancel)
     {
         // Start one byte early: if that byte is a newline, the part's first line starts exactly at

@@ -8,6 +8,8 @@ namespace LogLinq.Query.Execution;
 internal abstract class PartialAggregate
 {
     /// <summary>Takes one row that passed the predicate.</summary>
+    // Every override runs once per row: mark it [AggressiveOptimization]. Tiering would leave it unoptimised
+    // for much of a scan, since the background compiler competes with the scan's workers for the cores.
     public abstract void Accept(ref Row row);
 
     /// <summary>Folds in the state of the part that follows this one.</summary>

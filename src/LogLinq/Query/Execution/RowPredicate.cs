@@ -7,6 +7,8 @@ namespace LogLinq.Query.Execution;
 internal abstract class RowPredicate
 {
     /// <summary>True when the row passes.</summary>
+    // Every override runs once per row: mark it [AggressiveOptimization]. Tiering would leave it unoptimised
+    // for much of a scan, since the background compiler competes with the scan's workers for the cores.
     public abstract bool Test(ref Row row);
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using LogLinq.Query.Planning;
 
@@ -10,6 +11,8 @@ namespace LogLinq.Query.Execution;
 internal sealed class TextFieldValue(LogField field) : RowValue<string?>
 {
     public LogField Field { get; } = field;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override string? Get(ref Row row)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using LogLinq.Query.Planning;
 
@@ -21,6 +22,8 @@ internal sealed class TextPredicate : RowPredicate
         _value = value;
         _bytes = value is null ? null : Encoding.UTF8.GetBytes(value);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
 
     public override bool Test(ref Row row)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Linq.Expressions;
 using LogLinq.Query.Aggregates;
 using LogLinq.Query.Execution;
@@ -110,6 +111,7 @@ internal sealed class GroupResultRewriter : ExpressionVisitor
     /// <summary>A distinct count whose result is an int or a long, as <c>Count</c> or <c>LongCount</c> gives.</summary>
     private sealed class CountOfDistinct(PartialAggregate distinct, bool asLong) : PartialAggregate
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override void Accept(ref Row row) => distinct.Accept(ref row);
 
         public override void Merge(PartialAggregate next) => distinct.Merge(((CountOfDistinct)next).Distinct);

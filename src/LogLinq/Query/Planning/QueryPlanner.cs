@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Linq.Expressions;
 using LogLinq.Query.Aggregates;
 using LogLinq.Query.Execution;
@@ -220,6 +221,7 @@ internal static class QueryPlanner
     /// <summary>The single record of a top-1, or null for an empty input (as <c>MaxBy</c> gives).</summary>
     private sealed class FirstOrNull(PartialAggregate top) : PartialAggregate
     {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override void Accept(ref Row row) => top.Accept(ref row);
 
         public override void Merge(PartialAggregate next) => top.Merge(((FirstOrNull)next).Top);
