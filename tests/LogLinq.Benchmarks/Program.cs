@@ -3,7 +3,7 @@ using LogLinq.Benchmarks;
 
 // `query NAME FILE...` runs one tutorial question once (for hyperfine and /usr/bin/time -v);
 // `xml-read FILE` reads an XML file with a bare XmlReader (the floor for the XML source);
-// `parse` and `records` time the parser and the record stream by hand; anything else goes to BenchmarkDotNet.
+// `parse` and `records` time the parser and the record stream by hand, `scan NAME FILE` a question on one worker; anything else goes to BenchmarkDotNet.
 if (args.Length >= 3 && args[0] == "query")
 {
     var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -21,6 +21,12 @@ if (args is ["xml-read", var xml])
 if (args is ["parse"])
 {
     Console.WriteLine(ParserBenchmarks.Quick());
+    return 0;
+}
+
+if (args is ["scan", var question, var file])
+{
+    Console.WriteLine(ScanBenchmarks.Quick(question, file));
     return 0;
 }
 

@@ -5,9 +5,9 @@ namespace LogLinq.Benchmarks;
 /// <summary>The tutorial's questions as provider queries, by name, for whole-process timing.</summary>
 public static class TutorialQueries
 {
-    public static string Run(string name, string[] globs)
+    public static string Run(string name, string[] globs, LogSourceOptions? options = null)
     {
-        var logs = LogSource.Open(globs);
+        var logs = LogSource.Open(globs, options);
         return name switch
         {
             "total-bytes" => logs.Sum(r => r.Bytes).ToString(),

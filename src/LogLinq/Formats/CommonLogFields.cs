@@ -60,6 +60,16 @@ internal struct CommonLogFields
     }
 
     /// <summary>
+    /// Sets the request line, its parts to be split from it on first use: for a parser that reuses
+    /// this struct from line to line without clearing it.
+    /// </summary>
+    public void SetRequest(FieldRange request)
+    {
+        Request = request;
+        _requestSplit = false;
+    }
+
+    /// <summary>
     /// METHOD PATH PROTOCOL, leniently: a request that is "-", a bare path or garbage still yields what
     /// is there, and a path with spaces keeps them.
     /// </summary>

@@ -16,7 +16,7 @@ internal static class CommonLogParser
     public static bool TryParse(ReadOnlySpan<byte> line, out CommonLogFields fields, out string? error)
     {
         fields = default;
-        return TryParseInto(line, ref fields, splitRequest: true, out error);
+        return TryParseInto(line, ref fields, requireCombined: false, splitRequest: true, out error);
     }
 
     /// <summary>
@@ -29,9 +29,11 @@ internal static class CommonLogParser
     /// <param name="requireCombined">Whether the line must carry the Combined format's two fields.</param>
     /// <param name="splitRequest">Whether to split the request line at once where it is cheap (a scan that reads none of its parts need not).</param>
     /// <param name="error">Why the line is malformed.</param>
-    public static bool TryParseInto(ReadOnlySpan<byte> line, ref CommonLogFields fields, bool requireCombined, bool splitRequest, out string? error)
+    /// <param name="masks">The line's spaces and quotes, when a block scan has marked them; empty otherwise.</param>
+    public static bool TryParseInto(
+        ReadOnlySpan<byte> line, ref CommonLogFields fields, bool requireCombined, bool splitRequest, out string? error, scoped in LineMasks masks = default)
     {
-        if (!TryParseInto(line, ref fields, splitRequest, out error))
+        if (!TryParseInto(line, ref fields, splitRequest, out error, masks))
         {
             return false;
         }
@@ -48,10 +50,11 @@ internal static class CommonLogParser
     // Per line: optimised from the first call, since tiering would run the first tenth of a second of
     // a scan (much of a short one) unoptimised.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryParseInto(ReadOnlySpan<byte> line, ref CommonLogFields fields, bool splitRequest, out string? error)
+    private static bool TryParseInto(ReadOnlySpan<byte> line, ref CommonLogFields fields, bool splitRequest, out string? error, scoped in LineMasks masks)
     {
         error = null;
-        return TypicalLineParser.TryParse(line, ref fields, splitRequest) || TryParseAny(line, ref fields, out error);
+        bool typical = masks.IsEmpty ? TypicalLineParser.TryParse(line, ref fields, splitRequest) : TypicalLineParser.TryParse(line, masks, ref fields, splitRequest);
+        return typical || TryParseAny(line, ref fields, out error);
     }
 
     /// <summary>The general path, for every line <see cref="TypicalLineParser"/> leaves to it.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace LogLinq.Formats;
 
 /// <summary>
@@ -9,14 +11,12 @@ namespace LogLinq.Formats;
 internal static class LineNoise
 {
     /// <summary>How many leading bytes of <paramref name="line"/> to skip; a mark counts only on the file's first line.</summary>
-    public static int Length(ReadOnlySpan<byte> line, bool firstLineOfFile)
-    {
-        // The test every other line takes.
-        if (line.IsEmpty || (line[0] != 0 && !firstLineOfFile))
-        {
-            return 0;
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Length(ReadOnlySpan<byte> line, bool firstLineOfFile) =>
+        line.IsEmpty || (line[0] != 0 && !firstLineOfFile) ? 0 : Measure(line, firstLineOfFile); // the test every other line takes
 
+    private static int Measure(ReadOnlySpan<byte> line, bool firstLineOfFile)
+    {
         int mark = firstLineOfFile ? Utf8Bom.Length(line) : 0;
         int nuls = line[mark..].IndexOfAnyExcept((byte)0);
         return mark + (nuls < 0 ? line.Length - mark : nuls);

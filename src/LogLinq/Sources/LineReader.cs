@@ -142,6 +142,43 @@ internal sealed class LineReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// The whole lines buffered after the current one, at most <paramref name="maxBytes"/> of them, for
+    /// a caller that splits them itself (one vectorised pass over many lines instead of a call per line)
+    /// and then calls <see cref="Skip"/>; reads first when no whole line is buffered. Empty when the next
+    /// line is not whole within <paramref name="maxBytes"/> (a long line, or the last line of the stream
+    /// without a newline) and at the end of the stream: <see cref="MoveNext"/> takes it from there.
+    /// </summary>
+    public LineBlock PeekLines(int maxBytes)
+    {
+        while (true)
+        {
+            ReadOnlySpan<byte> pending = _buffer.AsSpan(_start, _end - _start);
+            ReadOnlySpan<byte> window = pending[..Math.Min(pending.Length, maxBytes)];
+            int last = window.LastIndexOf((byte)'\n');
+            if (last >= 0)
+            {
+                return new LineBlock(window[..(last + 1)], _buffer, _start, _bufferOffset + _start, LineNumber + 1);
+            }
+
+            if (_eof || window.Length < pending.Length || _end - _start >= _buffer.Length)
+            {
+                return default;
+            }
+
+            Fill();
+        }
+    }
+
+    /// <summary>Moves past the first <paramref name="lines"/> lines, <paramref name="bytes"/> bytes, of the last <see cref="PeekLines"/>.</summary>
+    public void Skip(int bytes, long lines)
+    {
+        _start += bytes;
+        _scanned = 0;
+        _lineLength = 0;
+        LineNumber += lines;
+    }
+
     private static int WithoutCarriageReturn(ReadOnlySpan<byte> line) =>
         line.Length > 0 && line[^1] == (byte)'\r' ? line.Length - 1 : line.Length;
 

@@ -65,11 +65,14 @@ public sealed class TypicalLineParserTests
             Combined,
             "10.0.0.1 - - [01/Mar/2024:10:15:32 +0100] \"GET /a\\\"b HTTP/1.1\" 200 1 \"-\" \"-\"",
             "10.0.0.1 - - [01/Mar/2024:10:15:32 +0100] \"GET /a\"b HTTP/1.1\" 404 - \"-\" \"curl\" extra=1",
+            "10.0.0.1 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.0\" 200 1",
+            "10.0.0.1 - - [01/Mar/2024:10:15:32 +0100] \"GET /big HTTP/1.1\" 200 1234567890123",
         ];
         byte[] alphabet = " \"[]\\-0123456789:/+.aZ\t"u8.ToArray();
         var fields = default(CommonLogFields);
         var general = default(CommonLogFields);
         int accepted = 0;
+        int acceptedInBlock = 0;
         for (int i = 0; i < 200_000; i++)
         {
             byte[] line = Mutate(Encoding.UTF8.GetBytes(seeds[random.Next(seeds.Length)]), random, alphabet);
@@ -81,9 +84,65 @@ public sealed class TypicalLineParserTests
                 generalOk.Should().BeTrue(Encoding.UTF8.GetString(line));
                 Describe(fields, line).Should().Be(Describe(general, line), Encoding.UTF8.GetString(line));
             }
+
+            // The same line in the middle of a block, its masks marked with the block's: other lines'
+            // spaces and quotes around it, at every offset from a word's start.
+            fields.Day = general.Day;
+            if (TryParseInBlock(line, random, alphabet, ref fields))
+            {
+                acceptedInBlock++;
+                generalOk.Should().BeTrue(Encoding.UTF8.GetString(line));
+                Describe(fields, line).Should().Be(Describe(general, line), Encoding.UTF8.GetString(line));
+            }
         }
 
         accepted.Should().BeGreaterThan(10_000, "mutations away from the parsed fields leave many lines typical");
+        acceptedInBlock.Should().BeGreaterThan(accepted, "in a block, lines shorter than a vector are typical too");
+    }
+
+    [Theory]
+    [InlineData("1.2.3.4 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.0\" 200 5", 5)]
+    [InlineData("1.2.3.4 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.0\" 200 0", 0)]
+    [InlineData("1.2.3.4 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.0\" 200 -", 0)]
+    [InlineData("1.2.3.4 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.0\" 200 00000042", 42)]
+    [InlineData("1.2.3.4 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.0\" 200 99999999", 99_999_999)]
+    [InlineData("1.2.3.4 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.0\" 200 123456789", 123_456_789)]
+    [InlineData("1.2.3.4 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.0\" 200 9223372036854775807", long.MaxValue)]
+    [InlineData("1.2.3.4 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.0\" 200 12345 \"-\" \"curl/8\"", 12345)]
+    public void Reads_the_bytes_of_every_length(string text, long expected)
+    {
+        byte[] line = Encoding.UTF8.GetBytes(text);
+        var fields = default(CommonLogFields);
+        CommonLogParser.TryParseAny(line, ref fields, out _).Should().BeTrue();
+        TryParseInBlock(line, new Random(1), " \""u8.ToArray(), ref fields).Should().BeTrue();
+        fields.Bytes.Should().Be(expected);
+    }
+
+    [Theory]
+    [InlineData("1.2.3.4 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.0\" 200 12a4")]
+    [InlineData("1.2.3.4 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.0\" 200 1/34")]
+    [InlineData("1.2.3.4 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.0\" 200 1:34")]
+    [InlineData("1.2.3.4 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.0\" 200 9223372036854775808")]
+    [InlineData("1.2.3.4 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.0\" 2x0 12")]
+    public void Refuses_bytes_and_status_that_are_not_numbers(string text)
+    {
+        byte[] line = Encoding.UTF8.GetBytes(text);
+        var fields = default(CommonLogFields);
+        CommonLogParser.TryParseAny(line, ref fields, out _).Should().BeFalse();
+        TryParseInBlock(line, new Random(1), " \""u8.ToArray(), ref fields).Should().BeFalse();
+    }
+
+    /// <summary>Parses <paramref name="line"/> as a block scan does: a random run of other lines before and after it.</summary>
+    private static bool TryParseInBlock(byte[] line, Random random, byte[] alphabet, ref CommonLogFields fields)
+    {
+        byte[] before = [.. Enumerable.Range(0, random.Next(0, 130)).Select(_ => alphabet[random.Next(alphabet.Length)]), (byte)'\n'];
+        byte[] after = [(byte)'\n', .. Enumerable.Range(0, random.Next(0, 70)).Select(_ => alphabet[random.Next(alphabet.Length)]), (byte)'\n'];
+        byte[] block = [.. before, .. line, .. after];
+        int chunks = StructuralMasks.Chunks(block.Length);
+        ulong[] newlines = new ulong[chunks], spaces = new ulong[chunks], quotes = new ulong[chunks];
+        StructuralMasks.MarkBlock(block, newlines, spaces, quotes);
+        var masks = new LineMasks(spaces, quotes, before.Length, line.Length);
+        return TypicalLineParser.TryParse(block.AsSpan(before.Length, line.Length), masks, ref fields, splitRequest: true);
     }
 
     private static byte[] Mutate(byte[] line, Random random, byte[] alphabet)

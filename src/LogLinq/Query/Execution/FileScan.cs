@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using LogLinq.Formats;
 using LogLinq.Interchange;
@@ -24,6 +25,12 @@ internal sealed class FileScan
     private long _records;
     private long _malformed;
     private readonly List<MalformedLine> _samples = [];
+    private ulong[]? _newlines;
+    private ulong[]? _spaces;
+    private ulong[]? _quotes;
+
+    /// <summary>The most a <see cref="ScanBlock"/> takes at once: its masks stay in the first-level cache.</summary>
+    public const int BlockSize = 64 * 1024;
 
     /// <param name="query">What every line goes through.</param>
     /// <param name="file">The file scanned.</param>
@@ -46,6 +53,12 @@ internal sealed class FileScan
     /// The reader can then skip to the lines that hold it, as grep does.
     /// </summary>
     public byte[]? SkipLiteral => _format is not null && _parser is null ? _query.RequiredLiteral : null;
+
+    /// <summary>
+    /// Whether whole blocks of lines can go to <see cref="ScanBlock"/>: once the file is known to be in
+    /// an NCSA format, and when no literal lets the reader skip lines.
+    /// </summary>
+    public bool ScansBlocks => _format is not null && _parser is null && _query.RequiredLiteral is null;
 
     /// <summary>
     /// The row for the reader's current line when it is a record that passes the predicate.
@@ -77,21 +90,8 @@ internal sealed class FileScan
                 return false;
             }
 
-            int noise = LineNoise.Length(bytes, number == 1 && _fromFileStart);
-            bytes = bytes[noise..];
-            if (!CommonLogParser.TryParseInto(bytes, ref _fields, _requireCombined, _query.SplitsRequest, out string? error))
-            {
-                if (!IsBlank(bytes))
-                {
-                    Malformed(number, error!);
-                }
-
-                return false;
-            }
-
-            _records++;
             (byte[] buffer, int start) = reader.CurrentLocation;
-            row = new Row(bytes, buffer, start + noise, ref _fields, _view, _file, number);
+            return TryRawRow(bytes, buffer, start, number, default, out row);
         }
         else
         {
@@ -110,6 +110,60 @@ internal sealed class FileScan
         }
 
         return _query.Predicate is null || _query.Predicate.Test(ref row);
+    }
+
+    /// <summary>
+    /// Scans a block of whole lines into <paramref name="state"/>, as <see cref="TryRow"/> and the
+    /// aggregate would one line at a time, but with the block's newlines, spaces and quotes marked in
+    /// one pass first, so finding a line and its fields is bit scans. Stops before a line that starts
+    /// at or after <paramref name="stopOffset"/> (the end of a range). <paramref name="firstNumber"/> is
+    /// the first line's number as <see cref="TryRow"/> takes it. Returns the bytes and lines taken.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public (int Bytes, int Lines) ScanBlock(scoped in LineBlock block, long firstNumber, PartialAggregate state, long stopOffset)
+    {
+        ReadOnlySpan<byte> bytes = block.Lines;
+        int chunks = StructuralMasks.Chunks(bytes.Length);
+        if (_newlines is null || _newlines.Length < chunks)
+        {
+            int size = Math.Max(chunks, StructuralMasks.Chunks(BlockSize));
+            (_newlines, _spaces, _quotes) = (new ulong[size], new ulong[size], new ulong[size]);
+        }
+
+        Span<ulong> newlines = _newlines.AsSpan(0, chunks);
+        Span<ulong> spaces = _spaces.AsSpan(0, chunks);
+        Span<ulong> quotes = _quotes.AsSpan(0, chunks);
+        StructuralMasks.MarkBlock(bytes, newlines, spaces, quotes);
+
+        int stop = (int)Math.Min(bytes.Length, stopOffset - block.Offset);
+        int start = 0;
+        int lines = 0;
+        int chunk = 0;
+        ulong pending = newlines[0];
+        while (start < stop)
+        {
+            // The next newline: the lowest bit left in the current word, or the next word's.
+            while (pending == 0)
+            {
+                pending = newlines[++chunk];
+            }
+
+            int newline = (chunk * StructuralMasks.ChunkSize) + BitOperations.TrailingZeroCount(pending);
+            pending &= pending - 1;
+
+            int end = newline > start && bytes[newline - 1] == '\r' ? newline - 1 : newline;
+            long number = firstNumber + lines;
+            ReadOnlySpan<byte> line = bytes[start..end];
+            if (TryRawRow(line, block.Buffer, block.Start + start, number, new LineMasks(spaces, quotes, start, line.Length), out Row row))
+            {
+                state.Accept(ref row);
+            }
+
+            start = newline + 1;
+            lines++;
+        }
+
+        return (start, lines);
     }
 
     /// <summary>
@@ -141,6 +195,37 @@ internal sealed class FileScan
         _records = 0;
         _malformed = 0;
         _samples.Clear();
+    }
+
+    /// <summary>
+    /// Parses an NCSA line (at <paramref name="start"/> in <paramref name="buffer"/>, its spaces and quotes
+    /// in <paramref name="masks"/> when marked) into a row that passes the predicate; counts it, or
+    /// counts it malformed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryRawRow(ReadOnlySpan<byte> line, byte[] buffer, int start, long number, LineMasks masks, out Row row)
+    {
+        row = default;
+        int noise = LineNoise.Length(line, number == 1 && _fromFileStart);
+        if (noise > 0)
+        {
+            line = line[noise..];
+            masks = masks.Skip(noise);
+        }
+
+        if (!CommonLogParser.TryParseInto(line, ref _fields, _requireCombined, _query.SplitsRequest, out string? error, masks))
+        {
+            if (!IsBlank(line))
+            {
+                Malformed(number, error!);
+            }
+
+            return false;
+        }
+
+        _records++;
+        row = new Row(line, buffer, start + noise, ref _fields, _view, _file, number);
+        return _query.Predicate is null || _query.Predicate.Test(ref row);
     }
 
     private void Use(LogFormat format)

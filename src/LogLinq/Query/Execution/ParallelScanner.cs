@@ -128,8 +128,25 @@ internal static class ParallelScanner
 
         using var reader = new LineReader(replay, ScanBufferSize, ownsStream: false);
         long lines = 0;
-        while (scan.SkipLiteral is { } literal ? reader.MoveNextContaining(literal, long.MaxValue) : reader.MoveNext())
+        while (true)
         {
+            if (scan.ScansBlocks)
+            {
+                LineBlock block = reader.PeekLines(FileScan.BlockSize);
+                if (!block.IsEmpty)
+                {
+                    (int bytes, int taken) = scan.ScanBlock(block, block.FirstLineNumber, state, long.MaxValue);
+                    reader.Skip(bytes, taken);
+                    cancel.ThrowIfCancellationRequested();
+                    continue;
+                }
+            }
+
+            if (!(scan.SkipLiteral is { } literal ? reader.MoveNextContaining(literal, long.MaxValue) : reader.MoveNext()))
+            {
+                break;
+            }
+
             if ((++lines & 0x3FFF) == 0)
             {
                 cancel.ThrowIfCancellationRequested();
@@ -188,8 +205,30 @@ internal static class ParallelScanner
             long limit = part.End - origin;
             bool crossed = false;
             long lines = 0;
-            while (scan.SkipLiteral is { } literal ? reader.MoveNextContaining(literal, limit) : reader.MoveNext())
+            while (true)
             {
+                if (scan.ScansBlocks)
+                {
+                    LineBlock block = reader.PeekLines(FileScan.BlockSize);
+                    if (!block.IsEmpty)
+                    {
+                        (int bytes, int taken) = scan.ScanBlock(block, block.FirstLineNumber - skipped, state, limit);
+                        reader.Skip(bytes, taken);
+                        cancel.ThrowIfCancellationRequested();
+                        if (bytes < block.Lines.Length)
+                        {
+                            break; // at the first line of the next range, which stays unread
+                        }
+
+                        continue;
+                    }
+                }
+
+                if (!(scan.SkipLiteral is { } literal ? reader.MoveNextContaining(literal, limit) : reader.MoveNext()))
+                {
+                    break;
+                }
+
                 if (reader.LineOffset >= limit)
                 {
                     crossed = true;

@@ -1,0 +1,90 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace LogLinq.Formats;
+
+/// <summary>
+/// The space and quote masks of one line (see <see cref="StructuralMasks"/>), in the line's own
+/// positions: either marked for the line alone, or a window onto the masks of the block that holds it.
+/// </summary>
+internal readonly ref struct LineMasks
+{
+    private readonly ReadOnlySpan<ulong> _spaces;
+    private readonly ReadOnlySpan<ulong> _quotes;
+    private readonly int _origin;
+    private readonly int _end;
+
+    /// <param name="spaces">The spaces, one bit per byte.</param>
+    /// <param name="quotes">The quotes, one bit per byte.</param>
+    /// <param name="origin">The bit of the line's first byte.</param>
+    /// <param name="length">The line's length.</param>
+    public LineMasks(ReadOnlySpan<ulong> spaces, ReadOnlySpan<ulong> quotes, int origin, int length)
+    {
+        _spaces = spaces;
+        _quotes = quotes;
+        _origin = origin;
+        _end = origin + length;
+    }
+
+    /// <summary>Whether there are no masks: the line is to be marked by whoever reads it.</summary>
+    public bool IsEmpty => _spaces.IsEmpty;
+
+    /// <summary>The masks of the line without its first <paramref name="count"/> bytes.</summary>
+    public LineMasks Skip(int count) => IsEmpty ? this : new LineMasks(_spaces, _quotes, _origin + count, _end - _origin - count);
+
+    /// <summary>The first space at or after <paramref name="from"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int NextSpace(int from) => Next(_spaces, from);
+
+    /// <summary>The first quote at or after <paramref name="from"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int NextQuote(int from) => Next(_quotes, from);
+
+    /// <summary>The last space at or before <paramref name="from"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int PreviousSpace(int from)
+    {
+        int at = from + _origin;
+        int chunk = (int)((uint)at / StructuralMasks.ChunkSize);
+        ulong bits = _spaces[chunk] & (ulong.MaxValue >> (StructuralMasks.ChunkSize - 1 - (int)((uint)at % StructuralMasks.ChunkSize)));
+        int first = (int)((uint)_origin / StructuralMasks.ChunkSize);
+        while (bits == 0)
+        {
+            if (--chunk < first)
+            {
+                return -1;
+            }
+
+            bits = _spaces[chunk];
+        }
+
+        int found = (chunk * StructuralMasks.ChunkSize) + StructuralMasks.ChunkSize - 1 - BitOperations.LeadingZeroCount(bits);
+        return found >= _origin ? found - _origin : -1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Next(ReadOnlySpan<ulong> masks, int from)
+    {
+        int at = from + _origin;
+        if (at >= _end)
+        {
+            return -1;
+        }
+
+        int chunk = (int)((uint)at / StructuralMasks.ChunkSize);
+        int last = (int)((uint)(_end - 1) / StructuralMasks.ChunkSize);
+        ulong bits = masks[chunk] & (ulong.MaxValue << (int)((uint)at % StructuralMasks.ChunkSize));
+        while (bits == 0)
+        {
+            if (++chunk > last)
+            {
+                return -1;
+            }
+
+            bits = masks[chunk];
+        }
+
+        int found = (chunk * StructuralMasks.ChunkSize) + BitOperations.TrailingZeroCount(bits);
+        return found < _end ? found - _origin : -1;
+    }
+}
