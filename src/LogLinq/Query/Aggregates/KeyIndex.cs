@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
 using LogLinq.Query.Execution;
@@ -22,6 +21,10 @@ internal sealed class KeyIndex<TKey, TState>
     private readonly List<TKey?> _order = [];
     private TState? _nullState;
     private bool _hasNull;
+    private char[] _chars = new char[256];
+    private byte[] _lastKey = new byte[256];
+    private int _lastLength = -1;
+    private TState? _lastState;
 
     public KeyIndex(RowValue<TKey> key)
     {
@@ -75,24 +78,31 @@ internal sealed class KeyIndex<TKey, TState>
 
     private TState FindOrAddText(ReadOnlySpan<byte> bytes, Func<TKey?, TState> create)
     {
-        char[]? rented = null;
-        Span<char> chars = bytes.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(bytes.Length));
-        try
+        // Consecutive lines often share a key (a client fetches a page, then what the page links):
+        // the last key found is compared as bytes before anything is decoded or hashed.
+        if (_lastLength >= 0 && bytes.SequenceEqual(_lastKey.AsSpan(0, _lastLength)))
         {
-            int length = Encoding.UTF8.GetChars(bytes, chars);
-            if (_byChars.TryGetValue(chars[..length], out TState? found))
-            {
-                return found;
-            }
+            return _lastState!;
+        }
 
-            return FindOrAdd((TKey)(object)new string(chars[..length]), create);
-        }
-        finally
+        if (_chars.Length < bytes.Length)
         {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
+            _chars = new char[bytes.Length];
         }
+
+        int length = Encoding.UTF8.GetChars(bytes, _chars);
+        if (!_byChars.TryGetValue(_chars.AsSpan(0, length), out TState? state))
+        {
+            state = FindOrAdd((TKey)(object)new string(_chars.AsSpan(0, length)), create);
+        }
+
+        if (_lastKey.Length < bytes.Length)
+        {
+            _lastKey = new byte[bytes.Length];
+        }
+
+        bytes.CopyTo(_lastKey);
+        (_lastLength, _lastState) = (bytes.Length, state);
+        return state;
     }
 }
