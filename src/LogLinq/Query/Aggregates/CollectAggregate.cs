@@ -13,7 +13,6 @@ internal sealed class CollectAggregate : PartialAggregate
     private readonly List<LogRecord> _records = [];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-
     public override void Accept(ref Row row) => _records.Add(row.Record);
 
     public override void Merge(PartialAggregate next) => _records.AddRange(((CollectAggregate)next)._records);

@@ -9,7 +9,6 @@ internal sealed class CountAggregate(bool asLong) : PartialAggregate
     private long _count;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-
     public override void Accept(ref Row row) => _count++;
 
     public override void Merge(PartialAggregate next) => _count += ((CountAggregate)next)._count;

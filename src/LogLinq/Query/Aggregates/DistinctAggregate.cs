@@ -13,7 +13,6 @@ internal sealed class DistinctAggregate<T>(RowValue<T> value, bool countOnly = f
     private readonly KeyIndex<T, int> _index = new(value);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-
     public override void Accept(ref Row row) => _index.FindOrAdd(ref row, static _ => 0);
 
     public override void Merge(PartialAggregate next)

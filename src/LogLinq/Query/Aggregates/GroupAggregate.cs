@@ -24,7 +24,6 @@ internal sealed class GroupAggregate<TKey, TResult> : PartialAggregate
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-
     public override void Accept(ref Row row)
     {
         foreach (PartialAggregate aggregate in _groups.FindOrAdd(ref row, _newGroup))

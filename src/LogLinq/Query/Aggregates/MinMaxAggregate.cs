@@ -15,7 +15,6 @@ internal sealed class MinMaxAggregate<T>(RowValue<T> value, bool max) : PartialA
     private bool _any;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-
     public override void Accept(ref Row row) => Offer(value.Get(ref row));
 
     private void Offer(T? candidate)

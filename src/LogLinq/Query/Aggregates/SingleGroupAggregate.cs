@@ -14,7 +14,6 @@ internal sealed class SingleGroupAggregate<TKey, TResult>(TKey key, IReadOnlyLis
     private PartialAggregate[]? _group;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-
     public override void Accept(ref Row row)
     {
         _group ??= [.. inner.Select(create => create())];

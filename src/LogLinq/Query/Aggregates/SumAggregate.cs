@@ -15,7 +15,6 @@ internal sealed class SumAggregate<T>(RowValue<T> value, bool average) : Partial
     private long _count;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-
     public override void Accept(ref Row row)
     {
         _sum = checked(_sum + value.Get(ref row));

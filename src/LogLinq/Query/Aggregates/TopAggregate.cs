@@ -16,7 +16,6 @@ internal sealed class TopAggregate<TKey>(RowValue<TKey> first, bool descending, 
     private readonly List<Entry> _best = [];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-
     public override void Accept(ref Row row)
     {
         if (k == 0)

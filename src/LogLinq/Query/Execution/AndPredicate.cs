@@ -9,7 +9,6 @@ internal sealed class AndPredicate(RowPredicate left, RowPredicate right) : RowP
     public RowPredicate Right { get; } = right;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-
     public override bool Test(ref Row row) => Left.Test(ref row) && Right.Test(ref row);
 
     // Either side's literal is required; the longer one skips more lines.

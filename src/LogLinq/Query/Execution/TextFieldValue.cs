@@ -13,7 +13,6 @@ internal sealed class TextFieldValue(LogField field) : RowValue<string?>
     public LogField Field { get; } = field;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-
     public override string? Get(ref Row row)
     {
         if (!row.IsRaw || Field == LogField.File)

@@ -24,7 +24,6 @@ internal sealed class TextPredicate : RowPredicate
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-
     public override bool Test(ref Row row)
     {
         if (!row.IsRaw)

@@ -45,7 +45,7 @@ internal static class QueryPlanner
         LogSourceOptions options = input.Options;
         var query = new ScanQuery(options.Format, predicate, options.Strict, options.Report)
         {
-            SplitsRequest = (fields & (LogField.Method | LogField.Path | LogField.Protocol | LogField.Record)) != 0 || stage.IsStream,
+            SplitsRequest = (fields & (LogField.Method | LogField.Path | LogField.Protocol)) != 0 || stage.IsStream,
         };
         bool allowSplit = (fields & (LogField.LineNumber | LogField.Record)) == 0;
         return new QueryPlan(input, query, stage with { AllowSplit = allowSplit && !stage.InFileOrder }, calls[(i + consumed)..], fields);
