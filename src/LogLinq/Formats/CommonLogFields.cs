@@ -7,6 +7,8 @@ namespace LogLinq.Formats;
 /// </summary>
 internal struct CommonLogFields
 {
+    /// <summary>The <c>%v:%p</c> that opens a <c>vhost_combined</c> line; <see cref="FieldRange.None"/> on any other.</summary>
+    public FieldRange VirtualHost;
     public FieldRange Host;
     public FieldRange Ident;
     public FieldRange User;

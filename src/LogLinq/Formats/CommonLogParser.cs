@@ -4,8 +4,10 @@ namespace LogLinq.Formats;
 
 /// <summary>
 /// Parses the NCSA Common and Combined log formats (Apache's <c>common</c>/<c>combined</c>, nginx's
-/// default <c>combined</c>) straight from bytes: no regex, no string per field.
-/// <code>host ident user [time] "request" status bytes ["referrer" "user-agent"]</code>
+/// default <c>combined</c>) straight from bytes: no regex, no string per field. Each line may also
+/// open with the server's <c>name:port</c>, as Apache's <c>vhost_combined</c> writes it (Debian's
+/// <c>other_vhosts_access.log</c>): a line with one token more before its time than Common has.
+/// <code>[vhost:port] host ident user [time] "request" status bytes ["referrer" "user-agent"]</code>
 /// </summary>
 internal static class CommonLogParser
 {
@@ -66,12 +68,24 @@ internal static class CommonLogParser
         fields.Day = day;
         fields.Referrer = FieldRange.None;
         fields.UserAgent = FieldRange.None;
+        fields.VirtualHost = FieldRange.None;
 
         int pos = 0;
         if (!Token(line, ref pos, out fields.Host) || !Token(line, ref pos, out fields.Ident) || !Token(line, ref pos, out fields.User))
         {
             error = "expected host, ident and user before the time";
             return false;
+        }
+
+        if ((pos >= line.Length || line[pos] != '[') && IsVirtualHost(fields.Host.Of(line)))
+        {
+            // vhost_combined: "%v:%p" comes first, so each token was the one before it, and the user is next.
+            (fields.VirtualHost, fields.Host, fields.Ident) = (fields.Host, fields.Ident, fields.User);
+            if (!Token(line, ref pos, out fields.User))
+            {
+                error = "expected host, ident and user after the virtual host";
+                return false;
+            }
         }
 
         if (pos >= line.Length || line[pos] != '[')
@@ -139,6 +153,18 @@ internal static class CommonLogParser
 
         error = null;
         return true;
+    }
+
+    /// <summary>
+    /// Whether the first token of a line that has one too many before its time is Apache's
+    /// <c>%v:%p</c> (<c>vhost_combined</c>): a name, a colon, a port of digits. Asked only once the
+    /// Common shape has failed, so a client address with colons (IPv6) is never taken for one.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsVirtualHost(ReadOnlySpan<byte> token)
+    {
+        int colon = token.LastIndexOf((byte)':');
+        return colon > 0 && colon < token.Length - 1 && !token[(colon + 1)..].ContainsAnyExceptInRange((byte)'0', (byte)'9');
     }
 
     /// <summary>The status token: three digits and a space on every well-formed line.</summary>

@@ -5,7 +5,7 @@ namespace LogLinq.Formats;
 
 /// <summary>
 /// The shape nearly every NCSA line has, <c>host - - [dd/MMM/yyyy:HH:mm:ss ±zzzz] "request" 200 1234</c>
-/// (and Combined's two quoted fields after it), recognised without a search per field: one pass of
+/// (and Combined's two quoted fields after it, and <c>vhost_combined</c>'s <c>name:port</c> before it), recognised without a search per field: one pass of
 /// vector compares marks the line's spaces and quotes in bit masks, and each field boundary is the next
 /// set bit; the time goes to <see cref="HttpDate"/>, whose fast path knows the day of the line before.
 /// Anything unusual (a line shorter than a vector or very long, an escaped or inner quote, a status that is not three digits) is not decided
@@ -76,11 +76,26 @@ internal static class TypicalLineParser
         }
 
         fields.Host = new FieldRange(0, host);
+        fields.VirtualHost = FieldRange.None;
 
         // [time] "request: the time's 26 bytes, then a space and the request's opening quote.
         int open = user + 30;
-        if (open + 6 >= length || line[user + 1] != '['
-            || (BinaryPrimitives.ReadUInt32LittleEndian(line[(user + 28)..]) & 0x00FF_FFFF) != CloseSpaceQuote
+        if (open + 6 >= length || line[user + 1] != '[')
+        {
+            // Not Common's shape: vhost_combined's, where "%v:%p" comes first, if anything.
+            if (!TryShiftVirtualHost(line, masks, ref fields, ref user))
+            {
+                return false;
+            }
+
+            open = user + 30;
+            if (open + 6 >= length || line[user + 1] != '[')
+            {
+                return false;
+            }
+        }
+
+        if ((BinaryPrimitives.ReadUInt32LittleEndian(line[(user + 28)..]) & 0x00FF_FFFF) != CloseSpaceQuote
             || !HttpDate.TryParse(line.Slice(user + 2, 26), ref fields.Day, out fields.TimeTicks, out fields.OffsetMinutes))
         {
             return false;
@@ -153,6 +168,31 @@ internal static class TypicalLineParser
             }
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// Takes the line's first token for a <c>vhost_combined</c> line's <c>%v:%p</c> when it is one,
+    /// as the general path does: host, ident and user are then the tokens after it, and
+    /// <paramref name="user"/> moves to the space after the next token. False when the line cannot
+    /// have that shape, which is left to the general path.
+    /// </summary>
+    private static bool TryShiftVirtualHost(ReadOnlySpan<byte> line, scoped in LineMasks masks, ref CommonLogFields fields, ref int user)
+    {
+        if (!CommonLogParser.IsVirtualHost(fields.Host.Of(line)))
+        {
+            return false;
+        }
+
+        int next = masks.NextSpace(user + 1);
+        if (next <= user + 1)
+        {
+            return false;
+        }
+
+        (fields.VirtualHost, fields.Host, fields.Ident) = (fields.Host, fields.Ident, fields.User);
+        fields.User = new FieldRange(user + 1, next - user - 1);
+        user = next;
         return true;
     }
 

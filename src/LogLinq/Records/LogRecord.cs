@@ -21,6 +21,7 @@ public sealed class LogRecord
     private string? _protocol;
     private string? _referrer;
     private string? _userAgent;
+    private string? _virtualHost;
 
     /// <summary>Creates a record from values, for formats that are not parsed from NCSA lines.</summary>
     public LogRecord(
@@ -36,7 +37,8 @@ public sealed class LogRecord
         string ident = "-",
         string user = "-",
         string file = "",
-        long lineNumber = 0)
+        long lineNumber = 0,
+        string? virtualHost = null)
     {
         _host = host;
         _ident = ident;
@@ -46,6 +48,7 @@ public sealed class LogRecord
         _protocol = protocol;
         _referrer = referrer;
         _userAgent = userAgent;
+        _virtualHost = virtualHost;
         Time = time;
         Status = status;
         Bytes = bytes;
@@ -75,6 +78,7 @@ public sealed class LogRecord
         (_line, _lineStart, _fields, File, LineNumber) = (other._line, other._lineStart, other._fields, other.File, lineNumber);
         (_host, _ident, _user, _method, _path, _protocol, _referrer, _userAgent) =
             (other._host, other._ident, other._user, other._method, other._path, other._protocol, other._referrer, other._userAgent);
+        _virtualHost = other._virtualHost;
         (Time, Status, Bytes) = (other.Time, other.Status, other.Bytes);
     }
 
@@ -89,6 +93,7 @@ public sealed class LogRecord
     {
         (_line, _lineStart, _fields) = (buffer, start, fields);
         (_host, _ident, _user, _method, _path, _protocol, _referrer, _userAgent) = (null, null, null, null, null, null, null, null);
+        _virtualHost = null;
         (Time, Status, Bytes, File, LineNumber) = (fields.Time, fields.Status, fields.Bytes, file, lineNumber);
     }
 
@@ -125,6 +130,13 @@ public sealed class LogRecord
     /// <summary>The User-Agent header; null where the log format has none.</summary>
     public string? UserAgent => _userAgent ??= Text(_fields.UserAgent);
 
+    /// <summary>
+    /// The virtual host that served the request, as the log wrote it: Apache's <c>%v:%p</c>
+    /// (<c>example.com:80</c>) in <c>vhost_combined</c>, W3C's <c>cs-host</c>, a JSON log's
+    /// <c>vhost</c>, <c>server_name</c> or Caddy's <c>request.host</c>; null where the line has none.
+    /// </summary>
+    public string? VirtualHost => _virtualHost ??= Text(_fields.VirtualHost);
+
     /// <summary>The file the record was read from.</summary>
     public string File { get; private set; }
 
@@ -149,7 +161,10 @@ public sealed class LogRecord
     private string? Text(FieldRange range) =>
         _line is null || range.IsNone ? null : Encoding.UTF8.GetString(range.Of(Line));
 
-    /// <summary>The record in Combined log format.</summary>
+    /// <summary>
+    /// The record in Combined log format (Common when it has neither referrer nor user agent), after
+    /// its virtual host and a space when it has one, as Apache's <c>vhost_combined</c> writes it.
+    /// </summary>
     public override string ToString()
     {
         string request = Method.Length == 0 && Protocol.Length == 0 ? Path : $"{Method} {Path} {Protocol}".Trim();
@@ -158,6 +173,7 @@ public sealed class LogRecord
         string time = Time.ToString("dd/MMM/yyyy:HH:mm:ss.FFFFFFF zzz", System.Globalization.CultureInfo.InvariantCulture);
         time = time.Remove(time.Length - 3, 1);
         string text = $"{Host} {Ident} {User} [{time}] \"{request}\" {(Status == 0 ? "-" : Status)} {Bytes}";
-        return Referrer is null && UserAgent is null ? text : $"{text} \"{Referrer ?? "-"}\" \"{UserAgent ?? "-"}\"";
+        text = Referrer is null && UserAgent is null ? text : $"{text} \"{Referrer ?? "-"}\" \"{UserAgent ?? "-"}\"";
+        return VirtualHost is null ? text : $"{VirtualHost} {text}";
     }
 }

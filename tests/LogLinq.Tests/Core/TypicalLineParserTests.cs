@@ -13,6 +13,10 @@ public sealed class TypicalLineParserTests
     private const string Combined =
         "203.0.113.9 - alice [01/Mar/2024:10:15:32 +0100] \"GET /index.html?q=1 HTTP/1.1\" 200 612 \"https://example.com/a b\" \"Mozilla/5.0 (X11; Linux x86_64)\"";
 
+    // Apache's vhost_combined: "%v:%p" before Combined's fields; the client may be IPv6.
+    private const string VirtualHostCombined =
+        "www.example.org:443 2001:db8::1 - - [25/Nov/2026:10:00:01 +0000] \"GET /a HTTP/2.0\" 404 0 \"https://x/\" \"Mozilla/5.0\"";
+
     [Fact]
     public void Takes_nearly_every_line_of_the_sample_log()
     {
@@ -67,12 +71,20 @@ public sealed class TypicalLineParserTests
             "10.0.0.1 - - [01/Mar/2024:10:15:32 +0100] \"GET /a\"b HTTP/1.1\" 404 - \"-\" \"curl\" extra=1",
             "10.0.0.1 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.0\" 200 1",
             "10.0.0.1 - - [01/Mar/2024:10:15:32 +0100] \"GET /big HTTP/1.1\" 200 1234567890123",
+            VirtualHostCombined,
+            VirtualHostCombined,
+            "example.com:80 203.0.113.9 - - [25/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 512 \"-\" \"curl/8.0\"",
+            "example.com:80 203.0.113.9 - - [25/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 512 \"-\" \"curl/8.0\"",
+            "a:1 ::1 id bob [25/Nov/2026:10:00:00 +0000] \"GET /x HTTP/1.1\" 200 5",
+            "::1 - - [25/Nov/2026:10:00:00 +0000] \"GET /x HTTP/1.1\" 200 5 \"-\" \"-\"",
+            "[::1]:8080 10.1.1.1 - - [25/Nov/2026:10:00:00 +0000] \"POST /y HTTP/1.1\" 201 -",
         ];
         byte[] alphabet = " \"[]\\-0123456789:/+.aZ\t"u8.ToArray();
         var fields = default(CommonLogFields);
         var general = default(CommonLogFields);
         int accepted = 0;
         int acceptedInBlock = 0;
+        int acceptedVirtualHosts = 0;
         for (int i = 0; i < 200_000; i++)
         {
             byte[] line = Mutate(Encoding.UTF8.GetBytes(seeds[random.Next(seeds.Length)]), random, alphabet);
@@ -81,6 +93,7 @@ public sealed class TypicalLineParserTests
             if (TypicalLineParser.TryParse(line, ref fields))
             {
                 accepted++;
+                acceptedVirtualHosts += fields.VirtualHost.IsNone ? 0 : 1;
                 generalOk.Should().BeTrue(Encoding.UTF8.GetString(line));
                 Describe(fields, line).Should().Be(Describe(general, line), Encoding.UTF8.GetString(line));
             }
@@ -98,6 +111,33 @@ public sealed class TypicalLineParserTests
 
         accepted.Should().BeGreaterThan(10_000, "mutations away from the parsed fields leave many lines typical");
         acceptedInBlock.Should().BeGreaterThan(accepted, "in a block, lines shorter than a vector are typical too");
+        acceptedVirtualHosts.Should().BeGreaterThan(500, "the vhost_combined seeds and their mutations go the typical way too");
+    }
+
+    [Theory]
+    [InlineData(VirtualHostCombined, "www.example.org:443", "2001:db8::1", "-", "-")]
+    [InlineData("example.com:80 203.0.113.9 - - [25/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 512 \"-\" \"curl/8.0\"", "example.com:80", "203.0.113.9", "-", "-")]
+    [InlineData("a:1 ::1 id bob [25/Nov/2026:10:00:00 +0000] \"GET /x HTTP/1.1\" 200 5", "a:1", "::1", "id", "bob")]
+    [InlineData("::1 id bob [25/Nov/2026:10:00:00 +0000] \"GET /x HTTP/1.1\" 200 5 \"-\" \"-\"", "<none>", "::1", "id", "bob")]
+    public void Takes_a_virtual_host_before_the_client_on_both_paths(string text, string vhost, string host, string ident, string user)
+    {
+        byte[] line = Encoding.UTF8.GetBytes(text);
+        var general = default(CommonLogFields);
+        CommonLogParser.TryParseAny(line, ref general, out string? error).Should().BeTrue(error);
+        var fields = default(CommonLogFields);
+        fields.Day = general.Day;
+        TypicalLineParser.TryParse(line, ref fields).Should().BeTrue();
+        var inBlock = default(CommonLogFields);
+        inBlock.Day = general.Day;
+        TryParseInBlock(line, new Random(2), " \""u8.ToArray(), ref inBlock).Should().BeTrue();
+
+        foreach (CommonLogFields f in new[] { general, fields, inBlock })
+        {
+            (f.VirtualHost.IsNone ? "<none>" : Encoding.UTF8.GetString(f.VirtualHost.Of(line))).Should().Be(vhost);
+            Encoding.UTF8.GetString(f.Host.Of(line)).Should().Be(host);
+            Encoding.UTF8.GetString(f.Ident.Of(line)).Should().Be(ident);
+            Encoding.UTF8.GetString(f.User.Of(line)).Should().Be(user);
+        }
     }
 
     [Theory]
@@ -172,7 +212,7 @@ public sealed class TypicalLineParserTests
     // By value: the request's parts are split here on a copy where the parser left them to be split.
     private static string Describe(CommonLogFields f, byte[] line) => string.Join(
         " | ",
-        Text(f.Host, line), Text(f.Ident, line), Text(f.User, line), Text(f.Request, line), f.TimeTicks, f.OffsetMinutes,
+        Text(f.VirtualHost, line), Text(f.Host, line), Text(f.Ident, line), Text(f.User, line), Text(f.Request, line), f.TimeTicks, f.OffsetMinutes,
         f.Status, f.Bytes, Text(f.Referrer, line), Text(f.UserAgent, line),
         Text(f.Method(line), line), Text(f.Path(line), line), Text(f.Protocol(line), line));
 
