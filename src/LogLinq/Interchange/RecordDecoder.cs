@@ -294,6 +294,7 @@ internal sealed class RecordDecoder : IDisposable
         }
 
         FieldRange method = FieldRange.None, path = FieldRange.None, protocol = FieldRange.None;
+        fields.VirtualHost = FieldRange.None;
         bool hasHost = false, hasIdent = false, hasUser = false;
         string? file = null;
         long line = 0;
@@ -317,6 +318,7 @@ internal sealed class RecordDecoder : IDisposable
                             case RecordSlot.Protocol: protocol = range; break;
                             case RecordSlot.Referrer: fields.Referrer = range; break;
                             case RecordSlot.Agent: fields.UserAgent = range; break;
+                            case RecordSlot.VirtualHost: fields.VirtualHost = range; break;
                             case RecordSlot.File: file = isNull ? null : File(utf8); break;
                         }
 
@@ -396,6 +398,7 @@ internal sealed class RecordDecoder : IDisposable
         fields.UserAgent = Range(body, ref at, number, null);
         FieldRange file = Range(body, ref at, number, "file");
         long line = Integer(body, ref at, number);
+        fields.VirtualHost = _schema!.Count > RecordStreamFormat.RequiredCount ? Range(body, ref at, number, null) : FieldRange.None;
         if (at != body.Length)
         {
             throw Damaged(number, $"its fields take {at} of its {body.Length} bytes");
@@ -422,7 +425,7 @@ internal sealed class RecordDecoder : IDisposable
     {
         if (!present)
         {
-            throw Damaged(number, $"its {field} is null, which only referrer and agent may be");
+            throw Damaged(number, $"its {field} is null, which only referrer, agent and vhost may be");
         }
     }
 

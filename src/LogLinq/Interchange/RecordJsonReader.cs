@@ -19,8 +19,8 @@ public static class RecordJsonReader
     /// <returns>
     /// A sequence to enumerate once. A line that is not such an object throws <see cref="LogSourceException"/>
     /// naming <c>name:line</c> and what is wrong, after the records before it. A missing key takes the
-    /// default a <see cref="LogRecord"/> gets (<c>-</c> for ident and user, null for referrer and
-    /// agent, empty text, 0), but for <c>time</c> and <c>status</c>, which a record needs.
+    /// default a <see cref="LogRecord"/> gets (<c>-</c> for ident and user, null for referrer,
+    /// agent and vhost, empty text, 0), but for <c>time</c> and <c>status</c>, which a record needs.
     /// </returns>
     public static IEnumerable<LogRecord> Read(Stream input, string name = "JSON lines")
     {
@@ -64,7 +64,7 @@ public static class RecordJsonReader
         }
 
         string host = "", ident = "-", user = "-", method = "", path = "", protocol = "", file = "";
-        string? referrer = null, agent = null;
+        string? referrer = null, agent = null, vhost = null;
         DateTimeOffset? time = null;
         int? status = null;
         long bytes = 0, number = 0;
@@ -82,6 +82,7 @@ public static class RecordJsonReader
                 case "protocol": protocol = Text(ref json) ?? protocol; break;
                 case "referrer": referrer = Text(ref json); break;
                 case "agent": agent = Text(ref json); break;
+                case "vhost": vhost = Text(ref json); break;
                 case "file": file = Text(ref json) ?? file; break;
                 case "time":
                     if (json.TokenType != JsonTokenType.String || !json.TryGetDateTimeOffset(out DateTimeOffset t))
@@ -129,7 +130,7 @@ public static class RecordJsonReader
         }
 
         problem = null;
-        return new LogRecord(host, time.Value, method, path, protocol, status.Value, bytes, referrer, agent, ident, user, file, number);
+        return new LogRecord(host, time.Value, method, path, protocol, status.Value, bytes, referrer, agent, ident, user, file, number, vhost);
     }
 
     private static string? Text(ref Utf8JsonReader json) => json.TokenType switch

@@ -55,6 +55,7 @@ public sealed class RecordJsonWriter : Sink<LogRecord>, IDisposable
         _json.WriteNumber("bytes"u8, record.Bytes);
         _json.WriteString("referrer"u8, record.Referrer);
         _json.WriteString("agent"u8, record.UserAgent);
+        _json.WriteString("vhost"u8, record.VirtualHost);
         _json.WriteString("file"u8, record.File);
         _json.WriteNumber("line"u8, record.LineNumber);
         _json.WriteEndObject();

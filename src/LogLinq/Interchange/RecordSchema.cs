@@ -14,14 +14,17 @@ internal sealed class RecordSchema
     private RecordSchema((string, RecordFieldType, RecordSlot)[] fields)
     {
         _fields = fields;
-        IsStandard = fields.Length == RecordStreamFormat.Fields.Count
+        IsStandard = fields.Length >= RecordStreamFormat.RequiredCount && fields.Length <= RecordStreamFormat.Fields.Count
             && fields.Select((f, i) => f.Item1 == RecordStreamFormat.Fields[i].Name).All(same => same);
     }
 
     /// <summary>How many fields each record has.</summary>
     public int Count => _fields.Length;
 
-    /// <summary>Whether the fields are those this version writes, in its order: records can be read without looking the fields up.</summary>
+    /// <summary>
+    /// Whether the fields are those this version writes, in its order, or the first of them that every
+    /// stream has: records can be read without looking the fields up.
+    /// </summary>
     public bool IsStandard { get; }
 
     public string Name(int index) => _fields[index].Name;
@@ -60,7 +63,7 @@ internal sealed class RecordSchema
             mapped[i] = (name, type, slot);
         }
 
-        foreach ((string name, RecordFieldType _) in RecordStreamFormat.Fields)
+        foreach ((string name, RecordFieldType _) in RecordStreamFormat.Fields.Take(RecordStreamFormat.RequiredCount))
         {
             if (!seen.Contains(SlotOf(name, out _)))
             {

@@ -44,4 +44,7 @@ internal enum RecordSlot : byte
 
     /// <summary><c>line</c>.</summary>
     Line,
+
+    /// <summary><c>vhost</c>, which streams written before it was added lack.</summary>
+    VirtualHost,
 }

@@ -49,7 +49,14 @@ internal static class RecordStreamFormat
         ("agent", RecordFieldType.Text),
         ("file", RecordFieldType.Text),
         ("line", RecordFieldType.Int64),
+        ("vhost", RecordFieldType.Text),
     ];
+
+    /// <summary>
+    /// How many of <see cref="Fields"/> every stream has: those after them were added to version 1
+    /// later, so a stream written before lacks them, and its records read them as null.
+    /// </summary>
+    public const int RequiredCount = 13;
 
     /// <summary>Whether <paramref name="start"/>, a stream's first bytes, begins with the magic.</summary>
     public static bool HasMagic(ReadOnlySpan<byte> start) => start.StartsWith(Magic);

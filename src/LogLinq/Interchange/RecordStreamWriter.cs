@@ -255,7 +255,8 @@ public sealed class RecordStreamWriter : Sink<LogRecord>, IDisposable
             + Varint.Length(status) + Varint.Length(bytes)
             + TextLength(fields.Referrer) + TextLength(fields.UserAgent)
             + Varint.Length((ulong)file.Length + 1) + file.Length
-            + Varint.Length(number);
+            + Varint.Length(number)
+            + TextLength(fields.VirtualHost);
         written = Varint.Length((ulong)size) + size;
         if (written > destination.Length)
         {
@@ -280,7 +281,8 @@ public sealed class RecordStreamWriter : Sink<LogRecord>, IDisposable
         at += Varint.Write(destination[at..], (ulong)file.Length + 1);
         file.CopyTo(destination[at..]);
         at += file.Length;
-        Varint.Write(destination[at..], number);
+        at += Varint.Write(destination[at..], number);
+        PutText(destination, at, line, fields.VirtualHost);
         return true;
     }
 
@@ -323,7 +325,8 @@ public sealed class RecordStreamWriter : Sink<LogRecord>, IDisposable
             || !TryString(record.Referrer, body, ref at)
             || !TryString(record.UserAgent, body, ref at)
             || !TryBytes(file, body, ref at)
-            || !TryInteger(record.LineNumber, body, ref at))
+            || !TryInteger(record.LineNumber, body, ref at)
+            || !TryString(record.VirtualHost, body, ref at))
         {
             return false;
         }

@@ -19,6 +19,7 @@ internal static class RecordFields
         ("bytes", nameof(LogRecord.Bytes)),
         ("referrer", nameof(LogRecord.Referrer)),
         ("agent", nameof(LogRecord.UserAgent)),
+        ("vhost", nameof(LogRecord.VirtualHost)),
         ("file", nameof(LogRecord.File)),
         ("line", nameof(LogRecord.LineNumber)),
     ];
@@ -28,5 +29,6 @@ internal static class RecordFields
     {
         nameof(LogRecord.Referrer),
         nameof(LogRecord.UserAgent),
+        nameof(LogRecord.VirtualHost),
     };
 }

@@ -14,10 +14,10 @@ public sealed class RecordStreamTests
     public static List<LogRecord> OddRecords() =>
     [
         new("10.0.0.1", new DateTimeOffset(2008, 2, 24, 0, 8, 59, TimeSpan.FromHours(-6)), "GET", "/", "HTTP/1.1", 200, 0),
-        new("", new DateTimeOffset(1, 1, 1, 14, 0, 0, TimeSpan.FromHours(14)), "", "", "", 0, 0, referrer: "", userAgent: "", ident: "", user: "", file: "", lineNumber: 0),
-        new("::1", new DateTimeOffset(9999, 12, 31, 23, 59, 59, TimeSpan.FromHours(12)).AddTicks(9_999_999), "PÖST", "/ünï/cødé?q=✓&x=\u0000\t\n\"", "HTTP/2", -1, long.MaxValue, referrer: null, userAgent: "Mozilla/5.0 (😀)", file: "ファイル.log", lineNumber: long.MaxValue),
+        new("", new DateTimeOffset(1, 1, 1, 14, 0, 0, TimeSpan.FromHours(14)), "", "", "", 0, 0, referrer: "", userAgent: "", ident: "", user: "", file: "", lineNumber: 0, virtualHost: ""),
+        new("::1", new DateTimeOffset(9999, 12, 31, 23, 59, 59, TimeSpan.FromHours(12)).AddTicks(9_999_999), "PÖST", "/ünï/cødé?q=✓&x=\u0000\t\n\"", "HTTP/2", -1, long.MaxValue, referrer: null, userAgent: "Mozilla/5.0 (😀)", file: "ファイル.log", lineNumber: long.MaxValue, virtualHost: "ẞtraße.example:8443"),
         new("h", new DateTimeOffset(2024, 6, 1, 12, 0, 0, new TimeSpan(5, 45, 0)).AddTicks(1234567), "M", new string('p', 70_000), "P", int.MinValue, long.MinValue, referrer: new string('r', 20_000), userAgent: null, ident: "-", user: "alice", file: "a", lineNumber: -5),
-        new("h2", DateTimeOffset.UnixEpoch, "GET", "/x", "HTTP/1.0", 404, 133, referrer: "-", userAgent: "-", file: "a", lineNumber: 1),
+        new("h2", DateTimeOffset.UnixEpoch, "GET", "/x", "HTTP/1.0", 404, 133, referrer: "-", userAgent: "-", file: "a", lineNumber: 1, virtualHost: "example.com:80"),
     ];
 
     [Fact]
@@ -31,6 +31,59 @@ public sealed class RecordStreamTests
         back[2].Referrer.Should().BeNull();
         back[1].Referrer.Should().BeEmpty("an empty text is not a missing one");
         back[3].Time.Offset.Should().Be(new TimeSpan(5, 45, 0));
+        back[0].VirtualHost.Should().BeNull();
+        back[1].VirtualHost.Should().BeEmpty();
+        back[4].VirtualHost.Should().Be("example.com:80");
+    }
+
+    [Fact]
+    public void Vhost_combined_lines_come_back_with_their_virtual_host_and_common_ones_without()
+    {
+        using var dir = new TempDirectory();
+        string log = dir.Write(
+            "mixed.log",
+            "example.com:80 203.0.113.9 - - [25/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 512 \"-\" \"curl/8.0\"\n"
+            + "203.0.113.7 - - [25/Nov/2026:10:00:02 +0000] \"GET /b HTTP/1.1\" 200 1\n");
+        List<LogRecord> original = [.. LogSource.Open(log)];
+
+        List<LogRecord> back = RoundTrip(original);
+
+        back.ShouldEqualFieldForField(original);
+        back.Select(r => r.VirtualHost).Should().Equal("example.com:80", null);
+    }
+
+    [Fact]
+    public void A_stream_written_before_vhost_was_added_reads_with_no_virtual_host()
+    {
+        // The thirteen fields of the first writers, in their order, by hand.
+        LogRecord r = OddRecords()[4];
+        var header = new List<byte>([0x89, (byte)'L', (byte)'Q', (byte)'R', 0x0D, 0x0A, 0x1A, 0x0A, 1, 13]);
+        var body = new List<byte>();
+        void Field(string name, byte type) => header.AddRange([(byte)name.Length, .. Encoding.ASCII.GetBytes(name), type]);
+        void Text(string? s) => body.AddRange(s is null ? [0] : [.. Varint(Encoding.UTF8.GetByteCount(s) + 1), .. Encoding.UTF8.GetBytes(s)]);
+        void Integer(long v) => body.AddRange(Varint((v << 1) ^ (v >> 63)));
+
+        Field("host", 1); Text(r.Host);
+        Field("ident", 1); Text(r.Ident);
+        Field("user", 1); Text(r.User);
+        Field("time", 4); body.AddRange(BitConverter.GetBytes(r.Time.Ticks)); Integer(r.Time.TotalOffsetMinutes);
+        Field("method", 1); Text(r.Method);
+        Field("path", 1); Text(r.Path);
+        Field("protocol", 1); Text(r.Protocol);
+        Field("status", 2); Integer(r.Status);
+        Field("bytes", 3); Integer(r.Bytes);
+        Field("referrer", 1); Text(r.Referrer);
+        Field("agent", 1); Text(r.UserAgent);
+        Field("file", 1); Text(r.File);
+        Field("line", 3); Integer(r.LineNumber);
+        byte[] stream = [.. header, .. Varint(body.Count), .. body, 0];
+
+        List<LogRecord> back = [.. RecordStreamReader.Read(new MemoryStream(stream))];
+
+        back.Should().ContainSingle();
+        back[0].VirtualHost.Should().BeNull();
+        back[0].Host.Should().Be("h2");
+        back[0].LineNumber.Should().Be(1);
     }
 
     [Fact]
@@ -139,7 +192,7 @@ public sealed class RecordStreamTests
     {
         // A stream as a later writer might make it: the fields in another order, and one more.
         LogRecord r = OddRecords()[2];
-        var header = new List<byte>([0x89, (byte)'L', (byte)'Q', (byte)'R', 0x0D, 0x0A, 0x1A, 0x0A, 1, 14]);
+        var header = new List<byte>([0x89, (byte)'L', (byte)'Q', (byte)'R', 0x0D, 0x0A, 0x1A, 0x0A, 1, 15]);
         var body = new List<byte>();
         void Field(string name, byte type) => header.AddRange([(byte)name.Length, .. Encoding.ASCII.GetBytes(name), type]);
         void Text(string? s) => body.AddRange(s is null ? [0] : [.. Varint(Encoding.UTF8.GetByteCount(s) + 1), .. Encoding.UTF8.GetBytes(s)]);
@@ -147,6 +200,7 @@ public sealed class RecordStreamTests
 
         Field("line", 3); Integer(r.LineNumber);
         Field("extra", 1); Text("ignored");
+        Field("vhost", 1); Text(r.VirtualHost);
         Field("file", 1); Text(r.File);
         Field("agent", 1); Text(r.UserAgent);
         Field("referrer", 1); Text(r.Referrer);
@@ -191,7 +245,7 @@ public sealed class RecordStreamTests
 
         Action read = () => delivered.AddRange(RecordStreamReader.Read(new MemoryStream(stream), "s"));
 
-        read.Should().Throw<LogSourceException>().WithMessage("s: record 2 is damaged: its host is null, which only referrer and agent may be");
+        read.Should().Throw<LogSourceException>().WithMessage("s: record 2 is damaged: its host is null, which only referrer, agent and vhost may be");
         delivered.Should().ContainSingle();
     }
 

@@ -13,7 +13,7 @@ internal static class FieldValue
         LogField.Bytes when type == typeof(long) => new Bytes(),
         LogField.Time when type == typeof(DateTimeOffset) => new Time(),
         LogField.Host or LogField.Ident or LogField.User or LogField.Method or LogField.Path or LogField.Protocol
-            or LogField.Referrer or LogField.UserAgent or LogField.File when type == typeof(string) => new TextFieldValue(field),
+            or LogField.Referrer or LogField.UserAgent or LogField.VirtualHost or LogField.File when type == typeof(string) => new TextFieldValue(field),
         _ => null,
     };
 

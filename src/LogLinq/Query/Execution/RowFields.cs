@@ -17,14 +17,16 @@ internal static class RowFields
         LogField.Protocol => row.Fields.Protocol(row.Line).Of(row.Line),
         LogField.Referrer => row.Fields.Referrer.Of(row.Line),
         LogField.UserAgent => row.Fields.UserAgent.Of(row.Line),
+        LogField.VirtualHost => row.Fields.VirtualHost.Of(row.Line),
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not a text field"),
     };
 
-    /// <summary>Whether a text field of a raw row is absent (Referrer and UserAgent in the Common format).</summary>
+    /// <summary>Whether a text field of a raw row is absent (Referrer and UserAgent in the Common format, VirtualHost but in vhost_combined).</summary>
     public static bool RawIsNull(ref Row row, LogField field) => field switch
     {
         LogField.Referrer => row.Fields.Referrer.IsNone,
         LogField.UserAgent => row.Fields.UserAgent.IsNone,
+        LogField.VirtualHost => row.Fields.VirtualHost.IsNone,
         _ => false,
     };
 
@@ -39,6 +41,7 @@ internal static class RowFields
         LogField.Protocol => record.Protocol,
         LogField.Referrer => record.Referrer,
         LogField.UserAgent => record.UserAgent,
+        LogField.VirtualHost => record.VirtualHost,
         LogField.File => record.File,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not a text field"),
     };
@@ -60,6 +63,7 @@ internal static class RowFields
     {
         LogField.UserAgent => "agent",
         LogField.LineNumber => "line",
+        LogField.VirtualHost => "vhost",
         _ => field.ToString().ToLowerInvariant(),
     };
 }

@@ -20,6 +20,7 @@ internal static class ExpressionFacts
         [nameof(LogRecord.Bytes)] = LogField.Bytes,
         [nameof(LogRecord.Referrer)] = LogField.Referrer,
         [nameof(LogRecord.UserAgent)] = LogField.UserAgent,
+        [nameof(LogRecord.VirtualHost)] = LogField.VirtualHost,
         [nameof(LogRecord.File)] = LogField.File,
         [nameof(LogRecord.LineNumber)] = LogField.LineNumber,
     };

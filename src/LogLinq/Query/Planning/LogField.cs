@@ -18,7 +18,8 @@ internal enum LogField
     UserAgent = 1 << 10,
     File = 1 << 11,
     LineNumber = 1 << 12,
+    VirtualHost = 1 << 13,
 
     /// <summary>The whole record is handed to code the planner cannot see into.</summary>
-    Record = 1 << 13,
+    Record = 1 << 14,
 }

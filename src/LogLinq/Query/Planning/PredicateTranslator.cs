@@ -83,7 +83,7 @@ internal static class PredicateTranslator
             case LogField.Time when value is DateTimeOffset time:
                 return new TimePredicate(kind, time);
             case LogField.Host or LogField.Ident or LogField.User or LogField.Method or LogField.Path
-                or LogField.Protocol or LogField.Referrer or LogField.UserAgent
+                or LogField.Protocol or LogField.Referrer or LogField.UserAgent or LogField.VirtualHost
                 when right.Type == typeof(string) && kind is ComparisonKind.Equal or ComparisonKind.NotEqual
                      && IsPushable(value as string):
                 return new TextPredicate(field, kind == ComparisonKind.Equal ? TextMatch.Equals : TextMatch.NotEquals, (string?)value);
@@ -122,8 +122,8 @@ internal static class PredicateTranslator
             return null;
         }
 
-        // r.Referrer.Equals(x) throws on a line without a referrer; only the static form is null-safe.
-        if (m == InstanceEquals && field is LogField.Referrer or LogField.UserAgent)
+        // r.Referrer.Equals(x) throws on a line without a referrer (so for agent and vhost); only the static form is null-safe.
+        if (m == InstanceEquals && field is LogField.Referrer or LogField.UserAgent or LogField.VirtualHost)
         {
             return null;
         }
