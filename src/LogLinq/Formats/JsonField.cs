@@ -38,4 +38,7 @@ internal enum JsonField : byte
 
     /// <summary>The authenticated user.</summary>
     User,
+
+    /// <summary>The virtual host that served the request (the request's Host header, or the server's name).</summary>
+    VirtualHost,
 }

@@ -11,7 +11,9 @@ internal static class JsonFieldNames
     /// <summary>
     /// The field <paramref name="key"/> fills. A weak spelling is one that other logs use for something
     /// else (<c>host</c> is often the server's virtual host, <c>date</c> sometimes just the day), so it
-    /// gives way to any other spelling of the same field on the line.
+    /// gives way to any other spelling of the same field on the line. <c>host</c> stays the client's,
+    /// as it was before <see cref="JsonField.VirtualHost"/> existed: only the unambiguous spellings
+    /// (<c>vhost</c>, <c>server_name</c>, <c>virtual_host</c>) name the virtual host.
     /// </summary>
     public static JsonField Lookup(ReadOnlySpan<byte> key, out bool weak)
     {
@@ -48,6 +50,7 @@ internal static class JsonFieldNames
             case 5:
                 return Is(key, "bytes"u8) ? JsonField.Bytes
                     : Is(key, "agent"u8) ? JsonField.UserAgent
+                    : Is(key, "vhost"u8) ? JsonField.VirtualHost
                     : JsonField.Ignored;
             case 6:
                 return Is(key, "client"u8) ? JsonField.Host
@@ -76,12 +79,15 @@ internal static class JsonFieldNames
                     : JsonField.Ignored;
             case 11:
                 return Is(key, "remote_addr"u8) ? JsonField.Host
+                    : Is(key, "server_name"u8) ? JsonField.VirtualHost
                     : Is(key, "request_uri"u8) ? JsonField.Path
                     : Is(key, "status_code"u8) ? JsonField.Status
                     : Is(key, "remote_user"u8) ? JsonField.User
                     : JsonField.Ignored;
             case 12:
-                return Is(key, "http_referer"u8) ? JsonField.Referrer : JsonField.Ignored;
+                return Is(key, "http_referer"u8) ? JsonField.Referrer
+                    : Is(key, "virtual_host"u8) ? JsonField.VirtualHost
+                    : JsonField.Ignored;
             case 13:
                 return Is(key, "response_size"u8) ? JsonField.Bytes : JsonField.Ignored;
             case 14:

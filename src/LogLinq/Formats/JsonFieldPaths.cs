@@ -29,6 +29,7 @@ internal static class JsonFieldPaths
         ("request.method", JsonField.Method, false),
         ("request.uri", JsonField.Path, false),
         ("request.proto", JsonField.Protocol, false),
+        ("request.host", JsonField.VirtualHost, false),
         ("request.headers.user-agent", JsonField.UserAgent, false),
         ("request.headers.referer", JsonField.Referrer, false),
         ("http.request.method", JsonField.Method, false),

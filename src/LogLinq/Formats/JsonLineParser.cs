@@ -100,7 +100,8 @@ internal sealed class JsonLineParser : LineParser
             userAgent: found.UserAgent,
             user: found.User ?? "-",
             file: line.File,
-            lineNumber: line.Number);
+            lineNumber: line.Number,
+            virtualHost: found.VirtualHost);
         error = null;
         return LineResult.Record;
     }
@@ -294,6 +295,9 @@ internal sealed class JsonLineParser : LineParser
             case JsonField.User:
                 found.User = Text(ref reader);
                 break;
+            case JsonField.VirtualHost:
+                found.VirtualHost = Text(ref reader);
+                break;
         }
 
         return true;
@@ -388,6 +392,7 @@ internal sealed class JsonLineParser : LineParser
         public string? Protocol;
         public string? Referrer;
         public string? UserAgent;
+        public string? VirtualHost;
         public ReadOnlyMemory<byte> Request;
         public DateTimeOffset Time;
         public bool HasTime;

@@ -47,4 +47,7 @@ internal enum W3cField : byte
 
     /// <summary><c>cs(User-Agent)</c>, with '+' for each space.</summary>
     UserAgent,
+
+    /// <summary><c>cs-host</c>: the Host header, the virtual host the client asked for.</summary>
+    VirtualHost,
 }

@@ -6,7 +6,7 @@ namespace LogLinq.Formats;
 internal static class W3cFieldNames
 {
     /// <summary>How many kinds of field there are, to size a table indexed by <see cref="W3cField"/>.</summary>
-    public const int Count = (int)W3cField.UserAgent + 1;
+    public const int Count = (int)W3cField.VirtualHost + 1;
 
     /// <summary>
     /// The field <paramref name="name"/> stands for. Case-insensitive: the specification's names are
@@ -27,6 +27,7 @@ internal static class W3cFieldNames
         8 when Is(name, "sc-bytes"u8) => W3cField.Bytes,
         11 when Is(name, "cs(Referer)"u8) => W3cField.Referrer,
         14 when Is(name, "cs(User-Agent)"u8) => W3cField.UserAgent,
+        7 when Is(name, "cs-host"u8) => W3cField.VirtualHost,
         _ => W3cField.Ignored,
     };
 

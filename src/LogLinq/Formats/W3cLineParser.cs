@@ -163,7 +163,8 @@ internal sealed class W3cLineParser : LineParser
             userAgent: userAgent.IsNone ? null : SpacesFromPlus(userAgent.Of(line)),
             user: Text(line, found[(int)W3cField.UserName]) ?? "-",
             file: source.File,
-            lineNumber: source.Number);
+            lineNumber: source.Number,
+            virtualHost: Text(line, found[(int)W3cField.VirtualHost]));
         return LineResult.Record;
     }
 

@@ -58,6 +58,7 @@ public sealed class JsonLinesFormatTests : IDisposable
         record.Bytes.Should().Be(10900);
         record.Referrer.Should().Be("https://example.com/");
         record.UserAgent.Should().Be("curl/7.82.0");
+        record.VirtualHost.Should().Be("example.com", "request.host is the Host header Caddy served");
     }
 
     [Fact]
@@ -146,6 +147,27 @@ public sealed class JsonLinesFormatTests : IDisposable
         record.Protocol.Should().Be("");
         record.Status.Should().Be(503);
         record.Bytes.Should().Be(19);
+    }
+
+    [Theory]
+    [InlineData("vhost")]
+    [InlineData("server_name")]
+    [InlineData("virtual_host")]
+    [InlineData("VHost")]
+    public void A_vhost_key_names_the_virtual_host_and_host_stays_the_client(string key)
+    {
+        LogRecord record = ParseOne($$"""{"time":"2024-03-01T08:00:00Z","host":"192.0.2.77","{{key}}":"shop.example:443","status":200}""");
+
+        record.VirtualHost.Should().Be("shop.example:443");
+        record.Host.Should().Be("192.0.2.77");
+    }
+
+    [Fact]
+    public void A_line_without_a_vhost_key_has_no_virtual_host()
+    {
+        ParseOne(NginxLine).VirtualHost.Should().BeNull();
+        ParseOne("""{"time":"2024-03-01T08:00:00Z","host":"www.example.com","remote_addr":"192.0.2.50","status":200}""")
+            .VirtualHost.Should().BeNull("host was and stays a (weak) spelling of the client");
     }
 
     [Fact]

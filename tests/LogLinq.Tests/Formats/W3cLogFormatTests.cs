@@ -248,6 +248,23 @@ public sealed class W3cLogFormatTests : IDisposable
         results[1].Record!.UserAgent.Should().Be("Bücher Agent/1.0");
     }
 
+    [Fact]
+    public void Reads_cs_host_as_the_virtual_host()
+    {
+        string path = WriteFile(
+            "vhosts.log",
+            "#Fields: date time c-ip cs-host cs-method cs-uri-stem sc-status\n"
+            + "2024-03-01 10:00:00 192.0.2.1 www.example.com GET / 200\n"
+            + "2024-03-01 10:00:01 192.0.2.2 - GET /x 404\n"
+            + "#Fields: date time c-ip cs-method cs-uri-stem sc-status\n"
+            + "2024-03-01 10:00:02 192.0.2.3 GET /y 200\n");
+
+        List<LogRecord> records = [.. new[] { path }.Open().Cat().Parse(LogFormat.W3c)];
+
+        records.Select(r => r.VirtualHost).Should().Equal("www.example.com", "-", null);
+        records.Select(r => r.Host).Should().Equal("192.0.2.1", "192.0.2.2", "192.0.2.3");
+    }
+
     private string WriteFile(string name, string text)
     {
         string path = Path.Combine(_dir, name);
