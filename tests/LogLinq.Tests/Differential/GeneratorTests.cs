@@ -42,6 +42,9 @@ public sealed class GeneratorTests
         text.Should().Contain("\r\n").And.Contain("\\\"").And.Contain("/robots.txt");
         report.Malformed.Should().BeInRange(20, 100);
         records.Should().Contain(r => r.Host.Contains(':'))
+            .And.Contain(r => r.VirtualHost == "example.com:80")
+            .And.Contain(r => r.VirtualHost != null && r.Host.Contains(':'))
+            .And.Contain(r => r.VirtualHost == null)
             .And.Contain(r => r.Referrer == null)
             .And.Contain(r => r.Referrer != null && r.UserAgent == null)
             .And.Contain(r => r.UserAgent != null && r.UserAgent.Contains("\\\""))
@@ -66,5 +69,15 @@ public sealed class GeneratorTests
 
         second.Should().Equal(first);
         first.Distinct().Should().HaveCountGreaterThan(150);
+    }
+
+    [Fact]
+    public void Queries_ask_about_the_virtual_host_too()
+    {
+        List<LogRecord> records = DifferentialFixture.Load(Path.Combine(DifferentialFixture.RepoRoot, "data", "access-log"));
+        string[] queries = [.. new QueryGenerator(records, 7).Generate(600).Select(q => q.Description)];
+
+        queries.Should().Contain(q => q.Contains("r.VirtualHost ==") || q.Contains("r.VirtualHost !="))
+            .And.Contain(q => q.Contains("By(r => r.VirtualHost)"));
     }
 }

@@ -29,6 +29,12 @@ internal static class LogGenerator
         "/wp-login.php", "/.env", "/static/app.js?v=3", "/static/app.css", "/feed.xml", "/sitemap.xml",
     ];
 
+    // Apache's vhost_combined puts "%v:%p" first: an IPv6 literal or a bare port may come up too.
+    private static readonly string[] VirtualHosts =
+    [
+        "example.com:80", "example.com:80", "www.example.org:443", "shop.example:8080", "[2001:db8::5]:443", "a:1",
+    ];
+
     private static readonly string[] Referrers =
     [
         "-", "-", "-", "http://example.com/", "https://www.google.com/search?q=log+linq&ie=UTF-8",
@@ -159,7 +165,8 @@ internal static class LogGenerator
         string user = rng.Next(30) == 0 ? (rng.Next(2) == 0 ? "frank" : "alice") : "-";
         string status = WeightedStatus(rng);
         string bytes = Bytes(rng, status);
-        string line = $"{host} {ident} {user} [{Time(rng, time)}] \"{Request(rng, paths)}\" {status} {bytes}";
+        string vhost = rng.Next(8) == 0 ? Pick(rng, VirtualHosts) + " " : "";
+        string line = $"{vhost}{host} {ident} {user} [{Time(rng, time)}] \"{Request(rng, paths)}\" {status} {bytes}";
         int kind = rng.Next(100);
         if (kind < 60)
         {

@@ -51,6 +51,8 @@ internal sealed class QueryGenerator
         "ROBOTS", "/blog/2008/0", "json", "\uFFFD", "/favicon.ico", "Report 1", "-", "/my files/a b.html",
     ];
 
+    private static readonly string?[] VirtualHosts = ["example.com:80", "www.example.org:443", "a:1", "example.com", null, ""];
+
     private static readonly string[] AgentFragments = ["Mozilla", "bot", "\\\"", "curl", "Googlebot", "(", "", "Firefox/121.0", "-"];
 
     private readonly Random _rng;
@@ -83,6 +85,7 @@ internal sealed class QueryGenerator
             new Key<string>("r.Method", r => r.Method),
             new Key<string?>("r.Referrer", r => r.Referrer),
             new Key<string?>("r.UserAgent", r => r.UserAgent),
+            new Key<string?>("r.VirtualHost", r => r.VirtualHost),
             new Key<DateTimeOffset>("r.Time", r => r.Time),
             new Key<long>("r.Bytes", r => r.Bytes),
             new Key<string>("r.Protocol", r => r.Protocol),
@@ -216,9 +219,10 @@ internal sealed class QueryGenerator
 
             case < 25:
                 {
-                    string field = _rng.Next(3) == 0 ? nameof(LogRecord.UserAgent) : nameof(LogRecord.Referrer);
-                    return _rng.Next(4) switch
+                    string field = _rng.Next(3) switch { 0 => nameof(LogRecord.UserAgent), 1 => nameof(LogRecord.VirtualHost), _ => nameof(LogRecord.Referrer) };
+                    return _rng.Next(5) switch
                     {
+                        4 => TextEquals($"r.{field}", Field(field), field == nameof(LogRecord.VirtualHost) ? Pick(VirtualHosts) : "-", negate: _rng.Next(3) == 0),
                         0 => TextEquals($"r.{field}", Field(field), null),
                         1 => TextEquals($"r.{field}", Field(field), null, negate: true),
                         2 => TextEquals($"r.{field}", Field(field), "-"),
