@@ -208,7 +208,7 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
         };
         string symbol = SymbolOf(op);
 
-        // null is text that is not there: only text (referrer, agent) can be compared with it.
+        // null is text that is not there: only text (referrer, agent, vhost) can be compared with it.
         bool leftNull = left is ConstantExpression { Value: null };
         if (leftNull || right is ConstantExpression { Value: null })
         {

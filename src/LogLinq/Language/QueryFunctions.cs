@@ -6,7 +6,7 @@ namespace LogLinq.Language;
 
 /// <summary>
 /// The functions a query calls at run time, as static methods an expression tree can call. Each
-/// takes null where a field can be missing (referrer, agent) and answers without throwing.
+/// takes null where a field can be missing (referrer, agent, vhost) and answers without throwing.
 /// </summary>
 internal static class QueryFunctions
 {
