@@ -15,6 +15,7 @@ public class ExplainTests
 
         plan.Should().Contain("pushdown:   status == 404")
             .And.Contain("lines without \"404 \" are skipped before parsing")
+            .And.NotContain("a block (64 KiB) at a time", "lines the literal rules out are not parsed at all")
             .And.Contain("fields:     path, status")
             .And.Contain("aggregate:  distinct(r => r.Path)")
             .And.Contain("6 file(s)");
@@ -28,6 +29,7 @@ public class ExplainTests
         plan.Should().Contain("pushdown:   none")
             .And.Contain("fields:     bytes (")
             .And.Contain("scan:       parallel")
+            .And.Contain("NCSA lines a block (64 KiB) at a time")
             .And.Contain("aggregate:  sum(r => r.Bytes)");
     }
 

@@ -110,8 +110,6 @@ internal static class ParallelScanner
             : ScanRange(part, scan, state, counters, cancel);
     }
 
-    // The per-line loops are optimised from the start, like the per-row methods they call (see PartialAggregate.Accept).
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long ScanWhole(ScanPart part, FileScan scan, PartialAggregate state, ReadCounters counters, bool readAhead, CancellationToken cancel)
     {
         Stream content = new ScanSource(part.Path, part.Stream).Open(counters);
@@ -127,38 +125,7 @@ internal static class ParallelScanner
         }
 
         using var reader = new LineReader(replay, ScanBufferSize, ownsStream: false);
-        long lines = 0;
-        while (true)
-        {
-            if (scan.ScansBlocks)
-            {
-                LineBlock block = reader.PeekLines(FileScan.BlockSize);
-                if (!block.IsEmpty)
-                {
-                    (int bytes, int taken) = scan.ScanBlock(block, block.FirstLineNumber, state, long.MaxValue);
-                    reader.Skip(bytes, taken);
-                    cancel.ThrowIfCancellationRequested();
-                    continue;
-                }
-            }
-
-            if (!(scan.SkipLiteral is { } literal ? reader.MoveNextContaining(literal, long.MaxValue) : reader.MoveNext()))
-            {
-                break;
-            }
-
-            if ((++lines & 0x3FFF) == 0)
-            {
-                cancel.ThrowIfCancellationRequested();
-            }
-
-            if (scan.TryRow(reader, reader.LineNumber, out Row row))
-            {
-                state.Accept(ref row);
-            }
-        }
-
-        return reader.LineNumber;
+        return ScanLines(reader, scan, state, long.MaxValue, skipped: 0, cancel);
     }
 
     /// <summary>Scans a record stream; returns how many records it held.</summary>
@@ -182,7 +149,6 @@ internal static class ParallelScanner
         return decoder.Count;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static long ScanRange(ScanPart part, FileScan scan, PartialAggregate state, ReadCounters counters, CancellationToken cancel)
     {
         // Start one byte early: if that byte is a newline, the part's first line starts exactly at
@@ -202,58 +168,65 @@ internal static class ParallelScanner
                 skipped = 1;
             }
 
-            long limit = part.End - origin;
-            bool crossed = false;
-            long lines = 0;
-            while (true)
-            {
-                if (scan.ScansBlocks)
-                {
-                    LineBlock block = reader.PeekLines(FileScan.BlockSize);
-                    if (!block.IsEmpty)
-                    {
-                        (int bytes, int taken) = scan.ScanBlock(block, block.FirstLineNumber - skipped, state, limit);
-                        reader.Skip(bytes, taken);
-                        cancel.ThrowIfCancellationRequested();
-                        if (bytes < block.Lines.Length)
-                        {
-                            break; // at the first line of the next range, which stays unread
-                        }
-
-                        continue;
-                    }
-                }
-
-                if (!(scan.SkipLiteral is { } literal ? reader.MoveNextContaining(literal, limit) : reader.MoveNext()))
-                {
-                    break;
-                }
-
-                if (reader.LineOffset >= limit)
-                {
-                    crossed = true;
-                    break;
-                }
-
-                long number = reader.LineNumber - skipped;
-                if ((++lines & 0x3FFF) == 0)
-                {
-                    cancel.ThrowIfCancellationRequested();
-                }
-
-                if (scan.TryRow(reader, number, out Row row))
-                {
-                    state.Accept(ref row);
-                }
-            }
-
-            return reader.LineNumber - skipped - (crossed ? 1 : 0);
+            return ScanLines(reader, scan, state, part.End - origin, skipped, cancel);
         }
         finally
         {
             counters.AddBytes(range?.BytesRead ?? 0);
             file.Dispose();
             counters.FileClosed();
+        }
+    }
+
+    /// <summary>
+    /// Scans the reader's lines into <paramref name="state"/> up to the first line that starts at or
+    /// after <paramref name="limit"/> (the next range's), a block at a time where the scan allows,
+    /// else a line at a time. <paramref name="skipped"/> lines were read before (a range's partial
+    /// first line); returns how many lines the scan owned.
+    /// </summary>
+    // Optimised from the start, like the per-row methods it calls (see PartialAggregate.Accept).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static long ScanLines(LineReader reader, FileScan scan, PartialAggregate state, long limit, long skipped, CancellationToken cancel)
+    {
+        long lines = 0;
+        while (true)
+        {
+            if (scan.ScansBlocks)
+            {
+                LineBlock block = reader.PeekLines(FileScan.BlockSize);
+                if (!block.IsEmpty)
+                {
+                    (int bytes, int taken) = scan.ScanBlock(block, block.FirstLineNumber - skipped, state, limit);
+                    reader.Skip(bytes, taken);
+                    cancel.ThrowIfCancellationRequested();
+                    if (bytes < block.Lines.Length)
+                    {
+                        return reader.LineNumber - skipped; // the next range's first line stays unread
+                    }
+
+                    continue;
+                }
+            }
+
+            if (!(scan.SkipLiteral is { } literal ? reader.MoveNextContaining(literal, limit) : reader.MoveNext()))
+            {
+                return reader.LineNumber - skipped;
+            }
+
+            if (reader.LineOffset >= limit)
+            {
+                return reader.LineNumber - skipped - 1;
+            }
+
+            if ((++lines & 0x3FFF) == 0)
+            {
+                cancel.ThrowIfCancellationRequested();
+            }
+
+            if (scan.TryRow(reader, reader.LineNumber - skipped, out Row row))
+            {
+                state.Accept(ref row);
+            }
         }
     }
 }

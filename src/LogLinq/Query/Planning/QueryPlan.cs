@@ -102,6 +102,11 @@ internal sealed class QueryPlan(
         {
             int workers = Math.Max(1, Input.Options.MaxDegreeOfParallelism);
             text.AppendLine($"scan:       parallel, {workers} worker(s); {(Stage.AllowSplit ? $"plain files over {Input.Options.MinPartSize * 2 / (1024 * 1024)} MB cut into newline-aligned ranges" : "files read whole (the query reads line numbers)")}; compressed files one per worker, decompressing ahead on another core when there are fewer files than workers");
+            if (Query.RequiredLiteral is null)
+            {
+                text.AppendLine($"            NCSA lines a block ({FileScan.BlockSize / 1024} KiB) at a time: newlines, spaces and quotes marked in one vector pass, fields found by bit scans");
+            }
+
             text.AppendLine($"aggregate:  {Stage.Description} — a partial state per part, merged in file order");
         }
 
