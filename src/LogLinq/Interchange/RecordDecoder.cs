@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text;
 using LogLinq.Formats;
 using LogLinq.Records;
@@ -409,6 +411,7 @@ internal sealed class RecordDecoder : IDisposable
     }
 
     /// <summary>A text field's range in <paramref name="body"/>; <see cref="FieldRange.None"/> for null, which only a field without a <paramref name="required"/> name may be.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private FieldRange Range(ReadOnlySpan<byte> body, ref int at, long number, string? required)
     {
         ReadOnlySpan<byte> utf8 = Text(body, ref at, number, out bool isNull);
@@ -429,6 +432,10 @@ internal sealed class RecordDecoder : IDisposable
         }
     }
 
+    /// <summary>Throws <see cref="Damaged"/> from a call, so the inlined helpers carry no throw of their own.</summary>
+    [DoesNotReturn]
+    private void ThrowDamaged(long number, string reason) => throw Damaged(number, reason);
+
     private string File(ReadOnlySpan<byte> utf8)
     {
         if (!utf8.SequenceEqual(_lastFileBytes))
@@ -440,6 +447,7 @@ internal sealed class RecordDecoder : IDisposable
         return _lastFile;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ReadOnlySpan<byte> Text(ReadOnlySpan<byte> body, ref int at, long number, out bool isNull)
     {
         ulong prefix = Number(body, ref at, number);
@@ -452,7 +460,7 @@ internal sealed class RecordDecoder : IDisposable
         ulong length = prefix - 1;
         if (length > (ulong)(body.Length - at))
         {
-            throw Damaged(number, "a text runs past its end");
+            ThrowDamaged(number, "a text runs past its end");
         }
 
         ReadOnlySpan<byte> utf8 = body.Slice(at, (int)length);
@@ -460,8 +468,12 @@ internal sealed class RecordDecoder : IDisposable
         return utf8;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private long Integer(ReadOnlySpan<byte> body, ref int at, long number) => Varint.UnZigZag(Number(body, ref at, number));
 
+    // The per-field helpers are inlined into the record's decoding: each is a few instructions in the
+    // usual case, and a call per field was a third of the time of `from - | count`.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ulong Number(ReadOnlySpan<byte> body, ref int at, long number)
     {
         // Most numbers here (text lengths, statuses, offsets) take one byte.
@@ -470,6 +482,11 @@ internal sealed class RecordDecoder : IDisposable
             return body[at++];
         }
 
+        return LongNumber(body, ref at, number);
+    }
+
+    private ulong LongNumber(ReadOnlySpan<byte> body, ref int at, long number)
+    {
         int read = Varint.Read(body[at..], out ulong value);
         if (read <= 0)
         {
