@@ -28,6 +28,7 @@ internal static class W3cFieldNames
         11 when Is(name, "cs(Referer)"u8) => W3cField.Referrer,
         14 when Is(name, "cs(User-Agent)"u8) => W3cField.UserAgent,
         7 when Is(name, "cs-host"u8) => W3cField.VirtualHost,
+        8 when Is(name, "cs(Host)"u8) => W3cField.VirtualHost, // the Host header, as CloudFront writes it
         _ => W3cField.Ignored,
     };
 

@@ -265,6 +265,26 @@ public sealed class W3cLogFormatTests : IDisposable
         records.Select(r => r.Host).Should().Equal("192.0.2.1", "192.0.2.2", "192.0.2.3");
     }
 
+    [Fact]
+    public void Reads_a_cloudfront_log_tab_separated_with_the_host_header_as_the_virtual_host()
+    {
+        // CloudFront's standard log: W3C directives, tab-separated fields, the Host header as cs(Host).
+        string path = WriteFile(
+            "cloudfront.log",
+            "#Version: 1.0\n"
+            + "#Fields: date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status cs(Referer) cs(User-Agent) cs-uri-query\n"
+            + "2019-12-04\t21:02:31\tLAX1\t392\t192.0.2.100\tGET\td111111abcdef8.cloudfront.net\t/index.html\t200\t-\tcurl/8.0\t-\n"
+            + "2019-12-04\t21:02:32\tLAX1\t7\t192.0.2.101\tGET\td111111abcdef8.cloudfront.net\t/favicon.ico\t404\t-\tcurl/8.0\t-\n");
+
+        List<LogRecord> records = [.. new[] { path }.Open().Cat().Parse(LogFormat.Auto)];
+
+        records.Select(r => r.VirtualHost).Should().Equal("d111111abcdef8.cloudfront.net", "d111111abcdef8.cloudfront.net");
+        records.Select(r => r.Host).Should().Equal("192.0.2.100", "192.0.2.101");
+        records.Select(r => r.Path).Should().Equal("/index.html", "/favicon.ico");
+        records.Select(r => r.Status).Should().Equal(200, 404);
+        records.Select(r => r.Bytes).Should().Equal(392L, 7L);
+    }
+
     private string WriteFile(string name, string text)
     {
         string path = Path.Combine(_dir, name);
