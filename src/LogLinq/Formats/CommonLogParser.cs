@@ -71,7 +71,8 @@ internal static class CommonLogParser
         fields.VirtualHost = FieldRange.None;
 
         int pos = 0;
-        if (!Token(line, ref pos, out fields.Host) || !Token(line, ref pos, out fields.Ident) || !Token(line, ref pos, out fields.User))
+        if (!Token(line, ref pos, out fields.Host) || !ForwardedFor(line, ref pos, ref fields.Host)
+            || !Token(line, ref pos, out fields.Ident) || !Token(line, ref pos, out fields.User))
         {
             error = "expected host, ident and user before the time";
             return false;
@@ -195,6 +196,26 @@ internal static class CommonLogParser
 
         token = new FieldRange(pos, space);
         pos += space + 1;
+        return true;
+    }
+
+    /// <summary>
+    /// A proxy's X-Forwarded-For list logged in the host's place (<c>203.0.113.9, 10.0.0.2 - - [...</c>,
+    /// as <c>%{X-Forwarded-For}i</c> or nginx's <c>$proxy_add_x_forwarded_for</c> write it) is one host,
+    /// kept as written: a host that ends in a comma goes on to the next token.
+    /// </summary>
+    private static bool ForwardedFor(ReadOnlySpan<byte> line, ref int pos, ref FieldRange host)
+    {
+        while (line[host.Start + host.Length - 1] == ',')
+        {
+            if (!Token(line, ref pos, out FieldRange next))
+            {
+                return false;
+            }
+
+            host = new FieldRange(host.Start, next.Start + next.Length - host.Start);
+        }
+
         return true;
     }
 

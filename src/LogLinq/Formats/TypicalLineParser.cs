@@ -49,8 +49,9 @@ internal static class TypicalLineParser
         int length = line.Length;
 
         // host ident user: non-empty tokens, one space after each ("- - " on nearly every line).
+        // (A host that ends in a comma is a forwarded-for list, left to the general path.)
         int host = masks.NextSpace(0);
-        if (host <= 0 || host + 5 >= length)
+        if (host <= 0 || host + 5 >= length || line[host - 1] == ',')
         {
             return false;
         }

@@ -33,6 +33,23 @@ public sealed class CommonLogParserTests
     }
 
     [Fact]
+    public void A_forwarded_for_list_in_the_host_place_is_one_host_as_written()
+    {
+        // nginx behind a proxy, logging $proxy_add_x_forwarded_for where $remote_addr usually goes.
+        LogRecord r = Parse("""203.0.113.9, 10.0.0.2 - - [25/Nov/2026:10:00:00 +0000] "GET /xff HTTP/1.1" 200 512 "-" "curl/8.0" """.TrimEnd());
+
+        r.Host.Should().Be("203.0.113.9, 10.0.0.2");
+        r.Ident.Should().Be("-");
+        r.User.Should().Be("-");
+        r.Path.Should().Be("/xff");
+        r.Bytes.Should().Be(512);
+        r.UserAgent.Should().Be("curl/8.0");
+        Parse("""198.51.100.7, 203.0.113.9, 10.0.0.2 - bob [25/Nov/2026:10:00:00 +0000] "GET / HTTP/1.1" 200 1""").Host
+            .Should().Be("198.51.100.7, 203.0.113.9, 10.0.0.2");
+        Malformed("203.0.113.9, ").Should().Contain("host, ident and user");
+    }
+
+    [Fact]
     public void Common_format()
     {
         LogRecord r = Parse("""140.180.132.213 - - [24/Feb/2008:00:08:59 -0600] "GET /ply/ply.html HTTP/1.1" 200 97238""");

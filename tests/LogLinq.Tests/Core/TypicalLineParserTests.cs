@@ -70,6 +70,7 @@ public sealed class TypicalLineParserTests
             "10.0.0.1 - - [01/Mar/2024:10:15:32 +0100] \"GET /a\\\"b HTTP/1.1\" 200 1 \"-\" \"-\"",
             "10.0.0.1 - - [01/Mar/2024:10:15:32 +0100] \"GET /a\"b HTTP/1.1\" 404 - \"-\" \"curl\" extra=1",
             "10.0.0.1 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.0\" 200 1",
+            "203.0.113.9, 10.0.0.2 - - [01/Mar/2024:10:15:32 +0100] \"GET /xff HTTP/1.1\" 200 512 \"-\" \"curl/8.0\"",
             "10.0.0.1 - - [01/Mar/2024:10:15:32 +0100] \"GET /big HTTP/1.1\" 200 1234567890123",
             VirtualHostCombined,
             VirtualHostCombined,
