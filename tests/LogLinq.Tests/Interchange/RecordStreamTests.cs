@@ -57,26 +57,12 @@ public sealed class RecordStreamTests
     {
         // The thirteen fields of the first writers, in their order, by hand.
         LogRecord r = OddRecords()[4];
-        var header = new List<byte>([0x89, (byte)'L', (byte)'Q', (byte)'R', 0x0D, 0x0A, 0x1A, 0x0A, 1, 13]);
-        var body = new List<byte>();
-        void Field(string name, byte type) => header.AddRange([(byte)name.Length, .. Encoding.ASCII.GetBytes(name), type]);
-        void Text(string? s) => body.AddRange(s is null ? [0] : [.. Varint(Encoding.UTF8.GetByteCount(s) + 1), .. Encoding.UTF8.GetBytes(s)]);
-        void Integer(long v) => body.AddRange(Varint((v << 1) ^ (v >> 63)));
-
-        Field("host", 1); Text(r.Host);
-        Field("ident", 1); Text(r.Ident);
-        Field("user", 1); Text(r.User);
-        Field("time", 4); body.AddRange(BitConverter.GetBytes(r.Time.Ticks)); Integer(r.Time.TotalOffsetMinutes);
-        Field("method", 1); Text(r.Method);
-        Field("path", 1); Text(r.Path);
-        Field("protocol", 1); Text(r.Protocol);
-        Field("status", 2); Integer(r.Status);
-        Field("bytes", 3); Integer(r.Bytes);
-        Field("referrer", 1); Text(r.Referrer);
-        Field("agent", 1); Text(r.UserAgent);
-        Field("file", 1); Text(r.File);
-        Field("line", 3); Integer(r.LineNumber);
-        byte[] stream = [.. header, .. Varint(body.Count), .. body, 0];
+        byte[] stream = new HandWrittenStream()
+            .Text("host", r.Host).Text("ident", r.Ident).Text("user", r.User).Time("time", r.Time)
+            .Text("method", r.Method).Text("path", r.Path).Text("protocol", r.Protocol)
+            .Integer("status", 2, r.Status).Integer("bytes", 3, r.Bytes)
+            .Text("referrer", r.Referrer).Text("agent", r.UserAgent).Text("file", r.File).Integer("line", 3, r.LineNumber)
+            .ToArray();
 
         List<LogRecord> back = [.. RecordStreamReader.Read(new MemoryStream(stream))];
 
@@ -192,28 +178,12 @@ public sealed class RecordStreamTests
     {
         // A stream as a later writer might make it: the fields in another order, and one more.
         LogRecord r = OddRecords()[2];
-        var header = new List<byte>([0x89, (byte)'L', (byte)'Q', (byte)'R', 0x0D, 0x0A, 0x1A, 0x0A, 1, 15]);
-        var body = new List<byte>();
-        void Field(string name, byte type) => header.AddRange([(byte)name.Length, .. Encoding.ASCII.GetBytes(name), type]);
-        void Text(string? s) => body.AddRange(s is null ? [0] : [.. Varint(Encoding.UTF8.GetByteCount(s) + 1), .. Encoding.UTF8.GetBytes(s)]);
-        void Integer(long v) => body.AddRange(Varint((v << 1) ^ (v >> 63)));
-
-        Field("line", 3); Integer(r.LineNumber);
-        Field("extra", 1); Text("ignored");
-        Field("vhost", 1); Text(r.VirtualHost);
-        Field("file", 1); Text(r.File);
-        Field("agent", 1); Text(r.UserAgent);
-        Field("referrer", 1); Text(r.Referrer);
-        Field("bytes", 3); Integer(r.Bytes);
-        Field("status", 2); Integer(r.Status);
-        Field("protocol", 1); Text(r.Protocol);
-        Field("path", 1); Text(r.Path);
-        Field("method", 1); Text(r.Method);
-        Field("time", 4); body.AddRange(BitConverter.GetBytes(r.Time.Ticks)); Integer(r.Time.TotalOffsetMinutes);
-        Field("user", 1); Text(r.User);
-        Field("ident", 1); Text(r.Ident);
-        Field("host", 1); Text(r.Host);
-        byte[] stream = [.. header, .. Varint(body.Count), .. body, 0];
+        byte[] stream = new HandWrittenStream()
+            .Integer("line", 3, r.LineNumber).Text("extra", "ignored").Text("vhost", r.VirtualHost).Text("file", r.File)
+            .Text("agent", r.UserAgent).Text("referrer", r.Referrer).Integer("bytes", 3, r.Bytes).Integer("status", 2, r.Status)
+            .Text("protocol", r.Protocol).Text("path", r.Path).Text("method", r.Method).Time("time", r.Time)
+            .Text("user", r.User).Text("ident", r.Ident).Text("host", r.Host)
+            .ToArray();
 
         List<LogRecord> back = [.. RecordStreamReader.Read(new MemoryStream(stream))];
 
@@ -285,6 +255,49 @@ public sealed class RecordStreamTests
 
         writer.Complete();
         return bytes.ToArray();
+    }
+
+    /// <summary>
+    /// A one-record stream written by hand, field by field (name, type, value), as another writer
+    /// might: the header of version 1, the record, the end mark.
+    /// </summary>
+    private sealed class HandWrittenStream
+    {
+        private readonly List<byte> _fields = [];
+        private readonly List<byte> _body = [];
+        private int _count;
+
+        public HandWrittenStream Text(string name, string? value)
+        {
+            Field(name, 1);
+            _body.AddRange(value is null ? [0] : [.. Varint(Encoding.UTF8.GetByteCount(value) + 1), .. Encoding.UTF8.GetBytes(value)]);
+            return this;
+        }
+
+        /// <param name="type">2 for a 32-bit integer, 3 for a 64-bit one.</param>
+        public HandWrittenStream Integer(string name, byte type, long value)
+        {
+            Field(name, type);
+            _body.AddRange(Varint((value << 1) ^ (value >> 63)));
+            return this;
+        }
+
+        public HandWrittenStream Time(string name, DateTimeOffset value)
+        {
+            Field(name, 4);
+            _body.AddRange(BitConverter.GetBytes(value.Ticks));
+            _body.AddRange(Varint(((long)value.TotalOffsetMinutes << 1) ^ ((long)value.TotalOffsetMinutes >> 63)));
+            return this;
+        }
+
+        public byte[] ToArray() =>
+            [0x89, (byte)'L', (byte)'Q', (byte)'R', 0x0D, 0x0A, 0x1A, 0x0A, 1, (byte)_count, .. _fields, .. Varint(_body.Count), .. _body, 0];
+
+        private void Field(string name, byte type)
+        {
+            _fields.AddRange([(byte)name.Length, .. Encoding.ASCII.GetBytes(name), type]);
+            _count++;
+        }
     }
 
     private static byte[] Varint(long value)
