@@ -12,5 +12,5 @@ internal abstract class LineParser
     public abstract LineResult Parse(in LogLine line, out LogRecord? record, out string? error);
 
     /// <summary>True for a line of nothing but spaces and tabs, which no format treats as a record.</summary>
-    protected static bool IsBlank(ReadOnlySpan<byte> line) => line.TrimStart(" \t"u8).IsEmpty;
+    internal static bool IsBlank(ReadOnlySpan<byte> line) => line.TrimStart(" \t"u8).IsEmpty;
 }

@@ -76,9 +76,8 @@ public sealed class LogRecord
     private LogRecord(LogRecord other, long lineNumber)
     {
         (_line, _lineStart, _fields, File, LineNumber) = (other._line, other._lineStart, other._fields, other.File, lineNumber);
-        (_host, _ident, _user, _method, _path, _protocol, _referrer, _userAgent) =
-            (other._host, other._ident, other._user, other._method, other._path, other._protocol, other._referrer, other._userAgent);
-        _virtualHost = other._virtualHost;
+        (_host, _ident, _user, _method, _path, _protocol, _referrer, _userAgent, _virtualHost) =
+            (other._host, other._ident, other._user, other._method, other._path, other._protocol, other._referrer, other._userAgent, other._virtualHost);
         (Time, Status, Bytes) = (other.Time, other.Status, other.Bytes);
     }
 
@@ -92,8 +91,7 @@ public sealed class LogRecord
     internal void Bind(byte[] buffer, int start, in CommonLogFields fields, string file, long lineNumber)
     {
         (_line, _lineStart, _fields) = (buffer, start, fields);
-        (_host, _ident, _user, _method, _path, _protocol, _referrer, _userAgent) = (null, null, null, null, null, null, null, null);
-        _virtualHost = null;
+        (_host, _ident, _user, _method, _path, _protocol, _referrer, _userAgent, _virtualHost) = (null, null, null, null, null, null, null, null, null);
         (Time, Status, Bytes, File, LineNumber) = (fields.Time, fields.Status, fields.Bytes, file, lineNumber);
     }
 

@@ -179,7 +179,8 @@ internal sealed class LineReader : IDisposable
         LineNumber += lines;
     }
 
-    private static int WithoutCarriageReturn(ReadOnlySpan<byte> line) =>
+    /// <summary>The length of <paramref name="line"/> without a final <c>'\r'</c> (CRLF endings).</summary>
+    internal static int WithoutCarriageReturn(ReadOnlySpan<byte> line) =>
         line.Length > 0 && line[^1] == (byte)'\r' ? line.Length - 1 : line.Length;
 
     /// <summary>

@@ -74,7 +74,7 @@ internal sealed class FileScan
         row = default;
         if (_format is null)
         {
-            if (IsBlank(bytes))
+            if (LineParser.IsBlank(bytes))
             {
                 return false;
             }
@@ -109,7 +109,7 @@ internal sealed class FileScan
             }
         }
 
-        return _query.Predicate is null || _query.Predicate.Test(ref row);
+        return Passes(ref row);
     }
 
     /// <summary>
@@ -151,9 +151,9 @@ internal sealed class FileScan
             int newline = (chunk * StructuralMasks.ChunkSize) + BitOperations.TrailingZeroCount(pending);
             pending &= pending - 1;
 
-            int end = newline > start && bytes[newline - 1] == '\r' ? newline - 1 : newline;
             long number = firstNumber + lines;
-            ReadOnlySpan<byte> line = bytes[start..end];
+            ReadOnlySpan<byte> line = bytes[start..newline];
+            line = line[..LineReader.WithoutCarriageReturn(line)];
             if (TryRawRow(line, block.Buffer, block.Start + start, number, new LineMasks(spaces, quotes, start, line.Length), out Row row))
             {
                 state.Accept(ref row);
@@ -181,7 +181,7 @@ internal sealed class FileScan
 
         _records++;
         row = new Row(decoder.Body, decoder.Buffer, decoder.BodyStart, ref _fields, _view, file!, line);
-        passes = _query.Predicate is null || _query.Predicate.Test(ref row);
+        passes = Passes(ref row);
         return true;
     }
 
@@ -215,7 +215,7 @@ internal sealed class FileScan
 
         if (!CommonLogParser.TryParseInto(line, ref _fields, _requireCombined, _query.SplitsRequest, out string? error, masks))
         {
-            if (!IsBlank(line))
+            if (!LineParser.IsBlank(line))
             {
                 Malformed(number, error!);
             }
@@ -225,8 +225,10 @@ internal sealed class FileScan
 
         _records++;
         row = new Row(line, buffer, start + noise, ref _fields, _view, _file, number);
-        return _query.Predicate is null || _query.Predicate.Test(ref row);
+        return Passes(ref row);
     }
+
+    private bool Passes(ref Row row) => _query.Predicate is null || _query.Predicate.Test(ref row);
 
     private void Use(LogFormat format)
     {
@@ -255,6 +257,4 @@ internal sealed class FileScan
             _samples.Add(malformed);
         }
     }
-
-    private static bool IsBlank(ReadOnlySpan<byte> line) => line.TrimStart(" \t"u8).IsEmpty;
 }
