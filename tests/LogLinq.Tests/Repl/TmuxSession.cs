@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using LogLinq.Tests.Cli;
 using LogLinq.Tests.Embedding;
 
@@ -78,8 +79,39 @@ internal sealed class TmuxSession : IDisposable
     /// <summary>The pane's process's exit status once it has exited, or null while it runs.</summary>
     public int? ExitStatus()
     {
-        string[] state = Tmux(["list-panes", "-t", Name, "-F", "#{pane_dead} #{pane_dead_status}"]).Trim().Split(' ');
-        return state[0] == "1" && int.TryParse(state.ElementAtOrDefault(1), out int status) ? status : null;
+        string[] state = Tmux(["list-panes", "-t", Name, "-F", "#{pane_dead} #{pane_pid} #{pane_dead_status}"]).Trim().Split(' ');
+        if (state[0] != "1")
+        {
+            return null;
+        }
+
+        // tmux 3.3 on a busy machine can see the terminal close and then miss the process's SIGCHLD:
+        // the pane is dead, its process a zombie never reaped, and tmux has no status. The kernel
+        // still holds it, in the zombie's /proc stat.
+        return int.TryParse(state.ElementAtOrDefault(2), out int status) ? status : ZombieExitStatus(int.Parse(state[1], CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// The exit status of a process that has exited and not been reaped, from <c>/proc/PID/stat</c>
+    /// (its third field the state, Z; its 52nd the status as <c>waitpid</c> reports it); null otherwise.
+    /// </summary>
+    private static int? ZombieExitStatus(int pid)
+    {
+        string stat;
+        try
+        {
+            stat = File.ReadAllText($"/proc/{pid}/stat").TrimEnd();
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+
+        // The command name, second, is in parentheses and may hold spaces: count fields after it.
+        string[] fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return fields[0] == "Z" && int.TryParse(fields[49], out int waitStatus) && (waitStatus & 0x7F) == 0
+            ? (waitStatus >> 8) & 0xFF
+            : null;
     }
 
     /// <summary>Ends the tmux server and everything in it.</summary>
