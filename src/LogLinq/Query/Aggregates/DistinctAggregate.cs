@@ -13,15 +13,16 @@ internal sealed class DistinctAggregate<T>(RowValue<T> value, bool countOnly = f
     private readonly KeyIndex<T, int> _index = new(value);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override void Accept(ref Row row) => _index.FindOrAdd(ref row, static _ => 0);
+    public override void Accept(ref Row row) => _index.FindOrAdd(ref row, static () => 0);
 
     public override void Merge(PartialAggregate next)
     {
-        foreach (T? key in ((DistinctAggregate<T>)next)._index.Keys)
+        KeyIndex<T, int> other = ((DistinctAggregate<T>)next)._index;
+        for (int i = 0; i < other.Count; i++)
         {
-            _index.FindOrAdd(key!, static _ => 0);
+            _index.FindOrAddFrom(other, i, static () => 0);
         }
     }
 
-    public override object Result() => countOnly ? _index.Keys.Count : _index.Keys;
+    public override object Result() => countOnly ? _index.Count : _index.Keys;
 }

@@ -13,14 +13,14 @@ internal sealed class GroupAggregate<TKey, TResult> : PartialAggregate
     private readonly KeyIndex<TKey, PartialAggregate[]> _groups;
     private readonly IReadOnlyList<Func<PartialAggregate>> _inner;
     private readonly Func<TKey?, object?[], TResult> _result;
-    private readonly Func<TKey?, PartialAggregate[]> _newGroup;
+    private readonly Func<PartialAggregate[]> _newGroup;
 
     public GroupAggregate(RowValue<TKey> key, IReadOnlyList<Func<PartialAggregate>> inner, Func<TKey?, object?[], TResult> result)
     {
         _groups = new KeyIndex<TKey, PartialAggregate[]>(key);
         _inner = inner;
         _result = result;
-        _newGroup = _ => [.. _inner.Select(create => create())];
+        _newGroup = () => [.. _inner.Select(create => create())];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -34,11 +34,11 @@ internal sealed class GroupAggregate<TKey, TResult> : PartialAggregate
 
     public override void Merge(PartialAggregate next)
     {
-        var other = (GroupAggregate<TKey, TResult>)next;
-        foreach (TKey? key in other._groups.Keys)
+        KeyIndex<TKey, PartialAggregate[]> other = ((GroupAggregate<TKey, TResult>)next)._groups;
+        for (int position = 0; position < other.Count; position++)
         {
-            PartialAggregate[] theirs = other._groups.State(key);
-            PartialAggregate[] mine = _groups.FindOrAdd(key, _ => theirs);
+            PartialAggregate[] theirs = other.StateAt(position);
+            PartialAggregate[] mine = _groups.FindOrAddFrom(other, position, () => theirs);
             if (!ReferenceEquals(mine, theirs))
             {
                 for (int i = 0; i < mine.Length; i++)
@@ -51,9 +51,9 @@ internal sealed class GroupAggregate<TKey, TResult> : PartialAggregate
 
     public override void Rebase(long lineBase)
     {
-        foreach (TKey? key in _groups.Keys)
+        for (int position = 0; position < _groups.Count; position++)
         {
-            foreach (PartialAggregate aggregate in _groups.State(key))
+            foreach (PartialAggregate aggregate in _groups.StateAt(position))
             {
                 aggregate.Rebase(lineBase);
             }
@@ -61,5 +61,7 @@ internal sealed class GroupAggregate<TKey, TResult> : PartialAggregate
     }
 
     public override object Result() =>
-        _groups.Keys.Select(key => _result(key, [.. _groups.State(key).Select(a => a.Result())])).ToList();
+        Enumerable.Range(0, _groups.Count)
+            .Select(position => _result(_groups.KeyAt(position), [.. _groups.StateAt(position).Select(a => a.Result())]))
+            .ToList();
 }

@@ -8,92 +8,125 @@ using LogLinq.Query.Execution;
 namespace LogLinq.Query.Aggregates;
 
 /// <summary>
-/// A map from keys to per-key state that remembers the order keys first appeared in, allows a null
-/// key (as <c>Distinct</c> and <c>GroupBy</c> do), and finds a text field of a raw row by its bytes
-/// without allocating a string for keys it has seen.
+/// A map from keys to per-key state that remembers the order keys first appeared in (each key has a
+/// position, 0 for the first) and allows a null key, as <c>Distinct</c> and <c>GroupBy</c> do. Text
+/// fields are kept as UTF-8 in a <see cref="Utf8KeyTable"/>, found from a raw row's bytes: no string
+/// is made for a key until a result asks for it.
 /// </summary>
 internal sealed class KeyIndex<TKey, TState>
 {
     private readonly RowValue<TKey> _key;
+    private readonly List<TState> _states = [];
+    private int _nullPosition = -1;
+
+    // Text keys: their bytes, numbered in order; the null key, if any, has a position but no number.
     private readonly TextFieldValue? _text;
-    private readonly Dictionary<TKey, TState> _states;
-    private readonly Dictionary<string, TState>.AlternateLookup<ReadOnlySpan<char>> _byChars;
-    private readonly List<TKey?> _order = [];
-    private TState? _nullState;
-    private bool _hasNull;
-    private char[] _chars = new char[256];
+    private readonly Utf8KeyTable? _table;
     private byte[] _lastKey = new byte[256];
     private int _lastLength = -1;
-    private TState? _lastState;
+    private int _lastPosition;
+
+    // Any other keys: their positions, and the keys by position (the null key among them).
+    private readonly Dictionary<TKey, int> _positions = [];
+    private readonly List<TKey?> _keys = [];
 
     public KeyIndex(RowValue<TKey> key)
     {
         _key = key;
-        _states = new Dictionary<TKey, TState>();
-        _text = key as TextFieldValue;
-        if (_text is not null)
+        if (key is TextFieldValue text && typeof(TKey) == typeof(string))
         {
-            _byChars = ((Dictionary<string, TState>)(object)_states).GetAlternateLookup<ReadOnlySpan<char>>();
+            (_text, _table) = (text, new Utf8KeyTable());
         }
     }
 
-    /// <summary>The keys in order of first appearance.</summary>
-    public List<TKey?> Keys => _order;
+    /// <summary>How many keys there are.</summary>
+    public int Count => _states.Count;
 
-    public TState State(TKey? key) => key is null ? _nullState! : _states[key];
+    /// <summary>The keys in order of first appearance, text keys made strings now.</summary>
+    public List<TKey?> Keys => [.. Enumerable.Range(0, Count).Select(KeyAt)];
+
+    /// <summary>The key at <paramref name="position"/>.</summary>
+    public TKey? KeyAt(int position) =>
+        position == _nullPosition ? default
+        : _table is null ? _keys[position]
+        : (TKey)(object)_table.String(Id(position));
+
+    /// <summary>The state of the key at <paramref name="position"/>.</summary>
+    public TState StateAt(int position) => _states[position];
 
     /// <summary>The state for the row's key, made by <paramref name="create"/> when the key is new.</summary>
-    public TState FindOrAdd(ref Row row, Func<TKey?, TState> create)
+    public TState FindOrAdd(ref Row row, Func<TState> create)
     {
-        if (_text is not null && _text.TryGetRaw(ref row, out ReadOnlySpan<byte> bytes))
+        if (_table is null)
         {
-            return FindOrAddText(bytes, create);
+            return FindOrAdd(_key.Get(ref row), create);
         }
 
-        return FindOrAdd(_key.Get(ref row), create);
+        if (_text!.TryGetRaw(ref row, out ReadOnlySpan<byte> bytes))
+        {
+            return _states[FindOrAddText(bytes, create)];
+        }
+
+        // A record's text (a JSON or W3C line): the same table, so that its keys meet a raw row's.
+        return _key.Get(ref row) is string text ? _states[FindOrAddText(Encoding.UTF8.GetBytes(text), create)] : NullState(create);
     }
 
-    public TState FindOrAdd(TKey? key, Func<TKey?, TState> create)
+    /// <summary>
+    /// The state for the key at <paramref name="position"/> in <paramref name="other"/> (a later part's
+    /// index, merged into this one), made by <paramref name="create"/> when the key is new here.
+    /// </summary>
+    public TState FindOrAddFrom(KeyIndex<TKey, TState> other, int position, Func<TState> create) =>
+        position == other._nullPosition ? NullState(create)
+        : _table is null ? FindOrAdd(other._keys[position], create)
+        : _states[FindOrAddText(other._table![other.Id(position)], create)];
+
+    private TState FindOrAdd(TKey? key, Func<TState> create)
     {
         if (key is null)
         {
-            if (!_hasNull)
-            {
-                (_nullState, _hasNull) = (create(key), true);
-                _order.Add(key);
-            }
-
-            return _nullState!;
+            return NullState(create);
         }
 
-        ref TState? state = ref CollectionsMarshal.GetValueRefOrAddDefault(_states, key, out bool exists);
+        ref int position = ref CollectionsMarshal.GetValueRefOrAddDefault(_positions, key, out bool exists);
         if (!exists)
         {
-            state = create(key);
-            _order.Add(key);
+            position = _states.Count;
+            _states.Add(create());
+            _keys.Add(key);
         }
 
-        return state!;
+        return _states[position];
     }
 
-    private TState FindOrAddText(ReadOnlySpan<byte> bytes, Func<TKey?, TState> create)
+    private TState NullState(Func<TState> create)
+    {
+        if (_nullPosition < 0)
+        {
+            _nullPosition = _states.Count;
+            _states.Add(create());
+            if (_table is null)
+            {
+                _keys.Add(default);
+            }
+        }
+
+        return _states[_nullPosition];
+    }
+
+    /// <summary>The position of a text key, added with <paramref name="create"/>'s state if new.</summary>
+    private int FindOrAddText(ReadOnlySpan<byte> bytes, Func<TState> create)
     {
         // Consecutive lines often share a key (a client fetches a page, then what the page links):
-        // the last key found is compared as bytes before anything is decoded or hashed.
+        // the last key found is compared as bytes before anything is hashed.
         if (_lastLength >= 0 && bytes.SequenceEqual(_lastKey.AsSpan(0, _lastLength)))
         {
-            return _lastState!;
+            return _lastPosition;
         }
 
-        if (_chars.Length < bytes.Length)
+        int id = _table!.FindOrAdd(bytes, out bool added);
+        if (added)
         {
-            _chars = new char[bytes.Length];
-        }
-
-        int length = Encoding.UTF8.GetChars(bytes, _chars);
-        if (!_byChars.TryGetValue(_chars.AsSpan(0, length), out TState? state))
-        {
-            state = FindOrAdd((TKey)(object)new string(_chars.AsSpan(0, length)), create);
+            _states.Add(create());
         }
 
         if (_lastKey.Length < bytes.Length)
@@ -102,7 +135,13 @@ internal sealed class KeyIndex<TKey, TState>
         }
 
         bytes.CopyTo(_lastKey);
-        (_lastLength, _lastState) = (bytes.Length, state);
-        return state;
+        (_lastLength, _lastPosition) = (bytes.Length, Position(id));
+        return _lastPosition;
     }
+
+    // Text keys are numbered in the table in order; the null key, if it came, took the position
+    // between those numbered before it and those after.
+    private int Position(int id) => _nullPosition >= 0 && id >= _nullPosition ? id + 1 : id;
+
+    private int Id(int position) => _nullPosition >= 0 && position > _nullPosition ? position - 1 : position;
 }
