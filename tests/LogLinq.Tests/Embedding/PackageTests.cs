@@ -21,7 +21,7 @@ public sealed class PackageTests(PackedLibrary package)
         metadata.Element(Nuspec + "readme")!.Value.Should().Be("README.md");
         metadata.Element(Nuspec + "description")!.Value.Should().NotBeNullOrWhiteSpace();
         metadata.Descendants(Nuspec + "dependency").Select(d => d.Attribute("id")!.Value)
-            .Should().BeEquivalentTo("SharpCompress", "Sprache", "ZstdSharp.Port");
+            .Should().BeEquivalentTo("SharpCompress", "Sprache", "System.IO.Hashing", "ZstdSharp.Port");
         package.Read("README.md").Should().Contain("LogSource.Open");
     }
 
