@@ -9,7 +9,7 @@ namespace LogLinq.Interchange;
 /// (<see cref="RecordProcess.StartConsumer"/>). When the process closes its input or exits before the
 /// end, <see cref="Sink{T}.Push"/> returns false and the producer stops: a broken pipe is a normal end.
 /// </summary>
-public sealed class RecordProcessSink : Sink<LogRecord>, IDisposable
+public sealed class RecordProcessSink : Sink<LogRecord>, IDisposable, ITransientItemSink
 {
     private readonly RecordStreamWriter _writer;
 

@@ -26,7 +26,7 @@ namespace LogLinq.Interchange;
 /// LogSource.Open("data/**/access-log*").Where(r => r.Status == 404).PushTo(writer);
 /// </code>
 /// </example>
-public sealed class RecordStreamWriter : Sink<LogRecord>, IDisposable
+public sealed class RecordStreamWriter : Sink<LogRecord>, IDisposable, ITransientItemSink
 {
     private const int BlockSize = 64 * 1024;
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LogLinq.Query;
 using LogLinq.Records;
 
 namespace LogLinq.Push;
@@ -130,7 +131,7 @@ public static class Sink
         ArgumentNullException.ThrowIfNull(sink);
         try
         {
-            foreach (T item in source)
+            foreach (T item in Borrowed(source, sink) ?? source)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (!sink.Push(item))
@@ -147,6 +148,15 @@ public static class Sink
 
         sink.Complete();
     }
+
+    /// <summary>
+    /// A log query's records as views rebound to each line, when <paramref name="sink"/> is done with
+    /// each record as it is pushed and the query streams them; otherwise null.
+    /// </summary>
+    private static IEnumerable<T>? Borrowed<T>(IEnumerable<T> source, ISink<T> sink) =>
+        sink is ITransientItemSink && source is LogQuery<LogRecord> { Provider: LogQueryProvider provider } query
+            ? (IEnumerable<T>?)provider.ExecuteBorrowed(query.Expression)
+            : null;
 
     /// <summary>Drives <paramref name="sink"/> from an asynchronous <paramref name="source"/>, as <see cref="PushTo"/> does.</summary>
     /// <param name="source">The items; enumerated once, with <paramref name="cancellationToken"/>.</param>

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using LogLinq.Query.Execution;
 using LogLinq.Query.Planning;
+using LogLinq.Records;
 
 namespace LogLinq.Query;
 
@@ -37,6 +38,9 @@ internal sealed class LogQueryProvider(ScanInput input) : IQueryProvider
     }
 
     public TResult Execute<TResult>(Expression expression) => (TResult)Execute(expression)!;
+
+    /// <summary>The query's records as views valid until the next, where the plan streams them; else null.</summary>
+    public IEnumerable<LogRecord>? ExecuteBorrowed(Expression expression) => QueryPlanner.Plan(expression, Input).ExecuteBorrowed();
 
     public string Explain(Expression expression) => QueryPlanner.Plan(expression, Input).Explain();
 

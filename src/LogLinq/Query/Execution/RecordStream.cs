@@ -11,7 +11,15 @@ namespace LogLinq.Query.Execution;
 /// </summary>
 internal static class RecordStream
 {
-    public static IEnumerable<LogRecord> Enumerate(ScanInput input, ScanQuery query)
+    /// <summary>The records that pass, in file order.</summary>
+    /// <param name="input">The files.</param>
+    /// <param name="query">What every line goes through.</param>
+    /// <param name="borrow">
+    /// Whether each record may be a view over the reader's buffer, valid only until the next is asked
+    /// for (one object, rebound for every line): for a consumer that copies what it needs at once.
+    /// Otherwise each record owns a copy of its bytes.
+    /// </param>
+    public static IEnumerable<LogRecord> Enumerate(ScanInput input, ScanQuery query, bool borrow = false)
     {
         CancellationToken cancel = input.Options.CancellationToken;
         foreach (ScanSource source in input.Sources)
@@ -23,7 +31,7 @@ internal static class RecordStream
                 if (RecordStreamDetector.IsRecordStream(content, out Stream replay))
                 {
                     using var decoder = new RecordDecoder(replay, source.Name, leaveOpen: true);
-                    while (Next(scan, decoder, out LogRecord? record))
+                    while (Next(scan, decoder, borrow, out LogRecord? record))
                     {
                         if ((decoder.Count & 0xFFF) == 0)
                         {
@@ -48,7 +56,7 @@ internal static class RecordStream
                         cancel.ThrowIfCancellationRequested();
                     }
 
-                    LogRecord? record = Next(scan, reader);
+                    LogRecord? record = Next(scan, reader, borrow);
                     if (record is not null)
                     {
                         yield return record;
@@ -62,14 +70,16 @@ internal static class RecordStream
         }
     }
 
-    private static LogRecord? Next(FileScan scan, LineReader reader) =>
-        scan.TryRow(reader, reader.LineNumber, out Row row) ? row.Record : null;
+    private static LogRecord? Next(FileScan scan, LineReader reader, bool borrow) =>
+        scan.TryRow(reader, reader.LineNumber, out Row row) ? Take(ref row, borrow) : null;
 
     /// <summary>The decoder's next record, null when it fails the predicate; false at the end.</summary>
-    private static bool Next(FileScan scan, RecordDecoder decoder, out LogRecord? record)
+    private static bool Next(FileScan scan, RecordDecoder decoder, bool borrow, out LogRecord? record)
     {
         bool more = scan.TryDecode(decoder, out Row row, out bool passes);
-        record = passes ? row.Record : null;
+        record = passes ? Take(ref row, borrow) : null;
         return more;
     }
+
+    private static LogRecord Take(ref Row row, bool borrow) => borrow ? row.View : row.Record;
 }

@@ -34,6 +34,18 @@ internal sealed class QueryPlan(
         return Finish(output);
     }
 
+    /// <summary>
+    /// Runs a plan that streams records, with each record a view valid only until the next (see
+    /// <see cref="RecordStream.Enumerate"/>); null when the plan is not such a stream, or when an
+    /// operator left to LINQ to Objects might keep a record (only <c>Take</c> and <c>Skip</c>, which
+    /// count them, may follow).
+    /// </summary>
+    public IEnumerable<LogRecord>? ExecuteBorrowed() =>
+        Stage.IsStream && Rest.All(call => call.Method.Name is nameof(Queryable.Take) or nameof(Queryable.Skip))
+            && Finish(RecordStream.Enumerate(Input, Query, borrow: true)) is IEnumerable<LogRecord> records
+            ? records
+            : null;
+
     /// <summary>Applies the operators left to LINQ to Objects to the stage's <paramref name="output"/>.</summary>
     public object? Finish(object? output)
     {
