@@ -13,6 +13,12 @@ internal static class ReportCommand
     /// <summary>The logs read when no glob is given: the sample data, relative to the current directory.</summary>
     public const string DefaultGlob = "data/**/access-log*";
 
+    /// <summary>
+    /// How many entries a list shows by default: a screenful. A busy server's log has tens of
+    /// thousands of paths that were not found.
+    /// </summary>
+    public const int DefaultLimit = 20;
+
     private static readonly string[] FormatNames = ["table", "json"];
 
     /// <summary>Builds the command.</summary>
@@ -49,6 +55,21 @@ internal static class ReportCommand
             CustomParser = ParseLogFormat,
         };
 
+        var limit = new Option<int>("--limit")
+        {
+            Description = "How many entries the lists of documents not found and of robots' hosts show on a terminal "
+                + "or as text (json has them all); 0 shows them all",
+            HelpName = "N",
+            DefaultValueFactory = _ => DefaultLimit,
+        };
+        limit.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--limit takes a number of entries, 0 or more (0 shows them all).");
+            }
+        });
+
         var strict = new Option<bool>("--strict")
         {
             Description = "Stop with an error at the first malformed line instead of skipping it",
@@ -60,6 +81,7 @@ internal static class ReportCommand
             globs,
             format,
             logFormat,
+            limit,
             strict,
         };
 
@@ -67,12 +89,12 @@ internal static class ReportCommand
         {
             string[] patterns = parseResult.GetValue(globs) is { Length: > 0 } given ? given : [DefaultGlob];
             ReportFormat reportFormat = parseResult.GetValue(format) == "json" ? ReportFormat.Json : ReportFormat.Table;
-            return Run(patterns, reportFormat, parseResult.GetValue(logFormat) ?? LogFormat.Auto, parseResult.GetValue(strict));
+            return Run(patterns, reportFormat, parseResult.GetValue(logFormat) ?? LogFormat.Auto, parseResult.GetValue(limit), parseResult.GetValue(strict));
         });
         return command;
     }
 
-    private static int Run(string[] globs, ReportFormat format, LogFormat logFormat, bool strict)
+    private static int Run(string[] globs, ReportFormat format, LogFormat logFormat, int limit, bool strict)
     {
         var parseReport = new ParseReport();
         TutorialReport report;
@@ -88,12 +110,12 @@ internal static class ReportCommand
         }
         else if (StandardOutput.IsTerminal)
         {
-            ReportTable.Write(report, parseReport.Malformed);
+            ReportTable.Write(report, parseReport.Malformed, limit);
         }
         else
         {
             using TextWriter stdout = StandardOutput.OpenWriter();
-            ReportTextWriter.Write(stdout, report, parseReport.Malformed);
+            ReportTextWriter.Write(stdout, report, parseReport.Malformed, limit);
         }
 
         MalformedLinesNotice.Write(Console.Error, parseReport, LoglinqRootCommand.Name);

@@ -9,8 +9,8 @@ namespace LogLinq.Cli.Report;
 /// </summary>
 internal static class ReportTable
 {
-    /// <summary>Draws the report on the terminal behind stdout.</summary>
-    public static void Write(TutorialReport report, long malformed)
+    /// <summary>Draws the report on the terminal behind stdout, each list cut after <paramref name="limit"/> entries (0: none cut).</summary>
+    public static void Write(TutorialReport report, long malformed, int limit)
     {
         IAnsiConsole console = AnsiConsole.Console;
 
@@ -34,16 +34,22 @@ internal static class ReportTable
 
         console.Write(downloads);
 
-        WriteList(console, "Documents not found (404)", report.BrokenDocuments);
-        WriteList(console, $"Hosts that fetched {TutorialReport.RobotsPath}", report.RobotsHosts);
+        WriteList(console, "Documents not found (404)", report.BrokenDocuments, limit);
+        WriteList(console, $"Hosts that fetched {TutorialReport.RobotsPath}", report.RobotsHosts, limit);
     }
 
-    private static void WriteList(IAnsiConsole console, string title, IReadOnlyList<string> items)
+    private static void WriteList(IAnsiConsole console, string title, IReadOnlyList<string> items, int limit)
     {
         // Laid out in columns like ls: a long list of short names stays a screenful.
+        int shown = ReportLists.Shown(items.Count, limit);
         IRenderable body = items.Count == 0
             ? new Text("none")
-            : new Columns(items.Select(item => new Text(item))).Collapse();
+            : new Columns(items.Take(shown).Select(item => new Text(item))).Collapse();
+        if (shown < items.Count)
+        {
+            body = new Rows(body, new Text(ReportLists.More(items.Count - shown), new Style(decoration: Decoration.Dim)));
+        }
+
         console.Write(new Panel(body)
             .Header($"{Markup.Escape(title)}: {items.Count}")
             .Border(BoxBorder.Rounded)

@@ -6,8 +6,8 @@ namespace LogLinq.Cli.Report;
 /// </summary>
 internal static class ReportTextWriter
 {
-    /// <summary>Writes the report to <paramref name="output"/>.</summary>
-    public static void Write(TextWriter output, TutorialReport report, long malformed)
+    /// <summary>Writes the report to <paramref name="output"/>, each list cut after <paramref name="limit"/> entries (0: none cut).</summary>
+    public static void Write(TextWriter output, TutorialReport report, long malformed, int limit)
     {
         IReadOnlyList<(string Label, string Value)> summary = ReportSummary.Lines(report, malformed);
         int width = summary.Max(line => line.Label.Length);
@@ -27,18 +27,24 @@ internal static class ReportTextWriter
             output.WriteLine($"  {ReportSummary.Number(download.Count).PadLeft(countWidth)}  {download.Path}");
         }
 
-        WriteList(output, "Documents not found (404)", report.BrokenDocuments);
-        WriteList(output, $"Hosts that fetched {TutorialReport.RobotsPath}", report.RobotsHosts);
+        WriteList(output, "Documents not found (404)", report.BrokenDocuments, limit);
+        WriteList(output, $"Hosts that fetched {TutorialReport.RobotsPath}", report.RobotsHosts, limit);
     }
 
-    private static void WriteList(TextWriter output, string title, IReadOnlyList<string> items)
+    private static void WriteList(TextWriter output, string title, IReadOnlyList<string> items, int limit)
     {
         output.WriteLine();
         output.WriteLine($"{title}: {items.Count}");
-        foreach (string item in items)
+        int shown = ReportLists.Shown(items.Count, limit);
+        foreach (string item in items.Take(shown))
         {
             output.Write("  ");
             output.WriteLine(item);
+        }
+
+        if (shown < items.Count)
+        {
+            output.WriteLine($"  {ReportLists.More(items.Count - shown)}");
         }
     }
 }

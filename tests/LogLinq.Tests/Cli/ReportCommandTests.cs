@@ -42,7 +42,7 @@ public sealed class ReportCommandTests
         lines.Should().Contain(l => l.StartsWith("Unique hosts ", StringComparison.Ordinal) && l.EndsWith($" {SampleLogFacts.UniqueHosts}", StringComparison.Ordinal));
         lines.Should().Contain(l => l.EndsWith($" {SampleLogFacts.TopDownloads[0].Count}  {SampleLogFacts.TopDownloads[0].Path}", StringComparison.Ordinal));
         lines.Should().Contain($"  {SampleLogFacts.BrokenDocuments[0]}");
-        lines.Should().Contain($"  {SampleLogFacts.RobotsHosts[^1]}");
+        lines.Should().Contain($"  {SampleLogFacts.RobotsHosts[0]}");
 
         // Readable in a pipe: no colour codes, no box drawing.
         run.Stdout.Should().NotContain("\u001b").And.NotContainAny("│", "─", "╭");
@@ -52,6 +52,48 @@ public sealed class ReportCommandTests
         summary.Should().HaveCountGreaterThan(5);
         summary.Select(ValueColumn).Distinct().Should().ContainSingle();
     }
+
+    [Fact]
+    public async Task Long_lists_show_their_first_twenty_and_say_how_many_more()
+    {
+        LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["report", SampleLogFacts.SampleLog]);
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        List<string> lines = [.. run.Stdout.Split('\n')];
+        ListUnder(lines, $"Documents not found (404): {SampleLogFacts.BrokenDocuments.Length}").Should().Equal(
+            [.. SampleLogFacts.BrokenDocuments.Take(20).Select(path => $"  {path}"), $"  ... {SampleLogFacts.BrokenDocuments.Length - 20} more (--limit 0 shows them all)"]);
+        ListUnder(lines, $"Hosts that fetched /robots.txt: {SampleLogFacts.RobotsHosts.Length}").Should().Equal(
+            [.. SampleLogFacts.RobotsHosts.Take(20).Select(host => $"  {host}"), $"  ... {SampleLogFacts.RobotsHosts.Length - 20} more (--limit 0 shows them all)"]);
+    }
+
+    [Theory]
+    [InlineData("0", -1)] // all
+    [InlineData("3", 3)]
+    [InlineData("1000", -1)]
+    public async Task The_limit_option_sets_how_many_entries_a_list_shows(string limit, int shown)
+    {
+        shown = shown < 0 ? SampleLogFacts.BrokenDocuments.Length : shown;
+        LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["report", "--limit", limit, SampleLogFacts.SampleLog]);
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        List<string> list = ListUnder([.. run.Stdout.Split('\n')], $"Documents not found (404): {SampleLogFacts.BrokenDocuments.Length}");
+        list.Take(shown).Should().Equal(SampleLogFacts.BrokenDocuments.Take(shown).Select(path => $"  {path}"));
+        list.Should().HaveCount(shown < SampleLogFacts.BrokenDocuments.Length ? shown + 1 : shown);
+    }
+
+    [Fact]
+    public async Task A_negative_limit_is_a_usage_error()
+    {
+        LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["report", "--limit", "-1", SampleLogFacts.SampleLog]);
+
+        run.ExitCode.Should().Be(2, run.ToString());
+        run.Stdout.Should().BeEmpty();
+        run.Stderr.Should().Contain("--limit takes a number of entries, 0 or more");
+    }
+
+    /// <summary>The indented lines under the list titled <paramref name="title"/>.</summary>
+    private static List<string> ListUnder(List<string> lines, string title) =>
+        [.. lines.SkipWhile(l => l != title).Skip(1).TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal))];
 
     [Fact]
     public async Task Malformed_lines_are_skipped_counted_and_shown_as_file_line_reason()
