@@ -17,6 +17,14 @@ internal static class FieldValue
         _ => null,
     };
 
+    /// <summary>The field <paramref name="value"/> reads when it is one of the parsed numbers; otherwise null.</summary>
+    public static LogField? FieldOf<T>(RowValue<T> value) => value switch
+    {
+        Bytes => LogField.Bytes,
+        Status => LogField.Status,
+        _ => null,
+    };
+
     private sealed class Status : RowValue<int>
     {
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]

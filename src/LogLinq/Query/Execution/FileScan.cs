@@ -112,15 +112,29 @@ internal sealed class FileScan
         return Passes(ref row);
     }
 
+    /// <summary>Whether lines are tested by a pushed-down predicate; without one, every parsed line counts.</summary>
+    public bool HasPredicate => _query.Predicate is not null;
+
     /// <summary>
     /// Scans a block of whole lines into <paramref name="state"/>, as <see cref="TryRow"/> and the
-    /// aggregate would one line at a time, but with the block's newlines, spaces and quotes marked in
-    /// one pass first, so finding a line and its fields is bit scans. Stops before a line that starts
-    /// at or after <paramref name="stopOffset"/> (the end of a range). <paramref name="firstNumber"/> is
-    /// the first line's number as <see cref="TryRow"/> takes it. Returns the bytes and lines taken.
+    /// aggregate would one line at a time; see <see cref="ScanBlock{TSink}"/>.
+    /// </summary>
+    public (int Bytes, int Lines) ScanBlock(scoped in LineBlock block, long firstNumber, PartialAggregate state, long stopOffset)
+    {
+        var rows = new RowSink(this, state, block.Buffer);
+        return ScanBlock(block, firstNumber, ref rows, stopOffset);
+    }
+
+    /// <summary>
+    /// Scans a block of whole lines into <paramref name="sink"/>, with the block's newlines, spaces and
+    /// quotes marked in one pass first, so finding a line and its fields is bit scans. Malformed lines
+    /// are counted as <see cref="TryRow"/> counts them. Stops before a line that starts at or after
+    /// <paramref name="stopOffset"/> (the end of a range). <paramref name="firstNumber"/> is the first
+    /// line's number as <see cref="TryRow"/> takes it. Returns the bytes and lines taken.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public (int Bytes, int Lines) ScanBlock(scoped in LineBlock block, long firstNumber, PartialAggregate state, long stopOffset)
+    public (int Bytes, int Lines) ScanBlock<TSink>(scoped in LineBlock block, long firstNumber, ref TSink sink, long stopOffset)
+        where TSink : struct, ILineSink
     {
         ReadOnlySpan<byte> bytes = block.Lines;
         int chunks = StructuralMasks.Chunks(bytes.Length);
@@ -154,9 +168,10 @@ internal sealed class FileScan
             long number = firstNumber + lines;
             ReadOnlySpan<byte> line = bytes[start..newline];
             line = line[..LineReader.WithoutCarriageReturn(line)];
-            if (TryRawRow(line, block.Buffer, block.Start + start, number, new LineMasks(spaces, quotes, start, line.Length), out Row row))
+            var masks = new LineMasks(spaces, quotes, start, line.Length);
+            if (TryParseRaw(ref line, number, ref masks, out int noise))
             {
-                state.Accept(ref row);
+                sink.Accept(line, block.Start + start + noise, number, ref _fields);
             }
 
             start = newline + 1;
@@ -205,8 +220,25 @@ internal sealed class FileScan
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryRawRow(ReadOnlySpan<byte> line, byte[] buffer, int start, long number, LineMasks masks, out Row row)
     {
-        row = default;
-        int noise = LineNoise.Length(line, number == 1 && _fromFileStart);
+        if (!TryParseRaw(ref line, number, ref masks, out int noise))
+        {
+            row = default;
+            return false;
+        }
+
+        row = new Row(line, buffer, start + noise, ref _fields, _view, _file, number);
+        return Passes(ref row);
+    }
+
+    /// <summary>
+    /// Parses an NCSA line into <see cref="_fields"/> and counts it, or counts it malformed (a blank
+    /// line is neither). <paramref name="line"/> and <paramref name="masks"/> lose the line's noise
+    /// (a byte order mark, a copy-truncate's zeros), <paramref name="noise"/> bytes.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryParseRaw(ref ReadOnlySpan<byte> line, long number, ref LineMasks masks, out int noise)
+    {
+        noise = LineNoise.Length(line, number == 1 && _fromFileStart);
         if (noise > 0)
         {
             line = line[noise..];
@@ -224,8 +256,7 @@ internal sealed class FileScan
         }
 
         _records++;
-        row = new Row(line, buffer, start + noise, ref _fields, _view, _file, number);
-        return Passes(ref row);
+        return true;
     }
 
     private bool Passes(ref Row row) => _query.Predicate is null || _query.Predicate.Test(ref row);
@@ -255,6 +286,20 @@ internal sealed class FileScan
         if (_samples.Count < ParseReport.MaxSamples)
         {
             _samples.Add(malformed);
+        }
+    }
+
+    /// <summary>Each line as a row, tested and handed to an aggregate: what every aggregate can take.</summary>
+    private readonly struct RowSink(FileScan scan, PartialAggregate state, byte[] buffer) : ILineSink
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Accept(ReadOnlySpan<byte> line, int start, long number, ref CommonLogFields fields)
+        {
+            var row = new Row(line, buffer, start, ref fields, scan._view, scan._file, number);
+            if (scan.Passes(ref row))
+            {
+                state.Accept(ref row);
+            }
         }
     }
 }

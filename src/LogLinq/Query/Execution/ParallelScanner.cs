@@ -196,7 +196,7 @@ internal static class ParallelScanner
                 LineBlock block = reader.PeekLines(FileScan.BlockSize);
                 if (!block.IsEmpty)
                 {
-                    (int bytes, int taken) = scan.ScanBlock(block, block.FirstLineNumber - skipped, state, limit);
+                    (int bytes, int taken) = state.ScanBlock(scan, block, block.FirstLineNumber - skipped, limit);
                     reader.Skip(bytes, taken);
                     cancel.ThrowIfCancellationRequested();
                     if (bytes < block.Lines.Length)

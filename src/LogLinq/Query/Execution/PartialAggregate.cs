@@ -1,3 +1,5 @@
+using LogLinq.Sources;
+
 namespace LogLinq.Query.Execution;
 
 /// <summary>
@@ -11,6 +13,14 @@ internal abstract class PartialAggregate
     // Every override runs once per row: mark it [AggressiveOptimization]. Tiering would leave it unoptimised
     // for much of a scan, since the background compiler competes with the scan's workers for the cores.
     public abstract void Accept(ref Row row);
+
+    /// <summary>
+    /// Scans a block of lines (<see cref="FileScan.ScanBlock(in LineBlock, long, PartialAggregate, long)"/>)
+    /// into this state. An aggregate that reads nothing but the parsed numbers overrides it to take
+    /// them without a row per line (<see cref="ILineSink"/>). Returns the bytes and lines taken.
+    /// </summary>
+    public virtual (int Bytes, int Lines) ScanBlock(FileScan scan, scoped in LineBlock block, long firstNumber, long stopOffset) =>
+        scan.ScanBlock(block, firstNumber, this, stopOffset);
 
     /// <summary>Folds in the state of the part that follows this one.</summary>
     public abstract void Merge(PartialAggregate next);
