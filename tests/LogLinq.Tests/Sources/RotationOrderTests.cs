@@ -1,3 +1,6 @@
+using LogLinq.Formats;
+using LogLinq.Query;
+using LogLinq.Records;
 using LogLinq.Sources;
 
 namespace LogLinq.Tests.Sources;
@@ -134,5 +137,33 @@ public sealed class RotationOrderTests : IDisposable
         // of a log "2023" (a harmless reading: the two still come in time order).
         Create("only/2023", "only/2023-11-01", "only/.1", "only/.gz", "only/-5");
         Find("only/*").Should().Equal(Expect("only/-5", "only/.1", "only/.gz", "only/2023-11-01", "only/2023"));
+    }
+
+    [Fact]
+    public void A_query_reads_a_rotated_log_oldest_first_and_reports_its_malformed_lines_in_that_order()
+    {
+        // Each copy holds two requests (its day in the path) and one malformed line; the oldest is gzip.
+        static string[] Day(string day) =>
+        [
+            $"10.0.0.1 - - [{day}/Nov/2023:00:00:00 +0000] \"GET /{day}/a HTTP/1.1\" 200 10",
+            "not a log line",
+            $"10.0.0.1 - - [{day}/Nov/2023:12:00:00 +0000] \"GET /{day}/b HTTP/1.1\" 200 20",
+        ];
+        _dir.WriteLines("site.log", Day("03"));
+        _dir.WriteLines("site.log.1", Day("02"));
+        string plain = _dir.WriteLines("site.log.2", Day("01"));
+        Tools.Compress("gzip", plain, _dir.File("site.log.2.gz"));
+        File.Delete(plain);
+
+        var report = new ParseReport();
+        var options = new LogSourceOptions { Format = LogFormat.Common };
+        LogSource.Open(_dir.File("site.log*"), options with { Report = report }).Select(r => r.Path).ToList()
+            .Should().Equal("/01/a", "/01/b", "/02/a", "/02/b", "/03/a", "/03/b");
+
+        IQueryable<LogRecord> logs = LogSource.Open(_dir.File("site.log*"), options);
+        logs.First().Path.Should().Be("/01/a");
+        logs.Take(3).Select(r => r.Path).ToList().Should().Equal("/01/a", "/01/b", "/02/a");
+        report.Samples.Select(sample => (Path.GetFileName(sample.File), sample.LineNumber)).Should().Equal(
+            ("site.log.2.gz", 2L), ("site.log.1", 2L), ("site.log", 2L));
     }
 }
