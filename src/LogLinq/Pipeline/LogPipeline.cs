@@ -17,7 +17,9 @@ public static class LogPipeline
     /// <summary>
     /// The files matching <paramref name="globs"/>: <c>**</c> (any number of directories, none
     /// included), <c>*</c>, <c>?</c>, <c>[abc]</c>, <c>[a-z]</c> and <c>[!x]</c>; a glob without
-    /// wildcards names one file. Each glob's files come sorted in ordinal order, the globs' results one
+    /// wildcards names one file. Each glob's files come in time order as their names tell it (the
+    /// copies of a rotated log oldest first: <c>access.log.2.gz</c>, <c>access.log.1</c>,
+    /// <c>access.log</c>; other files in the ordinal order of their paths), the globs' results one
     /// after another, every file once. Relative globs give paths as written under the current directory.
     /// </summary>
     /// <returns>

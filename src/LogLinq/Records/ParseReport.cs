@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using LogLinq.Sources;
 
 namespace LogLinq.Records;
 
@@ -102,7 +103,8 @@ public sealed class ParseReport
 
         public int Compare(MalformedLine x, MalformedLine y)
         {
-            int byFile = string.CompareOrdinal(x.File, y.File);
+            // Files are read in the order a glob gives them: the copies of a rotated log oldest first.
+            int byFile = RotationOrder.Instance.Compare(x.File, y.File);
             return byFile != 0 ? byFile : x.LineNumber.CompareTo(y.LineNumber);
         }
     }

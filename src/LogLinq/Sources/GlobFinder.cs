@@ -18,7 +18,8 @@ internal static class GlobFinder
     public static IEnumerable<string> Find(params string[] globs) => Find((IEnumerable<string>)globs);
 
     /// <summary>
-    /// The files that <paramref name="globs"/> match: each glob's files sorted in ordinal order, the
+    /// The files that <paramref name="globs"/> match: each glob's files in <see cref="RotationOrder"/>
+    /// (the copies of a rotated log oldest first, the live file last; other files ordinally), the
     /// globs' results one after another in the order given, every file once, at its first place.
     /// </summary>
     /// <param name="globs">The globs; evaluated only when the result is enumerated.</param>

@@ -70,7 +70,7 @@ internal sealed class GlobPattern
         return new GlobPattern(glob, start, [.. segments], directoriesOnly);
     }
 
-    /// <summary>The matching files, sorted ordinally, without duplicates.</summary>
+    /// <summary>The matching files, without duplicates, in <see cref="RotationOrder"/>: oldest first.</summary>
     public List<string> FindFiles()
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
@@ -89,7 +89,7 @@ internal sealed class GlobPattern
         }
 
         var files = new List<string>(found);
-        files.Sort(StringComparer.Ordinal);
+        files.Sort(RotationOrder.Instance);
         return files;
     }
 
