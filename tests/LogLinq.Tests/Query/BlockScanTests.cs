@@ -37,6 +37,52 @@ public sealed class BlockScanTests
         LogSource.Open(log, options).Count(r => r.UserAgent != null && r.UserAgent.Length > 100_000).Should().Be(expected.LongLines);
     }
 
+    [Fact]
+    public void A_summary_of_counts_and_sums_is_taken_from_each_blocks_totals_as_row_by_row()
+    {
+        using var temp = new TempDirectory();
+        string log = temp.File("access-log");
+        Expected expected = Write(log, new Random(20261126));
+        var options = new LogSourceOptions { MaxDegreeOfParallelism = 2, MinPartSize = 64 * 1024 };
+
+        // One group computing several aggregates (the query language's summarize without by).
+        var summary = LogSource.Open(log, options)
+            .GroupBy(r => true)
+            .Select(g => new { Count = g.LongCount(), Bytes = g.Sum(r => r.Bytes), Average = g.Average(r => r.Bytes), Status = g.Sum(r => r.Status) })
+            .Single();
+
+        summary.Count.Should().Be(expected.Records);
+        summary.Bytes.Should().Be(expected.Bytes);
+        summary.Average.Should().BeApproximately((double)expected.Bytes / expected.Records, 1e-6);
+        summary.Status.Should().Be(checked((int)(200 * expected.Records))); // every line Write makes is a 200
+    }
+
+    [Fact]
+    public void A_sum_of_bytes_that_overflows_throws_as_enumerable_does_and_other_totals_do_not()
+    {
+        using var temp = new TempDirectory();
+        string log = temp.File("access-log");
+        // Blocks are summed only once the file's format is known: the big number comes well after the first line.
+        string line = "10.0.0.1 - - [10/Oct/2023:13:55:36 +0000] \"GET /a HTTP/1.1\" 200 ";
+        File.WriteAllLines(log, [.. Enumerable.Repeat(line + "1", 1000), line + "9223372036854775807", line + "1"]);
+
+        FluentActions.Invoking(() => LogSource.Open(log).Sum(r => r.Bytes)).Should().Throw<OverflowException>();
+        FluentActions.Invoking(() => LogSource.Open(log).GroupBy(r => 1).Select(g => g.Sum(r => r.Bytes)).ToList()).Should().Throw<OverflowException>();
+        LogSource.Open(log).Sum(r => r.Status).Should().Be(200 * 1002);
+        LogSource.Open(log).GroupBy(r => 1).Select(g => new { N = g.Count(), S = g.Sum(r => r.Status) }).Single().Should().Be(new { N = 1002, S = 200 * 1002 });
+    }
+
+    [Fact]
+    public void A_summary_of_a_log_without_records_has_no_group_as_enumerable_gives()
+    {
+        using var temp = new TempDirectory();
+        string log = temp.File("access-log");
+        File.WriteAllText(log, "10.0.0.1 - - [10/Oct/2023:13:55:99 +0000] \"GET /a HTTP/1.1\" 200 12\n\n");
+
+        LogSource.Open(log).GroupBy(r => true).Select(g => g.Sum(r => r.Bytes)).ToList().Should().BeEmpty();
+        LogSource.Open(log).Sum(r => r.Bytes).Should().Be(0);
+    }
+
     private sealed class Expected
     {
         public long Records;

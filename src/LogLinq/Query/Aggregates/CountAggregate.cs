@@ -1,5 +1,3 @@
-using LogLinq.Sources;
-using LogLinq.Formats;
 using System.Runtime.CompilerServices;
 using LogLinq.Query.Execution;
 
@@ -13,29 +11,12 @@ internal sealed class CountAggregate(bool asLong) : PartialAggregate
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Accept(ref Row row) => _count++;
 
-    public override (int Bytes, int Lines) ScanBlock(FileScan scan, scoped in LineBlock block, long firstNumber, long stopOffset)
-    {
-        if (scan.HasPredicate)
-        {
-            return base.ScanBlock(scan, block, firstNumber, stopOffset);
-        }
+    public override bool TakesTotals => true;
 
-        var lines = new LineCount();
-        (int Bytes, int Lines) taken = scan.ScanBlock(block, firstNumber, ref lines, stopOffset);
-        _count += lines.Count;
-        return taken;
-    }
+    public override void AddTotals(in LineTotals totals) => _count += totals.Lines;
 
     public override void Merge(PartialAggregate next) => _count += ((CountAggregate)next)._count;
 
     // Enumerable.Count is checked: past int.MaxValue it throws, and so does this.
     public override object Result() => asLong ? _count : (object)checked((int)_count);
-
-    /// <summary>Counts every line that parsed: without a predicate, each is a row.</summary>
-    private struct LineCount : ILineSink
-    {
-        public long Count;
-
-        public void Accept(ReadOnlySpan<byte> line, int start, long number, ref CommonLogFields fields) => Count++;
-    }
 }

@@ -12,6 +12,7 @@ internal sealed class SingleGroupAggregate<TKey, TResult>(TKey key, IReadOnlyLis
     : PartialAggregate
 {
     private PartialAggregate[]? _group;
+    private bool? _takesTotals;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Accept(ref Row row)
@@ -20,6 +21,24 @@ internal sealed class SingleGroupAggregate<TKey, TResult>(TKey key, IReadOnlyLis
         foreach (PartialAggregate aggregate in _group)
         {
             aggregate.Accept(ref row);
+        }
+    }
+
+    // summarize count(), sum(bytes), avg(bytes) and the like: the whole group from a block's totals.
+    public override bool TakesTotals => _takesTotals ??= inner.All(create => create().TakesTotals);
+
+    public override void AddTotals(in LineTotals totals)
+    {
+        // No line, no group.
+        if (totals.Lines == 0)
+        {
+            return;
+        }
+
+        _group ??= [.. inner.Select(create => create())];
+        foreach (PartialAggregate aggregate in _group)
+        {
+            aggregate.AddTotals(totals);
         }
     }
 

@@ -24,14 +24,23 @@ internal sealed class SumAggregate<T>(RowValue<T> value, bool average) : Partial
         _count++;
     }
 
-    public override (int Bytes, int Lines) ScanBlock(FileScan scan, scoped in LineBlock block, long firstNumber, long stopOffset) =>
-        scan.HasPredicate ? base.ScanBlock(scan, block, firstNumber, stopOffset)
-        : FieldValue.FieldOf(value) switch
+    // Without a row per line, where the value is one of the numbers every line has.
+    public override bool TakesTotals => FieldValue.FieldOf(value) is LogField.Bytes or LogField.Status;
+
+    public override void AddTotals(in LineTotals totals)
+    {
+        bool bytes = FieldValue.FieldOf(value) == LogField.Bytes;
+        if (bytes && totals.BytesOverflowed)
         {
-            LogField.Bytes => ScanNumbers<ParsedBytes>(scan, block, firstNumber, stopOffset),
-            LogField.Status => ScanNumbers<ParsedStatus>(scan, block, firstNumber, stopOffset),
-            _ => base.ScanBlock(scan, block, firstNumber, stopOffset),
-        };
+            throw new OverflowException("Arithmetic operation resulted in an overflow.");
+        }
+
+        long sum = bytes ? totals.Bytes : totals.Status;
+
+        // The block's sum, checked as the value's own type: what a sum row by row would throw, this throws.
+        _sum = checked(_sum + T.CreateChecked(sum));
+        _count += totals.Lines;
+    }
 
     public override void Merge(PartialAggregate next)
     {
@@ -61,29 +70,4 @@ internal sealed class SumAggregate<T>(RowValue<T> value, bool average) : Partial
         };
     }
 
-    /// <summary>Sums a parsed number of every line of a block: the value read without a row.</summary>
-    private (int Bytes, int Lines) ScanNumbers<TNumber>(FileScan scan, scoped in LineBlock block, long firstNumber, long stopOffset)
-        where TNumber : struct, IParsedNumber
-    {
-        var numbers = new NumberSum<TNumber>();
-        (int Bytes, int Lines) taken = scan.ScanBlock(block, firstNumber, ref numbers, stopOffset);
-
-        // The block's sum, checked as the value's own type: what a sum row by row would throw, this throws.
-        _sum = checked(_sum + T.CreateChecked(numbers.Sum));
-        _count += numbers.Count;
-        return taken;
-    }
-
-    private struct NumberSum<TNumber> : ILineSink
-        where TNumber : struct, IParsedNumber
-    {
-        public long Sum;
-        public long Count;
-
-        public void Accept(ReadOnlySpan<byte> line, int start, long number, ref CommonLogFields fields)
-        {
-            Sum = checked(Sum + TNumber.Read(ref fields));
-            Count++;
-        }
-    }
 }

@@ -16,11 +16,28 @@ internal abstract class PartialAggregate
 
     /// <summary>
     /// Scans a block of lines (<see cref="FileScan.ScanBlock(in LineBlock, long, PartialAggregate, long)"/>)
-    /// into this state. An aggregate that reads nothing but the parsed numbers overrides it to take
-    /// them without a row per line (<see cref="ILineSink"/>). Returns the bytes and lines taken.
+    /// into this state. When every line is a row (no predicate) and the answer needs only counts and
+    /// sums (<see cref="TakesTotals"/>), the block is added up without a row per line. Returns the
+    /// bytes and lines taken.
     /// </summary>
-    public virtual (int Bytes, int Lines) ScanBlock(FileScan scan, scoped in LineBlock block, long firstNumber, long stopOffset) =>
-        scan.ScanBlock(block, firstNumber, this, stopOffset);
+    public (int Bytes, int Lines) ScanBlock(FileScan scan, scoped in LineBlock block, long firstNumber, long stopOffset)
+    {
+        if (scan.HasPredicate || !TakesTotals)
+        {
+            return scan.ScanBlock(block, firstNumber, this, stopOffset);
+        }
+
+        var totals = new LineTotals();
+        (int Bytes, int Lines) taken = scan.ScanBlock(block, firstNumber, ref totals, stopOffset);
+        AddTotals(totals);
+        return taken;
+    }
+
+    /// <summary>Whether this state can take whole blocks as <see cref="LineTotals"/> instead of rows.</summary>
+    public virtual bool TakesTotals => false;
+
+    /// <summary>Takes the totals of a block of rows, as <see cref="Accept"/> would have taken each of them.</summary>
+    public virtual void AddTotals(in LineTotals totals) => throw new NotSupportedException();
 
     /// <summary>Folds in the state of the part that follows this one.</summary>
     public abstract void Merge(PartialAggregate next);
