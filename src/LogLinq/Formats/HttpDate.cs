@@ -73,7 +73,17 @@ internal static class HttpDate
             return false;
         }
 
-        return Compose(dayTicks, hour, minute, second, fractionTicks, offsetMinutes, out ticks);
+        if (!Compose(dayTicks, hour, minute, second, fractionTicks, offsetMinutes, out ticks))
+        {
+            return false;
+        }
+
+        if (i == 20)
+        {
+            cache.Remember(s, dayTicks, offsetMinutes);
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -84,40 +94,34 @@ internal static class HttpDate
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryKnownDay(ReadOnlySpan<byte> s, ref DayCache cache, out long ticks, out short offsetMinutes)
     {
-        ticks = 0;
-        offsetMinutes = 0;
-        ulong offsetKey = BinaryPrimitives.ReadUInt32LittleEndian(s[22..]) | ((ulong)s[21] << 32);
-        if (BinaryPrimitives.ReadUInt64LittleEndian(s) != cache.Key || BinaryPrimitives.ReadUInt32LittleEndian(s[7..]) != cache.Key2
-            || cache.Ticks == 0 || !cache.HasOffset || offsetKey != cache.OffsetKey || s[11] != ':' || s[20] != ' ')
-        {
-            return false;
-        }
-
-        // HH:mm:ss in one word: the colons in place, six digits around them.
-        const ulong Colons = 0x0000_FF00_00FF_0000;
-        ulong digits = BinaryPrimitives.ReadUInt64LittleEndian(s[12..]) - 0x3030_3030_3030_3030;
-        if ((digits & Colons) != 0x0000_0A00_000A_0000)
-        {
-            return false;
-        }
-
-        digits &= ~Colons;
-        if ((((digits + 0x7676_7676_7676_7676) | digits) & 0x8080_8080_8080_8080) != 0)
-        {
-            return false;
-        }
-
+        // The text around HH:mm:ss ("24/Feb/2008:" and " -0600") against the day's, as three words;
+        // HH:mm:ss as one, less '0' in every byte: the colons become 0x0A, the digits 0 to 9. The tests
+        // are combined without branching, so a line costs one branch to tell known from not.
+        ulong other = (ByteReads.UInt64At(s, 0) ^ cache.Day) | (ByteReads.UInt32At(s, 8) ^ cache.Year)
+            | ((ByteReads.UInt64At(s, 18) & ~0xFFFFUL) ^ cache.Zone);
+        ulong clock = ByteReads.UInt64At(s, 12) - 0x3030_3030_3030_3030;
+        ulong digits = clock & ~Colons;
+        ulong misshapen = ((clock & Colons) ^ ColonsLessZero) | (((digits + 0x7676_7676_7676_7676) | digits) & 0x8080_8080_8080_8080);
         int hour = (int)(((digits & 0xFF) * 10) + ((digits >> 8) & 0xFF));
         int minute = (int)((((digits >> 24) & 0xFF) * 10) + ((digits >> 32) & 0xFF));
         int second = (int)((((digits >> 48) & 0xFF) * 10) + ((digits >> 56) & 0xFF));
-        if (hour > 23 || minute > 59 || second > 60)
+        if ((other | misshapen) != 0 || cache.DayTicks == 0 || (hour > 23) | (minute > 59) | (second > 60))
         {
+            ticks = 0;
+            offsetMinutes = 0;
             return false;
         }
 
-        offsetMinutes = cache.Offset;
-        return Compose(cache.Ticks, hour, minute, second, 0, offsetMinutes, out ticks);
+        // A leap second is clamped into the minute, as the general path does. (The day was remembered
+        // only if every time of it is in range at its offset.)
+        offsetMinutes = cache.DayOffset;
+        ticks = cache.DayTicks + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute) + (Math.Min(second, 59) * TimeSpan.TicksPerSecond);
+        return true;
     }
+
+    // The colons of HH:mm:ss in its word, and what they are less '0'.
+    private const ulong Colons = 0x0000_FF00_00FF_0000;
+    private const ulong ColonsLessZero = 0x0000_0A00_000A_0000;
 
     // DateTime.MaxValue.Ticks as a constant: reading the static field costs a type check on every line.
     private const long MaxTicks = 3_155_378_975_999_999_999;
@@ -251,5 +255,40 @@ internal static class HttpDate
         public ulong OffsetKey;
         public short Offset;
         public bool HasOffset;
+
+        /// <summary>The first eight bytes of the last plain time (<c>dd/MMM/yyyy:HH:mm:ss ±zzzz</c>): <c>24/Feb/2</c>.</summary>
+        public ulong Day;
+
+        /// <summary>Its bytes 8 to 11: <c>008:</c>.</summary>
+        public uint Year;
+
+        /// <summary>Its bytes 18 to 25 with the two of the seconds zero: the offset, <c>\0\0 -0600</c>.</summary>
+        public ulong Zone;
+
+        /// <summary>The ticks of its day; 0 while there is none (no day of year 1 is remembered).</summary>
+        public long DayTicks;
+
+        /// <summary>Its offset in minutes.</summary>
+        public short DayOffset;
+
+        /// <summary>
+        /// Remembers the day and offset of <paramref name="s"/>, a plain time just decoded, for
+        /// <see cref="TryKnownDay"/>; not a day where some time of it would fall outside
+        /// <see cref="DateTimeOffset"/>'s range at that offset.
+        /// </summary>
+        public void Remember(ReadOnlySpan<byte> s, long dayTicks, short offsetMinutes)
+        {
+            long utc = dayTicks - (offsetMinutes * TimeSpan.TicksPerMinute);
+            if (dayTicks == 0 || utc < 0 || utc + TimeSpan.TicksPerDay - 1 > MaxTicks)
+            {
+                DayTicks = 0;
+                return;
+            }
+
+            Day = BinaryPrimitives.ReadUInt64LittleEndian(s);
+            Year = BinaryPrimitives.ReadUInt32LittleEndian(s[8..]);
+            Zone = BinaryPrimitives.ReadUInt64LittleEndian(s[18..]) & ~0xFFFFUL;
+            (DayTicks, DayOffset) = (dayTicks, offsetMinutes);
+        }
     }
 }

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace LogLinq.Formats;
 
@@ -46,7 +48,7 @@ internal readonly ref struct LineMasks
     {
         int at = from + _origin;
         int chunk = (int)((uint)at / StructuralMasks.ChunkSize);
-        ulong bits = _spaces[chunk] & (ulong.MaxValue >> (StructuralMasks.ChunkSize - 1 - (int)((uint)at % StructuralMasks.ChunkSize)));
+        ulong bits = Word(_spaces, chunk) & (ulong.MaxValue >> (StructuralMasks.ChunkSize - 1 - (int)((uint)at % StructuralMasks.ChunkSize)));
         int first = (int)((uint)_origin / StructuralMasks.ChunkSize);
         while (bits == 0)
         {
@@ -55,11 +57,20 @@ internal readonly ref struct LineMasks
                 return -1;
             }
 
-            bits = _spaces[chunk];
+            bits = Word(_spaces, chunk);
         }
 
         int found = (chunk * StructuralMasks.ChunkSize) + StructuralMasks.ChunkSize - 1 - BitOperations.LeadingZeroCount(bits);
         return found >= _origin ? found - _origin : -1;
+    }
+
+    // The words of a line lie within the masks (both searches stop at the line's own ends), so the
+    // masks' bounds need not be checked again at every word.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Word(ReadOnlySpan<ulong> masks, int chunk)
+    {
+        Debug.Assert((uint)chunk < (uint)masks.Length);
+        return Unsafe.Add(ref MemoryMarshal.GetReference(masks), (nint)(uint)chunk);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -73,7 +84,7 @@ internal readonly ref struct LineMasks
 
         int chunk = (int)((uint)at / StructuralMasks.ChunkSize);
         int last = (int)((uint)(_end - 1) / StructuralMasks.ChunkSize);
-        ulong bits = masks[chunk] & (ulong.MaxValue << (int)((uint)at % StructuralMasks.ChunkSize));
+        ulong bits = Word(masks, chunk) & (ulong.MaxValue << (int)((uint)at % StructuralMasks.ChunkSize));
         while (bits == 0)
         {
             if (++chunk > last)
@@ -81,7 +92,7 @@ internal readonly ref struct LineMasks
                 return -1;
             }
 
-            bits = masks[chunk];
+            bits = Word(masks, chunk);
         }
 
         int found = (chunk * StructuralMasks.ChunkSize) + BitOperations.TrailingZeroCount(bits);

@@ -51,13 +51,13 @@ internal static class TypicalLineParser
         // host ident user: non-empty tokens, one space after each ("- - " on nearly every line).
         // (A host that ends in a comma is a forwarded-for list, left to the general path.)
         int host = masks.NextSpace(0);
-        if (host <= 0 || host + 5 >= length || line[host - 1] == ',')
+        if (host <= 0 || host + 5 >= length || ByteReads.At(line, host - 1) == ',')
         {
             return false;
         }
 
         int user;
-        if (BinaryPrimitives.ReadUInt32LittleEndian(line[(host + 1)..]) == DashSpaceDashSpace)
+        if (ByteReads.UInt32At(line, host + 1) == DashSpaceDashSpace)
         {
             fields.Ident = new FieldRange(host + 1, 1);
             fields.User = new FieldRange(host + 3, 1);
@@ -81,7 +81,7 @@ internal static class TypicalLineParser
 
         // [time] "request: the time's 26 bytes, then a space and the request's opening quote.
         int open = user + 30;
-        if (open + 6 >= length || line[user + 1] != '[')
+        if (open + 6 >= length || ByteReads.At(line, user + 1) != '[')
         {
             // Not Common's shape: vhost_combined's, where "%v:%p" comes first, if anything.
             if (!TryShiftVirtualHost(line, masks, ref fields, ref user))
@@ -96,15 +96,15 @@ internal static class TypicalLineParser
             }
         }
 
-        if ((BinaryPrimitives.ReadUInt32LittleEndian(line[(user + 28)..]) & 0x00FF_FFFF) != CloseSpaceQuote
-            || !HttpDate.TryParse(line.Slice(user + 2, 26), ref fields.Day, out fields.TimeTicks, out fields.OffsetMinutes))
+        if ((ByteReads.UInt32At(line, user + 28) & 0x00FF_FFFF) != CloseSpaceQuote
+            || !HttpDate.TryParse(ByteReads.Slice(line, user + 2, 26), ref fields.Day, out fields.TimeTicks, out fields.OffsetMinutes))
         {
             return false;
         }
 
         // The request ends at the next quote, if that quote is not escaped and a space follows it.
         int close = masks.NextQuote(open + 1);
-        if (close < 0 || close + 5 >= length || line[close - 1] == '\\' || line[close + 1] != ' ')
+        if (close < 0 || close + 5 >= length || ByteReads.At(line, close - 1) == '\\' || ByteReads.At(line, close + 1) != ' ')
         {
             return false;
         }
@@ -129,7 +129,7 @@ internal static class TypicalLineParser
         // Three digits and a space, checked as one word: a byte below '0' borrows into its high bit,
         // a byte above '9' carries into it.
         int at = close + 2;
-        uint status = BinaryPrimitives.ReadUInt32LittleEndian(line[at..]);
+        uint status = ByteReads.UInt32At(line, at);
         uint digits = (status & 0x00FF_FFFF) - 0x0030_3030;
         if ((status >> 24) != ' ' || (((digits + 0x0076_7676) | digits) & 0x0080_8080) != 0)
         {
@@ -148,7 +148,7 @@ internal static class TypicalLineParser
         // Combined: "referrer" "user agent", each ending at a quote followed by a space or the end.
         fields.Referrer = FieldRange.None;
         fields.UserAgent = FieldRange.None;
-        if (end >= 0 && end + 1 < length && line[end + 1] == '"')
+        if (end >= 0 && end + 1 < length && ByteReads.At(line, end + 1) == '"')
         {
             int referrer = QuotedEnd(line, masks, end + 1);
             if (referrer < 0)
@@ -157,7 +157,7 @@ internal static class TypicalLineParser
             }
 
             fields.Referrer = new FieldRange(end + 2, referrer - end - 2);
-            if (referrer + 2 < length && line[referrer + 1] == ' ' && line[referrer + 2] == '"')
+            if (referrer + 2 < length && ByteReads.At(line, referrer + 1) == ' ' && ByteReads.At(line, referrer + 2) == '"')
             {
                 int agent = QuotedEnd(line, masks, referrer + 2);
                 if (agent < 0)
@@ -212,13 +212,13 @@ internal static class TypicalLineParser
     private static bool TryParseBytes(ReadOnlySpan<byte> line, int start, int end, out long bytes)
     {
         int length = end - start;
-        if (length is < 1 or > 8 || end < 8 || line[start] == '-')
+        if (length is < 1 or > 8 || end < 8 || ByteReads.At(line, start) == '-')
         {
             return CommonLogParser.TryParseBytes(line[start..end], out bytes);
         }
 
         // The eight bytes that end the field, the ones before it replaced by '0's: a number of eight digits.
-        ulong word = BinaryPrimitives.ReadUInt64LittleEndian(line[(end - 8)..]);
+        ulong word = ByteReads.UInt64At(line, end - 8);
         ulong before = (1UL << ((8 - length) * 8)) - 1;
         ulong digits = ((word & ~before) | (0x3030_3030_3030_3030 & before)) - 0x3030_3030_3030_3030;
         if ((((digits + 0x7676_7676_7676_7676) | digits) & 0x8080_8080_8080_8080) != 0)
@@ -239,6 +239,6 @@ internal static class TypicalLineParser
     private static int QuotedEnd(ReadOnlySpan<byte> line, scoped in LineMasks masks, int open)
     {
         int close = masks.NextQuote(open + 1);
-        return close < 0 || line[close - 1] == '\\' || (close + 1 < line.Length && line[close + 1] != ' ') ? -1 : close;
+        return close < 0 || ByteReads.At(line, close - 1) == '\\' || (close + 1 < line.Length && ByteReads.At(line, close + 1) != ' ') ? -1 : close;
     }
 }

@@ -161,4 +161,44 @@ public sealed class HttpDateTests
         Parse("31/Dec/9999:23:59:59.9999999 +0000").Should().Be(DateTimeOffset.MaxValue);
         Parse("31/Dec/9999:22:59:59 -0100").UtcDateTime.Should().Be(new DateTime(9999, 12, 31, 23, 59, 59));
     }
+
+    // Lines of one log share their day and offset, so after the first a parser compares a time with the
+    // last day it decoded instead of decoding it again: that comparison must be as strict as decoding.
+    [Theory]
+    [InlineData("24/Feb/2008:00:08:59 -0600", "24/Feb/2008:23:59:59 -0600", "2008-02-24T23:59:59-06:00")]
+    [InlineData("24/Feb/2008:00:08:59 -0600", "24/Feb/2008:13:05:07 -0600", "2008-02-24T13:05:07-06:00")]
+    [InlineData("24/Feb/2008:00:08:59 -0600", "24/Feb/2008:00:08:60 -0600", "2008-02-24T00:08:59-06:00")]
+    [InlineData("24/Feb/2008:00:08:59 -0600", "24/Feb/2008:00:08:59 -0601", "2008-02-24T00:08:59-06:01")]
+    [InlineData("24/Feb/2008:00:08:59 -0600", "24/Feb/2009:00:08:59 -0600", "2009-02-24T00:08:59-06:00")]
+    [InlineData("24/Feb/2008:00:08:59 -0600", "25/Feb/2008:00:08:59 -0600", "2008-02-25T00:08:59-06:00")]
+    [InlineData("24/Feb/2008:00:08:59 -0600", "24/Feb/2008:24:00:00 -0600", null)]
+    [InlineData("24/Feb/2008:00:08:59 -0600", "24/Feb/2008:00:60:00 -0600", null)]
+    [InlineData("24/Feb/2008:00:08:59 -0600", "24/Feb/2008:00:08:61 -0600", null)]
+    [InlineData("24/Feb/2008:00:08:59 -0600", "24/Feb/2008:0a:08:59 -0600", null)]
+    [InlineData("24/Feb/2008:00:08:59 -0600", "24/Feb/2008:/0:08:59 -0600", null)]
+    [InlineData("24/Feb/2008:00:08:59 -0600", "24/Feb/2008::0:08:59 -0600", null)]
+    [InlineData("24/Feb/2008:00:08:59 -0600", "24/Feb/2008:00;08:59 -0600", null)]
+    [InlineData("24/Feb/2008:00:08:59 -0600", "24/Feb/2008:00:08 59 -0600", null)]
+    [InlineData("24/Feb/2008:00:08:59 -0600", "24/Feb/2008 00:08:59 -0600", null)]
+    [InlineData("24/Feb/2008:00:08:59 -0600", "24/Feb/2008:00:08:59x-0600", null)]
+    [InlineData("24/Feb/2008:00:08:59 -0600", "24/Feb/2008:00:08:59 x0600", null)]
+    [InlineData("24/Feb/2008:00:08:59 -0600", "24/Feb/2008:00:08:59 -06a0", null)]
+    [InlineData("01/Jan/0001:01:00:00 +0100", "01/Jan/0001:00:30:00 +0100", null)]
+    [InlineData("01/Jan/0001:01:00:00 +0100", "01/Jan/0001:23:00:00 +0100", "0001-01-01T23:00:00+01:00")]
+    [InlineData("31/Dec/9999:22:59:59 -0100", "31/Dec/9999:23:30:00 -0100", null)]
+    [InlineData("31/Dec/9999:22:59:59 -0100", "31/Dec/9999:00:00:00 -0100", "9999-12-31T00:00:00-01:00")]
+    public void A_time_after_one_of_the_same_day_is_checked_as_strictly(string before, string text, string? expected)
+    {
+        HttpDate.DayCache cache = default;
+        HttpDate.TryParse(Encoding.ASCII.GetBytes(before), ref cache, out _, out _).Should().BeTrue();
+
+        bool parsed = HttpDate.TryParse(Encoding.ASCII.GetBytes(text), ref cache, out long ticks, out short offset);
+
+        parsed.Should().Be(expected is not null);
+        if (expected is not null)
+        {
+            HttpDate.ToDateTimeOffset(ticks, offset).Should().Be(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+            HttpDate.ToDateTimeOffset(ticks, offset).Offset.Should().Be(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture).Offset);
+        }
+    }
 }
