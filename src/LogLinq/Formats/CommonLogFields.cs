@@ -27,6 +27,9 @@ internal struct CommonLogFields
     /// <summary>The parser's memory of the last day it decoded: it outlives the line, as this struct is reused.</summary>
     public HttpDate.DayCache Day;
 
+    /// <summary>The same for the ISO 8601 times of a log that writes those.</summary>
+    public IsoTime.DayCache IsoDay;
+
     /// <summary>The time, built from the ticks the parser found only when something reads it.</summary>
     public readonly DateTimeOffset Time => HttpDate.ToDateTimeOffset(TimeTicks, OffsetMinutes);
 

@@ -63,9 +63,9 @@ internal static class CommonLogParser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryParseAny(ReadOnlySpan<byte> line, ref CommonLogFields fields, out string? error)
     {
-        HttpDate.DayCache day = fields.Day;
+        (HttpDate.DayCache day, IsoTime.DayCache isoDay) = (fields.Day, fields.IsoDay);
         fields = default;
-        fields.Day = day;
+        (fields.Day, fields.IsoDay) = (day, isoDay);
         fields.Referrer = FieldRange.None;
         fields.UserAgent = FieldRange.None;
         fields.VirtualHost = FieldRange.None;
@@ -98,7 +98,7 @@ internal static class CommonLogParser
         // The time is nearly always the 26 bytes of dd/MMM/yyyy:HH:mm:ss +zzzz; look further only if not.
         int close = pos + 27 < line.Length && line[pos + 27] == ']' ? 27 : line[pos..].IndexOf((byte)']');
         if (close < 0 || (!HttpDate.TryParse(line.Slice(pos + 1, close - 1), ref fields.Day, out fields.TimeTicks, out fields.OffsetMinutes)
-            && !IsoTime.TryParse(line.Slice(pos + 1, close - 1), out fields.TimeTicks, out fields.OffsetMinutes)))
+            && !IsoTime.TryParse(line.Slice(pos + 1, close - 1), ref fields.IsoDay, out fields.TimeTicks, out fields.OffsetMinutes)))
         {
             error = "expected a time like [24/Feb/2008:00:08:59 -0600] or [2008-02-24T00:08:59-06:00]";
             return false;

@@ -7,7 +7,8 @@ namespace LogLinq.Formats;
 /// The shape nearly every NCSA line has, <c>host - - [dd/MMM/yyyy:HH:mm:ss ±zzzz] "request" 200 1234</c>
 /// (and Combined's two quoted fields after it, and <c>vhost_combined</c>'s <c>name:port</c> before it), recognised without a search per field: one pass of
 /// vector compares marks the line's spaces and quotes in bit masks, and each field boundary is the next
-/// set bit; the time goes to <see cref="HttpDate"/>, whose fast path knows the day of the line before.
+/// set bit; the time goes to <see cref="HttpDate"/> (or, written as ISO 8601, to <see cref="IsoTime"/>),
+/// whose fast path knows the day of the line before.
 /// Anything unusual (a line shorter than a vector or very long, an escaped or inner quote, a status that is not three digits) is not decided
 /// here but left to <see cref="CommonLogParser"/>'s general path, so the two cannot disagree: this
 /// accepts a line only with the fields the general path would find.
@@ -79,7 +80,8 @@ internal static class TypicalLineParser
         fields.Host = new FieldRange(0, host);
         fields.VirtualHost = FieldRange.None;
 
-        // [time] "request: the time's 26 bytes, then a space and the request's opening quote.
+        // [time] "request: the NCSA time's 26 bytes, then a space and the request's opening quote; or
+        // an ISO time, its length found.
         int open = user + 30;
         if (open + 6 >= length || ByteReads.At(line, user + 1) != '[')
         {
@@ -96,8 +98,14 @@ internal static class TypicalLineParser
             }
         }
 
-        if ((ByteReads.UInt32At(line, user + 28) & 0x00FF_FFFF) != CloseSpaceQuote
-            || !HttpDate.TryParse(ByteReads.Slice(line, user + 2, 26), ref fields.Day, out fields.TimeTicks, out fields.OffsetMinutes))
+        if ((ByteReads.UInt32At(line, user + 28) & 0x00FF_FFFF) == CloseSpaceQuote)
+        {
+            if (!HttpDate.TryParse(ByteReads.Slice(line, user + 2, 26), ref fields.Day, out fields.TimeTicks, out fields.OffsetMinutes))
+            {
+                return false;
+            }
+        }
+        else if (!TryIsoTime(line, masks, user, ref fields, out open))
         {
             return false;
         }
@@ -171,6 +179,36 @@ internal static class TypicalLineParser
 
         return true;
     }
+
+    /// <summary>
+    /// An ISO 8601 time (nginx's <c>$time_iso8601</c>) in the brackets opened at <paramref name="user"/> + 1,
+    /// decoded by <see cref="IsoTime"/>; <paramref name="open"/> is the request's quote after it. False
+    /// where the general path might read the line otherwise, which is then left to it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryIsoTime(ReadOnlySpan<byte> line, scoped in LineMasks masks, int user, ref CommonLogFields fields, out int open)
+    {
+        // The time has no space in it, so it ends at the next one: "] \"" around that space. (The
+        // general path takes the first ']' for its end, which, in a time without one, is this.)
+        int space = masks.NextSpace(user + 2);
+        int length = space - user - 3;
+        open = space + 1;
+        if (length is < MinIsoLength or > MaxIsoLength || open + 6 >= line.Length
+            || ByteReads.At(line, space - 1) != ']' || ByteReads.At(line, open) != '"'
+
+            // The general path looks for the NCSA time's ']' first, 27 bytes after the '[': a line
+            // with one there (in a short time's request) it reads otherwise.
+            || ByteReads.At(line, user + 28) == ']')
+        {
+            return false;
+        }
+
+        return IsoTime.TryParse(ByteReads.Slice(line, user + 2, length), ref fields.IsoDay, out fields.TimeTicks, out fields.OffsetMinutes);
+    }
+
+    // The ISO times of IsoTime: yyyy-MM-ddTHH:mm:ss, at most a seven-digit fraction and a six-byte offset more.
+    private const int MinIsoLength = 19;
+    private const int MaxIsoLength = 33;
 
     /// <summary>
     /// Takes the line's first token for a <c>vhost_combined</c> line's <c>%v:%p</c> when it is one,
