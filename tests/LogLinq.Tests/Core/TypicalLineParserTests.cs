@@ -1,5 +1,6 @@
 using System.Text;
 using LogLinq.Formats;
+using LogLinq.Tests.Formats;
 
 namespace LogLinq.Tests.Core;
 
@@ -113,6 +114,111 @@ public sealed class TypicalLineParserTests
         accepted.Should().BeGreaterThan(10_000, "mutations away from the parsed fields leave many lines typical");
         acceptedInBlock.Should().BeGreaterThan(accepted, "in a block, lines shorter than a vector are typical too");
         acceptedVirtualHosts.Should().BeGreaterThan(500, "the vhost_combined seeds and their mutations go the typical way too");
+    }
+
+    [Fact]
+    public void Takes_nearly_every_line_of_the_sample_log_with_iso_times()
+    {
+        // The sample's times rewritten as nginx's $time_iso8601 writes them.
+        string[] lines = [.. File.ReadLines(Path.Combine(TestPaths.Data, "access-log")).Select(NcsaToIso.Line)];
+        lines[0].Should().StartWith("140.180.132.213 - - [2008-02-24T00:08:59-06:00] \"GET");
+        var fields = default(CommonLogFields);
+        var general = default(CommonLogFields);
+        var inBlock = default(CommonLogFields);
+        int typical = 0;
+        int typicalInBlock = 0;
+        var random = new Random(3);
+        foreach (string text in lines)
+        {
+            byte[] line = Encoding.UTF8.GetBytes(text);
+            (fields.Day, fields.IsoDay, inBlock.Day, inBlock.IsoDay) = (general.Day, general.IsoDay, general.Day, general.IsoDay);
+            CommonLogParser.TryParseAny(line, ref general, out string? error).Should().BeTrue(error);
+            if (TypicalLineParser.TryParse(line, ref fields))
+            {
+                typical++;
+                Describe(fields, line).Should().Be(Describe(general, line), text);
+            }
+
+            if (TryParseInBlock(line, random, " \""u8.ToArray(), ref inBlock))
+            {
+                typicalInBlock++;
+                Describe(inBlock, line).Should().Be(Describe(general, line), text);
+            }
+        }
+
+        // As with NCSA times: only the first line of each new day goes the general way.
+        typical.Should().BeGreaterThan(lines.Length * 99 / 100);
+        typicalInBlock.Should().BeGreaterThan(lines.Length * 99 / 100);
+    }
+
+    [Fact]
+    public void Never_accepts_a_mutated_iso_line_the_general_path_reads_otherwise()
+    {
+        var random = new Random(20261126);
+        string[] seeds =
+        [
+            .. File.ReadLines(Path.Combine(TestPaths.Data, "access-log")).Take(200).Select(NcsaToIso.Line),
+            "10.0.0.1 - - [2024-03-01T10:15:32+01:00] \"GET / HTTP/1.0\" 200 1",
+            "10.0.0.1 - - [2024-03-01T10:15:32Z] \"GET / HTTP/1.0\" 200 1 \"-\" \"curl\"",
+            "10.0.0.1 - - [2024-03-01T10:15:32] \"GET / HTTP/1.0\" 200 1",
+            "10.0.0.1 - - [2024-03-01T10:15:32.5Z] \"GET / HTTP/1.0\" 200 1",
+            "10.0.0.1 - - [2024-03-01T10:15:32.123-05:30] \"GET /a HTTP/1.1\" 404 -",
+            "10.0.0.1 - - [2024-02-29T23:59:59.1234567+14:00] \"GET /b HTTP/1.1\" 200 12 \"-\" \"-\"",
+            "10.0.0.1 - - [2024-03-01T10:15:32+0100] \"GET / HTTP/1.0\" 200 1",
+            "10.0.0.1 - - [2024-03-01T10:15:60Z] \"GET / HTTP/1.0\" 200 1",
+
+            // The general path takes a ']' 27 bytes after the '[' for the NCSA time's end.
+            "10.0.0.1 - - [2024-03-01T10:15:32Z] \"GET]/x HTTP/1.0\" 200 1",
+            "10.0.0.1 - - [2024-03-01T10:15:32] \"GET ]x HTTP/1.0\" 200 1",
+            "www.example.org:443 2001:db8::1 - - [2026-11-25T10:00:01+00:00] \"GET /a HTTP/2.0\" 404 0 \"https://x/\" \"Mozilla/5.0\"",
+        ];
+        byte[] alphabet = " \"[]\\-0123456789:/+.TZtz\t"u8.ToArray();
+        var fields = default(CommonLogFields);
+        var general = default(CommonLogFields);
+        int accepted = 0;
+        int acceptedInBlock = 0;
+        for (int i = 0; i < 200_000; i++)
+        {
+            byte[] line = Mutate(Encoding.UTF8.GetBytes(seeds[random.Next(seeds.Length)]), random, alphabet);
+            (fields.Day, fields.IsoDay) = (general.Day, general.IsoDay);
+            bool generalOk = CommonLogParser.TryParseAny(line, ref general, out _);
+            if (TypicalLineParser.TryParse(line, ref fields))
+            {
+                accepted++;
+                generalOk.Should().BeTrue(Encoding.UTF8.GetString(line));
+                Describe(fields, line).Should().Be(Describe(general, line), Encoding.UTF8.GetString(line));
+            }
+
+            (fields.Day, fields.IsoDay) = (general.Day, general.IsoDay);
+            if (TryParseInBlock(line, random, alphabet, ref fields))
+            {
+                acceptedInBlock++;
+                generalOk.Should().BeTrue(Encoding.UTF8.GetString(line));
+                Describe(fields, line).Should().Be(Describe(general, line), Encoding.UTF8.GetString(line));
+            }
+        }
+
+        accepted.Should().BeGreaterThan(10_000, "mutations away from the parsed fields leave many lines typical");
+        acceptedInBlock.Should().BeGreaterThan(accepted, "in a block, lines shorter than a vector are typical too");
+    }
+
+    [Theory]
+    [InlineData("10.0.0.1 - - [2024-03-01T10:15:32Z] \"GET]/x HTTP/1.0\" 200 1")]
+    [InlineData("10.0.0.1 - - [2024-03-01T10:15:32] \"GET ]x HTTP/1.0\" 200 1")]
+    [InlineData("10.0.0.1 - - [2024-03-01T10:15:32.5Z] \"G]ET /x HTTP/1.0\" 200 1")]
+    public void A_short_iso_time_with_a_bracket_where_the_ncsa_time_ends_is_left_to_the_general_path(string text)
+    {
+        // The general path ends the time at that ']' (27 bytes after the '[') and finds no time
+        // there: the line is malformed, on both paths, after a line of the same day as before it.
+        byte[] line = Encoding.UTF8.GetBytes(text);
+        byte[] before = Encoding.UTF8.GetBytes("10.0.0.1 - - [2024-03-01T10:15:31Z] \"GET / HTTP/1.0\" 200 1");
+        var general = default(CommonLogFields);
+        CommonLogParser.TryParseAny(before, ref general, out _).Should().BeTrue();
+        var fields = default(CommonLogFields);
+        fields.IsoDay = general.IsoDay;
+        TypicalLineParser.TryParse(line, ref fields).Should().BeFalse();
+        CommonLogParser.TryParseAny(line, ref general, out string? error).Should().BeFalse();
+        error.Should().StartWith("expected a time like");
     }
 
     [Theory]
