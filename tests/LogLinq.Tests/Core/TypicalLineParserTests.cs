@@ -203,22 +203,35 @@ public sealed class TypicalLineParserTests
     }
 
     [Theory]
-    [InlineData("10.0.0.1 - - [2024-03-01T10:15:32Z] \"GET]/x HTTP/1.0\" 200 1")]
-    [InlineData("10.0.0.1 - - [2024-03-01T10:15:32] \"GET ]x HTTP/1.0\" 200 1")]
-    [InlineData("10.0.0.1 - - [2024-03-01T10:15:32.5Z] \"G]ET /x HTTP/1.0\" 200 1")]
-    public void A_short_iso_time_with_a_bracket_where_the_ncsa_time_ends_is_left_to_the_general_path(string text)
+    [InlineData("10.0.0.1 - - [2024-03-01T10:15:32Z] \"GET]/x HTTP/1.0\" 200 1 \"-\" \"Mozilla/5.0 (X11)\"", "GET/x")]
+    [InlineData("10.0.0.1 - - [2024-03-01T10:15:32] \"GET ]x HTTP/1.0\" 200 1 \"-\" \"Mozilla/5.0 (X11)\"", "GET x")]
+    [InlineData("10.0.0.1 - - [2024-03-01T10:15:32.5Z] \"G]ET /x HTTP/1.0\" 200 1 \"-\" \"Mozilla/5.0 (X11)\"", "GET /x")]
+    public void A_short_iso_time_with_a_bracket_where_the_ncsa_time_ends_is_left_to_the_general_path(string text, string request)
     {
         // The general path ends the time at that ']' (27 bytes after the '[') and finds no time
         // there: the line is malformed, on both paths, after a line of the same day as before it.
-        byte[] line = Encoding.UTF8.GetBytes(text);
+        // Without the ']', both take it.
         byte[] before = Encoding.UTF8.GetBytes("10.0.0.1 - - [2024-03-01T10:15:31Z] \"GET / HTTP/1.0\" 200 1");
         var general = default(CommonLogFields);
         CommonLogParser.TryParseAny(before, ref general, out _).Should().BeTrue();
-        var fields = default(CommonLogFields);
-        fields.IsoDay = general.IsoDay;
-        TypicalLineParser.TryParse(line, ref fields).Should().BeFalse();
-        CommonLogParser.TryParseAny(line, ref general, out string? error).Should().BeFalse();
-        error.Should().StartWith("expected a time like");
+        foreach ((string line, bool ok) in new[] { (text, false), (text.Remove(text.IndexOf(']', text.IndexOf('"')), 1), true) })
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(line);
+            var fields = default(CommonLogFields);
+            fields.IsoDay = general.IsoDay;
+            TypicalLineParser.TryParse(bytes, ref fields).Should().Be(ok, line);
+            fields.IsoDay = general.IsoDay;
+            TryParseInBlock(bytes, new Random(4), " \""u8.ToArray(), ref fields).Should().Be(ok, line);
+            CommonLogParser.TryParseAny(bytes, ref general, out string? error).Should().Be(ok, line);
+            if (ok)
+            {
+                Encoding.UTF8.GetString(fields.Request.Of(bytes)).Should().Be(request + " HTTP/1.0");
+            }
+            else
+            {
+                error.Should().StartWith("expected a time like");
+            }
+        }
     }
 
     [Theory]
