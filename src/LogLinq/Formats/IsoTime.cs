@@ -38,17 +38,10 @@ internal static class IsoTime
     // The ticks of a fraction's digits by how many there are: ".5" is 5,000,000 ticks, ".1234567" 1,234,567.
     private static ReadOnlySpan<int> TicksPerDigit => [0, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1];
 
-    /// <summary>Parses the time into local ticks and the offset from UTC, as <see cref="HttpDate"/> does.</summary>
-    public static bool TryParse(ReadOnlySpan<byte> s, out long ticks, out short offsetMinutes)
-    {
-        DayCache cache = default;
-        return TryParse(s, ref cache, out ticks, out offsetMinutes);
-    }
-
     /// <summary>
-    /// Validates and decodes the time into local ticks and an offset, as
-    /// <see cref="TryParse(ReadOnlySpan{byte}, out long, out short)"/> does, remembering its day in
-    /// <paramref name="cache"/> so that the next time of that day and zone is a few word compares.
+    /// Validates and decodes the time into local ticks and the offset from UTC, as
+    /// <see cref="HttpDate"/> does, remembering its day in <paramref name="cache"/> so that the next
+    /// time of that day and zone is a few word compares.
     /// </summary>
     /// <param name="s">The time's text, without brackets.</param>
     /// <param name="cache">The last day decoded by this caller: consecutive lines nearly always share it.</param>
@@ -81,8 +74,8 @@ internal static class IsoTime
         int minute = (int)((((digits >> 24) & 0xFF) * 10) + ((digits >> 32) & 0xFF));
         int second = (int)((((digits >> 48) & 0xFF) * 10) + ((digits >> 56) & 0xFF));
 
-        // A leap second (:60) is not decoded here: TryParseExact decides it (on Linux it refuses it,
-        // where the system knows leap seconds it may not).
+        // A leap second (:60) is left to TryParseExact: it refuses one on Linux, and may take one on a
+        // system that keeps a list of them.
         long fractionTicks = 0;
         if ((other | misshapen) != 0 || cache.DayTicks == 0 || (hour > 23) | (minute > 59) | (second > 59)
             || (fraction != 0 && !TryFraction(s, fraction, out fractionTicks)))
