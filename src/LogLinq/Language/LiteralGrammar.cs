@@ -44,7 +44,10 @@ internal static class LiteralGrammar
         Parse.Char('.').Then(_ => Parse.Digit.AtLeastOnce().Text()).Select(d => "." + d).Optional().Select(o => o.GetOrElse(""));
 
     // timestamp  = date "T" time offset          e.g. 2008-02-24T00:08:59-06:00, 2008-02-24T06:08:59.5Z
-    public static readonly Parser<DateTimeOffset> Timestamp =
+    // The value is a boxed DateTimeOffset: Sprache's combinators over that struct, which is another
+    // assembly's, are not precompiled (ReadyToRun cannot fix its layout), and the first literal a
+    // query has would compile some twenty of them at start-up.
+    public static readonly Parser<object> Timestamp =
         (from date in Digits(4).Then("-").Then(Digits(2)).Then("-").Then(Digits(2)).Then(Parse.Not(Parse.Digit).Return("")).Atomic()
          from t in Parse.Char('T').Named("'T' and the time of day, as in 2008-02-24T00:08:59-06:00")
          from time in Digits(2).Then(":").Then(Digits(2)).Then(":").Then(Digits(2)).Then(Fraction).Named("the time of day, hh:mm:ss")
@@ -53,8 +56,8 @@ internal static class LiteralGrammar
              .Named("the offset from UTC, Z or ±hh:mm")
          select date + "T" + time + offset)
         .Then(text => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTimeOffset value)
-            ? Parse.Return(value)
-            : ParserCombinators.Fail<DateTimeOffset>($"'{text}' is not a valid time", "a valid date and time"))
+            ? Parse.Return((object)value)
+            : ParserCombinators.Fail<object>($"'{text}' is not a valid time", "a valid date and time"))
         .Named("a timestamp").Lexeme();
 
     /// <summary>The unit after a number, or null; a word that is no unit is an error where it starts.</summary>

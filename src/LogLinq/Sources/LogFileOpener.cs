@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ZstdDecompressionStream = ZstdSharp.DecompressionStream;
 
 namespace LogLinq.Sources;
@@ -63,11 +64,18 @@ internal static class LogFileOpener
         Compression.Bzip2 => ConcatenatedStream.Bzip2(new BufferedStream(file, CompressedBufferSize)),
         Compression.Xz => ConcatenatedStream.Xz(new BufferedStream(file, CompressedBufferSize)),
 
-        // ZstdSharp reads in 128 KB pieces of its own; checkEndOfStream makes a file that ends
-        // inside a frame an error instead of a quiet end.
-        Compression.Zstd => new ZstdDecompressionStream(file, bufferSize: 0, checkEndOfStream: true, leaveOpen: false),
+        Compression.Zstd => Zstd(file),
         _ => file,
     };
+
+    /// <summary>
+    /// ZstdSharp reads in 128 KB pieces of its own; checkEndOfStream makes a file that ends inside a
+    /// frame an error instead of a quiet end. Out of line, so that its assembly is loaded only for
+    /// a zstd file, not at every query's start.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Stream Zstd(Stream file) =>
+        new ZstdDecompressionStream(file, bufferSize: 0, checkEndOfStream: true, leaveOpen: false);
 
     private static FileStream OpenFile(string path)
     {

@@ -54,6 +54,11 @@ internal sealed class QueryPlan(
             return output;
         }
 
+        if (EnumerableCalls.TryApply(Rest, output!, out object? result))
+        {
+            return result;
+        }
+
         // The rest runs in LINQ to Objects: rebuild the remaining calls over the stage's output.
         IQueryable source = Queryable.AsQueryable((System.Collections.IEnumerable)output!);
         Expression expression = Expression.Constant(source);

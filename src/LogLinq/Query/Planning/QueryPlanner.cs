@@ -98,7 +98,9 @@ internal static class QueryPlanner
                     // A key that does not depend on the row (summarize without by) is one group.
                     bool single = !ExpressionFacts.Mentions(key.Body, key.Parameters[0]);
                     object keyValue = single ? ExpressionFacts.Evaluate(key.Body)! : ValueTranslator.Translate(key);
-                    Delegate compiled = rewritten.Result.Compile();
+                    // One group's result is made once: interpreting it costs nothing next to compiling
+                    // it (System.Linq.Expressions' compiler is a few milliseconds of start-up).
+                    Delegate compiled = rewritten.Result.Compile(preferInterpretation: single);
                     Type type = (single ? typeof(SingleGroupAggregate<,>) : typeof(GroupAggregate<,>)).MakeGenericType(key.ReturnType, result.ReturnType);
                     var aggregates = rewritten.Aggregates;
                     var group = new ScanStage(
