@@ -55,12 +55,16 @@ public class ParserBenchmarks
         return $"{(process.TotalProcessorTime - before).TotalNanoseconds / (rounds * bench._lines.Length):F1} ns/line (CPU)";
     }
 
-    internal static string RepoRoot()
+    /// <summary>The repository, above the program (a build) or the working directory (a published copy run from the repository).</summary>
+    internal static string RepoRoot() =>
+        Above(AppContext.BaseDirectory) ?? Above(Environment.CurrentDirectory)
+            ?? throw new InvalidOperationException("run from inside the repository");
+
+    private static string? Above(string? dir)
     {
-        string dir = AppContext.BaseDirectory;
-        while (!File.Exists(Path.Combine(dir, "LogLinq.sln")))
+        while (dir is not null && !File.Exists(Path.Combine(dir, "LogLinq.sln")))
         {
-            dir = Path.GetDirectoryName(dir) ?? throw new InvalidOperationException("run from inside the repository");
+            dir = Path.GetDirectoryName(dir);
         }
 
         return dir;

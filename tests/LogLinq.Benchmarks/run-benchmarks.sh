@@ -2,7 +2,7 @@
 # The measurements behind docs/performance.md. Run from the repository root:
 #   tests/LogLinq.Benchmarks/run-benchmarks.sh [WORKDIR] [xml]
 # With "xml", only the XML section runs (its inputs are made by `loglinq gen --buses`).
-# It builds in Release (the command published ReadyToRun, as the README installs it), makes the
+# It publishes in Release (ReadyToRun, as the README installs the command), makes the
 # inputs in WORKDIR (default /tmp/loglinq-bench: 2000 copies of data/access-log, 1.3 GB; the same
 # gzip-compressed, whole and in four pieces; 10 copies), warms the page cache, and times each question against its baselines with hyperfine (medians of >= 5 runs)
 # and /usr/bin/time -v (peak resident memory).
@@ -14,11 +14,13 @@ mkdir -p "$work"
 
 command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install hyperfine)" >&2; exit 1; }
 
-dotnet build -c Release "$root/tests/LogLinq.Benchmarks" -v q -nologo >/dev/null
-# The command as installed: published, ReadyToRun (see the README).
+# The command as installed: published, ReadyToRun (see the README); the in-process questions run from
+# the benchmark program published the same way, as an application that embeds LogLinq would ship.
 case "$(uname -m)" in aarch64 | arm64) rid=linux-arm64 ;; *) rid=linux-x64 ;; esac
 dotnet publish -c Release -r "$rid" "$root/src/LogLinq.Cli" -o "$work/loglinq-published" -v q -nologo >/dev/null
-bench="$root/tests/LogLinq.Benchmarks/bin/Release/net10.0/LogLinq.Benchmarks"
+rm -rf "$work/bench-published"
+dotnet publish -c Release -r "$rid" -p:PublishReadyToRun=true "$root/tests/LogLinq.Benchmarks" -o "$work/bench-published" -v q -nologo >/dev/null
+bench="$work/bench-published/LogLinq.Benchmarks"
 loglinq="$work/loglinq-published/loglinq"
 
 cd "$work"
@@ -120,7 +122,7 @@ hyperfine -w 1 -r $runs --export-json pipe.json \
     "$loglinq query 'from \"big-access-log\" | where status == 404' --emit records | $loglinq query 'from - | distinct path | count' --format csv"
 /usr/bin/time -f "pipe-reader %M KB %e s" "$loglinq" query 'from - | count' --format csv < big-access-log.lqr > /dev/null
 /usr/bin/time -f "pipe-writer %M KB %e s" "$loglinq" query 'from "big-access-log"' --emit records > /dev/null
-"$bench" records
+(cd "$root" && "$bench" records)
 
 echo "== peak memory (KB), 10 copies vs 2000"
 for f in ten-access-log big-access-log; do
