@@ -40,9 +40,8 @@ internal static class HttpDate
         (s.Length == 26 && TryKnownDay(s, ref cache, out ticks, out offsetMinutes)) || TryParseAny(s, ref cache, out ticks, out offsetMinutes);
 
     /// <summary>Every time <see cref="TryKnownDay"/> leaves: a new day or offset, a fraction, or a bad time.</summary>
-    // Per line: optimised from the first call, since tiering would run the first tenth of a second of
-    // a scan (much of a short one) unoptimised.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    // Once a day on nearly every log, so left to ReadyToRun and tiering: compiled at full optimisation
+    // at every start, it cost more than it saved.
     private static bool TryParseAny(ReadOnlySpan<byte> s, ref DayCache cache, out long ticks, out short offsetMinutes)
     {
         ticks = 0;
