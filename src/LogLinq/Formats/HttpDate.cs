@@ -94,16 +94,11 @@ internal static class HttpDate
     private static bool TryKnownDay(ReadOnlySpan<byte> s, ref DayCache cache, out long ticks, out short offsetMinutes)
     {
         // The text around HH:mm:ss ("24/Feb/2008:" and " -0600") against the day's, as three words;
-        // HH:mm:ss as one, less '0' in every byte: the colons become 0x0A, the digits 0 to 9. The tests
-        // are combined without branching, so a line costs one branch to tell known from not.
+        // HH:mm:ss as one (ClockWord). The tests are combined without branching, so a line costs one
+        // branch to tell known from not.
         ulong other = (ByteReads.UInt64At(s, 0) ^ cache.Day) | (ByteReads.UInt32At(s, 8) ^ cache.Year)
             | ((ByteReads.UInt64At(s, 18) & ~0xFFFFUL) ^ cache.Zone);
-        ulong clock = ByteReads.UInt64At(s, 12) - 0x3030_3030_3030_3030;
-        ulong digits = clock & ~Colons;
-        ulong misshapen = ((clock & Colons) ^ ColonsLessZero) | (((digits + 0x7676_7676_7676_7676) | digits) & 0x8080_8080_8080_8080);
-        int hour = (int)(((digits & 0xFF) * 10) + ((digits >> 8) & 0xFF));
-        int minute = (int)((((digits >> 24) & 0xFF) * 10) + ((digits >> 32) & 0xFF));
-        int second = (int)((((digits >> 48) & 0xFF) * 10) + ((digits >> 56) & 0xFF));
+        ulong misshapen = ClockWord.Misshapen(ByteReads.UInt64At(s, 12), out int hour, out int minute, out int second);
         if ((other | misshapen) != 0 || cache.DayTicks == 0 || (hour > 23) | (minute > 59) | (second > 60))
         {
             ticks = 0;
@@ -118,13 +113,6 @@ internal static class HttpDate
         return true;
     }
 
-    // The colons of HH:mm:ss in its word, and what they are less '0'.
-    private const ulong Colons = 0x0000_FF00_00FF_0000;
-    private const ulong ColonsLessZero = 0x0000_0A00_000A_0000;
-
-    // DateTime.MaxValue.Ticks as a constant: reading the static field costs a type check on every line.
-    private const long MaxTicks = 3_155_378_975_999_999_999;
-
     /// <summary>The local ticks of a time of day on a day; false where the offset moves it out of range.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Compose(long dayTicks, int hour, int minute, int second, long fractionTicks, short offsetMinutes, out long ticks)
@@ -133,9 +121,7 @@ internal static class HttpDate
         ticks = dayTicks + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute)
             + (Math.Min(second, 59) * TimeSpan.TicksPerSecond) + fractionTicks;
 
-        // DateTimeOffset throws where the offset moves the time past year 1 or 9999: a bad line, not a crash.
-        long utcTicks = ticks - (offsetMinutes * TimeSpan.TicksPerMinute);
-        return utcTicks >= 0 && utcTicks <= MaxTicks;
+        return TicksRange.Holds(ticks, offsetMinutes);
     }
 
     /// <summary>The offset <c>±hhmm</c> in minutes, remembered by its bytes: a log rarely changes it.</summary>
@@ -277,8 +263,7 @@ internal static class HttpDate
         /// </summary>
         public void Remember(ReadOnlySpan<byte> s, long dayTicks, short offsetMinutes)
         {
-            long utc = dayTicks - (offsetMinutes * TimeSpan.TicksPerMinute);
-            if (dayTicks == 0 || utc < 0 || utc + TimeSpan.TicksPerDay - 1 > MaxTicks)
+            if (dayTicks == 0 || !TicksRange.HoldsWholeDay(dayTicks, offsetMinutes))
             {
                 DayTicks = 0;
                 return;

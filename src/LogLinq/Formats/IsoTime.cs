@@ -29,9 +29,6 @@ internal static class IsoTime
     // '.' and the seven digits a fraction has at most.
     private const int MaxFractionLength = 8;
 
-    // DateTime.MaxValue.Ticks as a constant: reading the static field costs a type check on every line.
-    private const long MaxTicks = 3_155_378_975_999_999_999;
-
     // K: an offset (+00:00), Z, or none; none is UTC, so a result never depends on the reader's time zone.
     private static readonly string[] Formats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
 
@@ -62,17 +59,12 @@ internal static class IsoTime
     private static bool TryKnownDay(ReadOnlySpan<byte> s, ref DayCache cache, out long ticks, out short offsetMinutes)
     {
         // "2008-02-", "-24T" and the zone, which ends the text (its last bytes, in the high bytes of
-        // the text's last word), against the day's; HH:mm:ss as in HttpDate. Between the seconds and
+        // the text's last word), against the day's; HH:mm:ss as one word (ClockWord). Between the seconds and
         // the zone is the fraction, if any. The tests are combined without branching.
         int fraction = s.Length - AfterSeconds - cache.ZoneLength;
         ulong other = (ByteReads.UInt64At(s, 0) ^ cache.Date) | (ByteReads.UInt32At(s, 7) ^ cache.DayT)
             | ((ByteReads.UInt64At(s, s.Length - 8) ^ cache.Zone) & cache.ZoneMask);
-        ulong clock = ByteReads.UInt64At(s, ClockAt) - 0x3030_3030_3030_3030;
-        ulong digits = clock & ~Colons;
-        ulong misshapen = ((clock & Colons) ^ ColonsLessZero) | (((digits + 0x7676_7676_7676_7676) | digits) & 0x8080_8080_8080_8080);
-        int hour = (int)(((digits & 0xFF) * 10) + ((digits >> 8) & 0xFF));
-        int minute = (int)((((digits >> 24) & 0xFF) * 10) + ((digits >> 32) & 0xFF));
-        int second = (int)((((digits >> 48) & 0xFF) * 10) + ((digits >> 56) & 0xFF));
+        ulong misshapen = ClockWord.Misshapen(ByteReads.UInt64At(s, ClockAt), out int hour, out int minute, out int second);
 
         // A leap second (:60) is left to TryParseExact: it refuses one on Linux, and may take one on a
         // system that keeps a list of them.
@@ -90,10 +82,6 @@ internal static class IsoTime
         ticks = cache.DayTicks + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute) + (second * TimeSpan.TicksPerSecond) + fractionTicks;
         return true;
     }
-
-    // The colons of HH:mm:ss in its word, and what they are less '0'.
-    private const ulong Colons = 0x0000_FF00_00FF_0000;
-    private const ulong ColonsLessZero = 0x0000_0A00_000A_0000;
 
     /// <summary>
     /// The fraction of <paramref name="length"/> bytes after the seconds, <c>.f</c> to <c>.fffffff</c>,
@@ -186,8 +174,7 @@ internal static class IsoTime
         ticks = dayTicks + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute) + (second * TimeSpan.TicksPerSecond) + fractionTicks;
 
         // TryParseExact refuses a time that its offset moves past year 1 or 9999 in UTC.
-        long utcTicks = ticks - (offsetMinutes * TimeSpan.TicksPerMinute);
-        return utcTicks >= 0 && utcTicks <= MaxTicks;
+        return TicksRange.Holds(ticks, offsetMinutes);
     }
 
     /// <summary>The zone: nothing (UTC), <c>Z</c>, or <c>±hh:mm</c> up to 14 hours either way.</summary>
@@ -281,8 +268,7 @@ internal static class IsoTime
         /// </summary>
         public void Remember(ReadOnlySpan<byte> s, long dayTicks, short offsetMinutes, int zoneLength)
         {
-            long utc = dayTicks - (offsetMinutes * TimeSpan.TicksPerMinute);
-            if (dayTicks == 0 || utc < 0 || utc + TimeSpan.TicksPerDay - 1 > MaxTicks)
+            if (dayTicks == 0 || !TicksRange.HoldsWholeDay(dayTicks, offsetMinutes))
             {
                 DayTicks = 0;
                 return;
