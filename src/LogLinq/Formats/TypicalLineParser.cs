@@ -86,7 +86,8 @@ internal static class TypicalLineParser
         if (open + 6 >= length || ByteReads.At(line, user + 1) != '[')
         {
             // Not Common's shape: vhost_combined's, where "%v:%p" comes first, if anything.
-            if (!TryShiftVirtualHost(line, masks, ref fields, ref user))
+            user = ShiftVirtualHost(line, masks, ref fields, user);
+            if (user < 0)
             {
                 return false;
             }
@@ -105,7 +106,7 @@ internal static class TypicalLineParser
                 return false;
             }
         }
-        else if (!TryIsoTime(line, masks, user, ref fields, out open))
+        else if ((open = IsoTime(line, masks, user, ref fields)) < 0)
         {
             return false;
         }
@@ -182,19 +183,19 @@ internal static class TypicalLineParser
 
     /// <summary>
     /// An ISO 8601 time (nginx's <c>$time_iso8601</c>) in the brackets opened at <paramref name="user"/> + 1,
-    /// decoded by <see cref="IsoTime"/>; <paramref name="open"/> is the request's quote after it. False
-    /// where the general path might read the line otherwise, which is then left to it.
+    /// decoded by <see cref="Formats.IsoTime"/>; returns the request's quote after it, or -1 where the
+    /// general path might read the line otherwise, which is then left to it.
     /// </summary>
     // A call of its own: inlined into TryParse, it made the NCSA lines a tenth slower (measured);
     // an ISO line pays one call.
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
-    private static bool TryIsoTime(ReadOnlySpan<byte> line, scoped in LineMasks masks, int user, ref CommonLogFields fields, out int open)
+    private static int IsoTime(ReadOnlySpan<byte> line, scoped in LineMasks masks, int user, ref CommonLogFields fields)
     {
         // [yyyy-MM-ddTHH:mm:ss±hh:mm], as nginx writes it, is 25 bytes; any other length is found
         // by the next space, as the time has none in it. "] \"" are around that space. (The general
         // path takes the first ']' for the time's end, which, in a time without one, is this.)
         int length = IsoWithOffset;
-        open = user + IsoWithOffset + 4;
+        int open = user + IsoWithOffset + 4;
         if ((ByteReads.UInt32At(line, user + IsoWithOffset + 2) & 0x00FF_FFFF) != CloseSpaceQuote)
         {
             int space = masks.NextSpace(user + 2);
@@ -207,11 +208,11 @@ internal static class TypicalLineParser
                 // line with one there (in a short time's request) it reads otherwise.
                 || ByteReads.At(line, user + 28) == ']')
             {
-                return false;
+                return -1;
             }
         }
 
-        return IsoTime.TryParse(ByteReads.Slice(line, user + 2, length), ref fields.IsoDay, out fields.TimeTicks, out fields.OffsetMinutes);
+        return Formats.IsoTime.TryParse(ByteReads.Slice(line, user + 2, length), ref fields.IsoDay, out fields.TimeTicks, out fields.OffsetMinutes) ? open : -1;
     }
 
     // The ISO times of IsoTime: yyyy-MM-ddTHH:mm:ss, at most a seven-digit fraction and a six-byte offset more.
@@ -221,27 +222,28 @@ internal static class TypicalLineParser
 
     /// <summary>
     /// Takes the line's first token for a <c>vhost_combined</c> line's <c>%v:%p</c> when it is one,
-    /// as the general path does: host, ident and user are then the tokens after it, and
-    /// <paramref name="user"/> moves to the space after the next token. False when the line cannot
+    /// as the general path does: host, ident and user are then the tokens after it, and the user's
+    /// space moves to the space after the next token, which is returned. -1 when the line cannot
     /// have that shape, which is left to the general path.
     /// </summary>
-    private static bool TryShiftVirtualHost(ReadOnlySpan<byte> line, scoped in LineMasks masks, ref CommonLogFields fields, ref int user)
+    // The user's space is returned rather than passed by reference: a local whose address is taken
+    // lives in memory, and this one is read all through the parse.
+    private static int ShiftVirtualHost(ReadOnlySpan<byte> line, scoped in LineMasks masks, ref CommonLogFields fields, int user)
     {
         if (!CommonLogParser.IsVirtualHost(fields.Host.Of(line)))
         {
-            return false;
+            return -1;
         }
 
         int next = masks.NextSpace(user + 1);
         if (next <= user + 1)
         {
-            return false;
+            return -1;
         }
 
         (fields.VirtualHost, fields.Host, fields.Ident) = (fields.Host, fields.Ident, fields.User);
         fields.User = new FieldRange(user + 1, next - user - 1);
-        user = next;
-        return true;
+        return next;
     }
 
     // "- - " read as a little-endian uint.
