@@ -30,6 +30,12 @@ if (args is ["scan", var question, var file])
     return 0;
 }
 
+if (args is ["blocks", var blockFile])
+{
+    Console.WriteLine(BlockScanBenchmarks.Quick(blockFile));
+    return 0;
+}
+
 if (args is ["records"])
 {
     Console.WriteLine(RecordStreamBenchmarks.Quick());

@@ -94,12 +94,12 @@ internal static class HttpDate
     private static bool TryKnownDay(ReadOnlySpan<byte> s, ref DayCache cache, out long ticks, out short offsetMinutes)
     {
         // The text around HH:mm:ss ("24/Feb/2008:" and " -0600") against the day's, as three words;
-        // HH:mm:ss as one (ClockWord). The tests are combined without branching, so a line costs one
-        // branch to tell known from not.
+        // HH:mm:ss, its shape and ranges, as one (ClockWord). The tests are combined without
+        // branching, so a line costs one branch to tell known from not.
         ulong other = (ByteReads.UInt64At(s, 0) ^ cache.Day) | (ByteReads.UInt32At(s, 8) ^ cache.Year)
             | ((ByteReads.UInt64At(s, 18) & ~0xFFFFUL) ^ cache.Zone);
-        ulong misshapen = ClockWord.Misshapen(ByteReads.UInt64At(s, 12), out int hour, out int minute, out int second);
-        if ((other | misshapen) != 0 || cache.DayTicks == 0 || (hour > 23) | (minute > 59) | (second > 60))
+        ulong invalid = ClockWord.Invalid(ByteReads.UInt64At(s, 12), lastSecond: 60, out int hour, out int minute, out int second);
+        if ((other | invalid) != 0 || cache.DayTicks == 0)
         {
             ticks = 0;
             offsetMinutes = 0;

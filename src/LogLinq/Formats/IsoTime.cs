@@ -64,12 +64,12 @@ internal static class IsoTime
         int fraction = s.Length - AfterSeconds - cache.ZoneLength;
         ulong other = (ByteReads.UInt64At(s, 0) ^ cache.Date) | (ByteReads.UInt32At(s, 7) ^ cache.DayT)
             | ((ByteReads.UInt64At(s, s.Length - 8) ^ cache.Zone) & cache.ZoneMask);
-        ulong misshapen = ClockWord.Misshapen(ByteReads.UInt64At(s, ClockAt), out int hour, out int minute, out int second);
+        ulong invalid = ClockWord.Invalid(ByteReads.UInt64At(s, ClockAt), lastSecond: 59, out int hour, out int minute, out int second);
 
         // A leap second (:60) is left to TryParseExact: it refuses one on Linux, and may take one on a
         // system that keeps a list of them.
         long fractionTicks = 0;
-        if ((other | misshapen) != 0 || cache.DayTicks == 0 || (hour > 23) | (minute > 59) | (second > 59)
+        if ((other | invalid) != 0 || cache.DayTicks == 0
             || (fraction != 0 && !TryFraction(s, fraction, out fractionTicks)))
         {
             ticks = 0;
