@@ -83,6 +83,23 @@ public sealed class BlockScanTests
         LogSource.Open(log).Sum(r => r.Bytes).Should().Be(0);
     }
 
+    [Theory]
+    [InlineData("\uFEFF{0}5\r\n{0}7\r\ngarbage\r\n{0}11\r\n", 3, 23, 3)] // a byte order mark, CRLF
+    [InlineData("\n  \n{0}5\n\tgarbage\n{0}7", 2, 12, 4)]                  // blank lines first, no last newline
+    [InlineData("\n\n", 0, 0, 0)]                                             // nothing but blank lines
+    public void A_logs_first_lines_are_read_as_the_rest(string text, long records, long bytes, long malformedLine)
+    {
+        // The format is found from the first line that is not blank, and the block scan starts there.
+        using var temp = new TempDirectory();
+        string log = temp.File("access-log");
+        File.WriteAllText(log, string.Format(text, "10.0.0.1 - - [10/Oct/2023:13:55:36 +0000] \"GET /a HTTP/1.1\" 200 "), new UTF8Encoding(false));
+        var report = new ParseReport();
+
+        LogSource.Open(log, new LogSourceOptions { Report = report }).Sum(r => r.Bytes).Should().Be(bytes);
+        LogSource.Open(log).LongCount().Should().Be(records);
+        report.Samples.Select(s => s.LineNumber).Should().Equal(malformedLine == 0 ? [] : [malformedLine]);
+    }
+
     private sealed class Expected
     {
         public long Records;

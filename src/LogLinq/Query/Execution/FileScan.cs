@@ -60,6 +60,32 @@ internal sealed class FileScan
     /// </summary>
     public bool ScansBlocks => _format is not null && _parser is null && _query.RequiredLiteral is null;
 
+    /// <summary>Whether the file's format is still to be found from its first line that is not blank.</summary>
+    public bool NeedsFormat => _format is null;
+
+    /// <summary>
+    /// Finds the format from the first line of <paramref name="lines"/> (whole lines, the file's first)
+    /// that is not blank, as <see cref="TryRow"/> would from that line; nothing when all are blank.
+    /// An NCSA log's first lines then go through <see cref="ScanBlock"/> like the rest, and a scan
+    /// that takes only blocks never compiles the line-at-a-time path.
+    /// </summary>
+    public void DetectFormat(ReadOnlySpan<byte> lines)
+    {
+        while (!lines.IsEmpty)
+        {
+            int newline = lines.IndexOf((byte)'\n');
+            ReadOnlySpan<byte> line = newline < 0 ? lines : lines[..newline];
+            line = line[..LineReader.WithoutCarriageReturn(line)];
+            if (!LineParser.IsBlank(line))
+            {
+                Use(_query.Format == LogFormat.Auto ? AutoLogFormat.Detect(line) : _query.Format);
+                return;
+            }
+
+            lines = newline < 0 ? default : lines[(newline + 1)..];
+        }
+    }
+
     /// <summary>
     /// The row for the reader's current line when it is a record that passes the predicate.
     /// Malformed lines are counted (or thrown, in strict mode). <paramref name="number"/> is the

@@ -189,6 +189,13 @@ internal static class ParallelScanner
     private static long ScanLines(LineReader reader, FileScan scan, PartialAggregate state, long limit, long skipped, CancellationToken cancel)
     {
         long lines = 0;
+        if (scan.NeedsFormat)
+        {
+            // Once, from the first block: where every line there is blank, the lines go one at a time
+            // until one is not.
+            scan.DetectFormat(reader.PeekLines(FileScan.BlockSize).Lines);
+        }
+
         while (true)
         {
             if (scan.ScansBlocks)
