@@ -19,33 +19,36 @@ internal static class ClockWord
     private const ulong HighBits = 0x0080_0000_8000_0080;
 
     /// <summary>
-    /// Decodes <paramref name="text"/>, the eight bytes <c>HH:mm:ss</c>; returns zero when they have
+    /// Checks <paramref name="text"/>, the eight bytes <c>HH:mm:ss</c>; returns zero when they have
     /// that shape (two digits, a colon, two, a colon, two) and the hour is at most 23, the minute at
-    /// most 59 and the second at most <paramref name="lastSecond"/>; anything else when not, and then
-    /// the numbers mean nothing.
+    /// most 59 and the second at most <paramref name="lastSecond"/>; anything else when not. The numbers
+    /// are left in <paramref name="clock"/> for <see cref="Ticks"/>, meaningful only when zero is returned.
     /// </summary>
     /// <param name="text">The eight bytes.</param>
     /// <param name="lastSecond">59, or 60 where a leap second is taken (a constant: it folds into the test).</param>
-    /// <param name="hour">The hour.</param>
-    /// <param name="minute">The minute.</param>
-    /// <param name="second">The second.</param>
+    /// <param name="clock">The hour, minute and second, one word.</param>
+    // One word out, not three numbers: the caller decodes it only past its branch, so nothing is
+    // kept in memory across it.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Invalid(ulong text, int lastSecond, out int hour, out int minute, out int second)
+    public static ulong Invalid(ulong text, int lastSecond, out ulong clock)
     {
-        ulong clock = text - 0x3030_3030_3030_3030;
-        ulong digits = clock & ~Colons;
+        ulong less = text - 0x3030_3030_3030_3030;
+        ulong digits = less & ~Colons;
 
         // A byte below '0' borrows into its high bit, a byte above '9' carries into it.
-        ulong misshapen = ((clock & Colons) ^ ColonsLessZero) | (((digits + 0x7676_7676_7676_7676) | digits) & 0x8080_8080_8080_8080);
+        ulong misshapen = ((less & Colons) ^ ColonsLessZero) | (((digits + 0x7676_7676_7676_7676) | digits) & 0x8080_8080_8080_8080);
 
         // Tens times ten plus ones, all three pairs at once: no byte exceeds 99, so none carries.
-        ulong pairs = (digits * 10) + (digits >> 8);
-        hour = (int)(pairs & 0xFF);
-        minute = (int)((pairs >> 24) & 0xFF);
-        second = (int)((pairs >> 48) & 0xFF);
+        clock = ((digits * 10) + (digits >> 8)) & Numbers;
 
         // 0x80 less one past each limit: a number beyond it carries into its byte's high bit.
         ulong limits = (0x80 - 24) | ((0x80UL - 60) << 24) | ((ulong)(0x80 - lastSecond - 1) << 48);
-        return misshapen | (((pairs & Numbers) + limits) & HighBits);
+        return misshapen | ((clock + limits) & HighBits);
     }
+
+    /// <summary>The ticks since midnight of a <paramref name="clock"/> from <see cref="Invalid"/>; a leap second is clamped into its minute.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static long Ticks(ulong clock) =>
+        ((long)(clock & 0xFF) * TimeSpan.TicksPerHour) + ((long)((clock >> 24) & 0xFF) * TimeSpan.TicksPerMinute)
+        + (Math.Min((long)(clock >> 48), 59) * TimeSpan.TicksPerSecond);
 }

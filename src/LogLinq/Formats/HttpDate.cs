@@ -98,7 +98,7 @@ internal static class HttpDate
         // branching, so a line costs one branch to tell known from not.
         ulong other = (ByteReads.UInt64At(s, 0) ^ cache.Day) | (ByteReads.UInt32At(s, 8) ^ cache.Year)
             | ((ByteReads.UInt64At(s, 18) & ~0xFFFFUL) ^ cache.Zone);
-        ulong invalid = ClockWord.Invalid(ByteReads.UInt64At(s, 12), lastSecond: 60, out int hour, out int minute, out int second);
+        ulong invalid = ClockWord.Invalid(ByteReads.UInt64At(s, 12), lastSecond: 60, out ulong clock);
         if ((other | invalid) != 0 || cache.DayTicks == 0)
         {
             ticks = 0;
@@ -109,7 +109,7 @@ internal static class HttpDate
         // A leap second is clamped into the minute, as the general path does. (The day was remembered
         // only if every time of it is in range at its offset.)
         offsetMinutes = cache.DayOffset;
-        ticks = cache.DayTicks + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute) + (Math.Min(second, 59) * TimeSpan.TicksPerSecond);
+        ticks = cache.DayTicks + ClockWord.Ticks(clock);
         return true;
     }
 

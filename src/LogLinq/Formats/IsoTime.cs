@@ -64,7 +64,7 @@ internal static class IsoTime
         int fraction = s.Length - AfterSeconds - cache.ZoneLength;
         ulong other = (ByteReads.UInt64At(s, 0) ^ cache.Date) | (ByteReads.UInt32At(s, 7) ^ cache.DayT)
             | ((ByteReads.UInt64At(s, s.Length - 8) ^ cache.Zone) & cache.ZoneMask);
-        ulong invalid = ClockWord.Invalid(ByteReads.UInt64At(s, ClockAt), lastSecond: 59, out int hour, out int minute, out int second);
+        ulong invalid = ClockWord.Invalid(ByteReads.UInt64At(s, ClockAt), lastSecond: 59, out ulong clock);
 
         // A leap second (:60) is left to TryParseExact: it refuses one on Linux, and may take one on a
         // system that keeps a list of them.
@@ -79,7 +79,7 @@ internal static class IsoTime
 
         // The day was remembered only if every time of it is in range at its offset.
         offsetMinutes = cache.DayOffset;
-        ticks = cache.DayTicks + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute) + (second * TimeSpan.TicksPerSecond) + fractionTicks;
+        ticks = cache.DayTicks + ClockWord.Ticks(clock) + fractionTicks;
         return true;
     }
 
