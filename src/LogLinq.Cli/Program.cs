@@ -13,7 +13,7 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
-        RootCommand root = LoglinqRootCommand.Create();
+        RootCommand root = LoglinqRootCommand.Create(args);
         ParseResult parseResult = root.Parse(args);
         IReadOnlyList<string> problems = UsageErrors.Find(parseResult);
         if (problems.Count > 0)

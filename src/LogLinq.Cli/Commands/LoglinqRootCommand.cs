@@ -8,15 +8,42 @@ internal static class LoglinqRootCommand
     /// <summary>The tool's name, as messages and hints spell it whatever the host process is called.</summary>
     public const string Name = "loglinq";
 
-    /// <summary>Builds the command tree.</summary>
-    public static RootCommand Create() =>
-        new("Queries web-server logs: lazy, typed and streaming, over globbed, compressed, rotated files.")
+    private const string Description = "Queries web-server logs: lazy, typed and streaming, over globbed, compressed, rotated files.";
+
+    // Each subcommand by the name it is invoked by, made only when needed.
+    private static readonly (string Name, Func<Command> Create)[] Subcommands =
+    [
+        ("report", ReportCommand.Create),
+        ("gen", GenCommand.Create),
+        ("query", QueryCommand.Create),
+        ("run", RunCommand.Create),
+        ("simulate", SimulateCommand.Create),
+        ("repl", ReplCommand.Create),
+    ];
+
+    /// <summary>Builds the whole command tree.</summary>
+    public static RootCommand Create() => Create([]);
+
+    /// <summary>
+    /// Builds the command tree for <paramref name="args"/>: when they start with a subcommand's name,
+    /// the root holds that subcommand alone (nothing else can parse them, and no other's help is
+    /// shown); otherwise, for the root's help, a mistyped name's suggestions and the like, all of them.
+    /// </summary>
+    // Making every subcommand's options, with their descriptions and completions, was a sixth of a
+    // short query's start.
+    public static RootCommand Create(IReadOnlyList<string> args)
+    {
+        var root = new RootCommand(Description);
+        string? first = args.Count > 0 ? args[0] : null;
+        bool one = Array.Exists(Subcommands, s => s.Name == first);
+        foreach ((string name, Func<Command> create) in Subcommands)
         {
-            ReportCommand.Create(),
-            GenCommand.Create(),
-            QueryCommand.Create(),
-            RunCommand.Create(),
-            SimulateCommand.Create(),
-            ReplCommand.Create(),
-        };
+            if (!one || name == first)
+            {
+                root.Subcommands.Add(create());
+            }
+        }
+
+        return root;
+    }
 }
