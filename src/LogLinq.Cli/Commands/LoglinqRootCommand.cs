@@ -29,8 +29,8 @@ internal static class LoglinqRootCommand
     /// the root holds that subcommand alone (nothing else can parse them, and no other's help is
     /// shown); otherwise, for the root's help, a mistyped name's suggestions and the like, all of them.
     /// </summary>
-    // Making every subcommand's options, with their descriptions and completions, was a sixth of a
-    // short query's start.
+    // Making every subcommand's options, with their descriptions and completions, cost about 7 ms at
+    // every start (`query --help` 74 -> 67 ms).
     public static RootCommand Create(IReadOnlyList<string> args)
     {
         var root = new RootCommand(Description);

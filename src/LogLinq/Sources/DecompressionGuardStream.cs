@@ -26,6 +26,9 @@ internal sealed class DecompressionGuardStream : ReadOnlyStream
         _file = file;
     }
 
+    /// <summary>The length of a plain file's content; -1 when it is decoded (not known until read) or not a file's.</summary>
+    public long PlainLength => _compression == Compression.None && _file.CanSeek ? _file.Length : -1;
+
     public override int Read(Span<byte> buffer)
     {
         if (_failure is not null)

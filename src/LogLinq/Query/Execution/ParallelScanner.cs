@@ -56,18 +56,25 @@ internal static class ParallelScanner
         using Timer? progress = options.Progress is null ? null
             : new Timer(_ => options.Progress.Report(new ScanProgress(counters.BytesRead, totalBytes)), null, ProgressInterval, ProgressInterval);
 
+        void Scan(int i)
+        {
+            states[i] = create();
+            scans[i] = new FileScan(query, parts[i].Path, parts[i].Format, fromFileStart: parts[i].Start == 0);
+            lineCounts[i] = ScanOne(parts[i], scans[i], states[i], counters, readAhead, options.CancellationToken);
+        }
+
         try
         {
-            Parallel.For(
-                0,
-                parts.Count,
-                new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = options.CancellationToken },
-                i =>
-                {
-                    states[i] = create();
-                    scans[i] = new FileScan(query, parts[i].Path, parts[i].Format, fromFileStart: parts[i].Start == 0);
-                    lineCounts[i] = ScanOne(parts[i], scans[i], states[i], counters, readAhead, options.CancellationToken);
-                });
+            if (parts.Count == 1)
+            {
+                // On this thread: a parallel loop over one part only starts the thread pool.
+                options.CancellationToken.ThrowIfCancellationRequested();
+                Scan(0);
+            }
+            else
+            {
+                Parallel.For(0, parts.Count, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = options.CancellationToken }, Scan);
+            }
         }
         catch (AggregateException e)
         {
@@ -102,6 +109,13 @@ internal static class ParallelScanner
         return result.Result();
     }
 
+    /// <summary>
+    /// The least plain file worth reading ahead on another core: for less, starting the thread and
+    /// its queue costs more than the copies it takes off the parser. (Compressed files, whose
+    /// decoding is the work, are read ahead whatever their size.)
+    /// </summary>
+    private const long ReadAheadMinimum = 16L * 1024 * 1024;
+
     /// <summary>Scans one part; returns how many lines it owned.</summary>
     private static long ScanOne(ScanPart part, FileScan scan, PartialAggregate state, ReadCounters counters, bool readAhead, CancellationToken cancel)
     {
@@ -113,7 +127,7 @@ internal static class ParallelScanner
     private static long ScanWhole(ScanPart part, FileScan scan, PartialAggregate state, ReadCounters counters, bool readAhead, CancellationToken cancel)
     {
         Stream content = new ScanSource(part.Path, part.Stream).Open(counters);
-        if (readAhead)
+        if (readAhead && content is not DecompressionGuardStream { PlainLength: >= 0 and < ReadAheadMinimum })
         {
             content = new ReadAheadStream(content);
         }
