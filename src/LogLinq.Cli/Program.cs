@@ -2,6 +2,7 @@ using System.CommandLine;
 using LogLinq.Cli.Commands;
 using LogLinq.Cli.Terminal;
 using LogLinq.Interchange;
+using LogLinq.Query;
 
 namespace LogLinq.Cli;
 
@@ -13,6 +14,12 @@ internal static class Program
 {
     private static int Main(string[] args)
     {
+        if (args is ["query" or "run" or "report", ..])
+        {
+            // On the core that is idle while the command line is parsed and the query planned.
+            LogSource.Prepare();
+        }
+
         RootCommand root = LoglinqRootCommand.Create(args);
         ParseResult parseResult = root.Parse(args);
         IReadOnlyList<string> problems = UsageErrors.Find(parseResult);

@@ -30,6 +30,13 @@ public static partial class LogSource
     /// </returns>
     public static IQueryable<LogRecord> Open(string glob, LogSourceOptions? options = null) => Open([glob], options);
 
+    /// <summary>
+    /// Starts compiling the scan's per-line code on a background thread and returns at once. For a
+    /// process about to scan (a command-line tool, at its start): its first scan then need not wait
+    /// for the JIT. Calling it again, or never, changes nothing but when that code is compiled.
+    /// </summary>
+    public static void Prepare() => Execution.ScanWarmup.Start();
+
     /// <summary>The records of every file matching any of <paramref name="globs"/>, in glob order.</summary>
     /// <param name="globs">Files or globs, as for <see cref="Open(string, LogSourceOptions?)"/>; a file matched twice is read once.</param>
     /// <param name="options">The format, strictness, parallelism, cancellation and counters; the defaults when null.</param>

@@ -1,0 +1,53 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using LogLinq.Formats;
+using LogLinq.Sources;
+
+namespace LogLinq.Query.Execution;
+
+/// <summary>
+/// Compiles the block scan's per-line methods on a thread of their own. They are optimised from the
+/// first call (<c>AggressiveOptimization</c>, which ReadyToRun leaves to the JIT), so the first block
+/// of every scan used to wait for them; a process that will scan can have them compiled while it
+/// is still parsing its command line and planning, on the core that is idle then.
+/// </summary>
+internal static class ScanWarmup
+{
+    private static int _started;
+
+    /// <summary>Starts compiling, once per process; returns at once.</summary>
+    public static void Start()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static _ => Compile(), null);
+        }
+    }
+
+    private static void Compile()
+    {
+        // The methods the scan would compile at its first call; the runtime publishes one body for
+        // each, so a race with the scan costs nothing but time.
+        foreach (MethodInfo? method in Methods())
+        {
+            if (method is not null)
+            {
+                RuntimeHelpers.PrepareMethod(method.MethodHandle);
+            }
+        }
+    }
+
+    /// <summary>The block scan's methods that are optimised from their first call (null for one not found: a test checks there is none).</summary>
+    internal static IReadOnlyList<MethodInfo?> Methods()
+    {
+        const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static | BindingFlags.Instance;
+        return
+        [
+            typeof(StructuralMasks).GetMethod(nameof(StructuralMasks.MarkBlock), Any),
+            typeof(TypicalLineParser).GetMethods(Any).FirstOrDefault(m => m.Name == nameof(TypicalLineParser.TryParse) && m.GetParameters().Length == 4),
+            typeof(FileScan).GetMethods(Any).FirstOrDefault(m => m.Name == nameof(FileScan.ScanBlock) && m.IsGenericMethodDefinition)?.MakeGenericMethod(typeof(LineTotals)),
+            typeof(LineReader).GetMethod(nameof(LineReader.MoveNext), Any),
+            typeof(ParallelScanner).GetMethod("ScanLines", Any),
+        ];
+    }
+}
