@@ -288,22 +288,9 @@ internal static class TypicalLineParser
             return true;
         }
 
-        // The field ends the line: all of the rest digits, the bytes before it replaced by '0's.
+        // The field ends the line: all of the rest digits.
         int count = length - at;
-        if (count < 1 || length < 8)
-        {
-            return false;
-        }
-
-        ulong before = (1UL << ((8 - count) * 8)) - 1;
-        ulong value = ((ByteReads.UInt64At(line, length - 8) & ~before) | (0x3030_3030_3030_3030 & before)) - 0x3030_3030_3030_3030;
-        if ((((value + 0x7676_7676_7676_7676) | value) & 0x8080_8080_8080_8080) != 0)
-        {
-            return false;
-        }
-
-        bytes = EightDigits(value);
-        return true;
+        return count >= 1 && length >= 8 && TryDigitsBefore(line, length, count, out bytes);
     }
 
     /// <summary>
@@ -320,17 +307,26 @@ internal static class TypicalLineParser
             return CommonLogParser.TryParseBytes(line[start..end], out bytes);
         }
 
-        // The eight bytes that end the field, the ones before it replaced by '0's: a number of eight digits.
-        ulong word = ByteReads.UInt64At(line, end - 8);
-        ulong before = (1UL << ((8 - length) * 8)) - 1;
-        ulong digits = ((word & ~before) | (0x3030_3030_3030_3030 & before)) - 0x3030_3030_3030_3030;
+        return TryDigitsBefore(line, end, length, out bytes);
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> bytes (1 to 8) before <paramref name="end"/> (at least 8) as a
+    /// number, when all are digits: the eight bytes that end them, the ones before them replaced by
+    /// '0's, read as a number of eight digits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryDigitsBefore(ReadOnlySpan<byte> line, int end, int count, out long value)
+    {
+        ulong before = (1UL << ((8 - count) * 8)) - 1;
+        ulong digits = ((ByteReads.UInt64At(line, end - 8) & ~before) | (0x3030_3030_3030_3030 & before)) - 0x3030_3030_3030_3030;
         if ((((digits + 0x7676_7676_7676_7676) | digits) & 0x8080_8080_8080_8080) != 0)
         {
-            bytes = 0;
+            value = 0;
             return false;
         }
 
-        bytes = EightDigits(digits);
+        value = EightDigits(digits);
         return true;
     }
 
