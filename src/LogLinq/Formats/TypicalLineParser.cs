@@ -195,9 +195,9 @@ internal static class TypicalLineParser
     }
 
     /// <summary>
-    /// The first space of the line's first 16 bytes, or -1: the host's end
-    /// for any IPv4 address and most names, found by one vector compare rather than in the masks,
-    /// whose words the host crosses at a different place on every line.
+    /// The first space of the line's first 16 bytes, or -1: the host's end for any IPv4 address and
+    /// most names, found by one vector compare rather than in the masks, whose words the host
+    /// crosses at a different place on every line.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int FirstSpaceOfSixteen(ReadOnlySpan<byte> line)
