@@ -9,12 +9,12 @@ namespace LogLinq.Formats;
 /// The space and quote masks of one line (see <see cref="StructuralMasks"/>), in the line's own
 /// positions: either marked for the line alone, or a window onto the masks of the block that holds it.
 /// </summary>
-internal readonly ref struct LineMasks
+internal ref struct LineMasks
 {
     private readonly ReadOnlySpan<ulong> _spaces;
     private readonly ReadOnlySpan<ulong> _quotes;
-    private readonly int _origin;
-    private readonly int _end;
+    private int _origin;
+    private int _end;
 
     /// <param name="spaces">The spaces, one bit per byte.</param>
     /// <param name="quotes">The quotes, one bit per byte.</param>
@@ -28,23 +28,30 @@ internal readonly ref struct LineMasks
         _end = origin + length;
     }
 
+    /// <summary>Makes these the masks of the line of <paramref name="length"/> bytes at <paramref name="origin"/> of the same block.</summary>
+    public void MoveTo(int origin, int length)
+    {
+        _origin = origin;
+        _end = origin + length;
+    }
+
     /// <summary>Whether there are no masks: the line is to be marked by whoever reads it.</summary>
-    public bool IsEmpty => _spaces.IsEmpty;
+    public readonly bool IsEmpty => _spaces.IsEmpty;
 
     /// <summary>The masks of the line without its first <paramref name="count"/> bytes.</summary>
-    public LineMasks Skip(int count) => IsEmpty ? this : new LineMasks(_spaces, _quotes, _origin + count, _end - _origin - count);
+    public readonly LineMasks Skip(int count) => IsEmpty ? this : new LineMasks(_spaces, _quotes, _origin + count, _end - _origin - count);
 
     /// <summary>The first space at or after <paramref name="from"/>, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int NextSpace(int from) => Next(_spaces, from);
+    public readonly int NextSpace(int from) => Next(_spaces, from);
 
     /// <summary>The first quote at or after <paramref name="from"/>, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int NextQuote(int from) => Next(_quotes, from);
+    public readonly int NextQuote(int from) => Next(_quotes, from);
 
     /// <summary>The last space at or before <paramref name="from"/>, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int PreviousSpace(int from)
+    public readonly int PreviousSpace(int from)
     {
         int at = from + _origin;
         int chunk = (int)((uint)at / StructuralMasks.ChunkSize);
@@ -74,7 +81,7 @@ internal readonly ref struct LineMasks
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Next(ReadOnlySpan<ulong> masks, int from)
+    private readonly int Next(ReadOnlySpan<ulong> masks, int from)
     {
         int at = from + _origin;
         if (at >= _end)

@@ -180,6 +180,7 @@ internal sealed class FileScan
         int lines = 0;
         int chunk = 0;
         ulong pending = newlines[0];
+        var masks = new LineMasks(spaces, quotes, 0, 0);
         while (start < stop)
         {
             // The next newline: the lowest bit left in the current word, or the next word's.
@@ -194,7 +195,8 @@ internal sealed class FileScan
             long number = firstNumber + lines;
             ReadOnlySpan<byte> line = bytes[start..newline];
             line = line[..LineReader.WithoutCarriageReturn(line)];
-            var masks = new LineMasks(spaces, quotes, start, line.Length);
+            // The same masks, moved to the line (TryParseRaw may move them past its noise).
+            masks.MoveTo(start, line.Length);
             if (TryParseRaw(ref line, number, ref masks, out int noise))
             {
                 sink.Accept(line, block.Start + start + noise, number, ref _fields);
