@@ -21,9 +21,6 @@ internal static class LoglinqRootCommand
         ("repl", ReplCommand.Create),
     ];
 
-    /// <summary>Builds the whole command tree.</summary>
-    public static RootCommand Create() => Create([]);
-
     /// <summary>
     /// Builds the command tree for <paramref name="args"/>: when they start with a subcommand's name,
     /// the root holds that subcommand alone (nothing else can parse them, and no other's help is

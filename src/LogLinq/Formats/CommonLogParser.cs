@@ -173,7 +173,7 @@ internal static class CommonLogParser
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool StatusToken(ReadOnlySpan<byte> line, ref int pos, out FieldRange token)
     {
-        if (pos + 3 < line.Length && line[pos + 3] == ' ' && IsDigit(line[pos]) && IsDigit(line[pos + 1]) && IsDigit(line[pos + 2]))
+        if (pos + 3 < line.Length && line[pos + 3] == ' ' && AsciiDigits.IsDigit(line[pos]) && AsciiDigits.IsDigit(line[pos + 1]) && AsciiDigits.IsDigit(line[pos + 2]))
         {
             token = new FieldRange(pos, 3);
             pos += 4;
@@ -292,7 +292,7 @@ internal static class CommonLogParser
             return true;
         }
 
-        if (s.Length != 3 || !IsDigit(s[0]) || !IsDigit(s[1]) || !IsDigit(s[2]))
+        if (s.Length != 3 || !AsciiDigits.IsDigit(s[0]) || !AsciiDigits.IsDigit(s[1]) || !AsciiDigits.IsDigit(s[2]))
         {
             return false;
         }
@@ -300,9 +300,6 @@ internal static class CommonLogParser
         status = ((s[0] - '0') * 100) + ((s[1] - '0') * 10) + (s[2] - '0');
         return true;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
 
     /// <summary>The response size; "-" (nothing sent) is 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -60,7 +60,7 @@ internal static class HttpDate
         if (s[i] == '.')
         {
             long scale = TimeSpan.TicksPerSecond;
-            for (i++; i < s.Length && IsDigit(s[i]); i++)
+            for (i++; i < s.Length && AsciiDigits.IsDigit(s[i]); i++)
             {
                 scale /= 10;
                 fractionTicks += (s[i] - '0') * scale;
@@ -203,13 +203,10 @@ internal static class HttpDate
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TwoDigits(ReadOnlySpan<byte> s, int at, out int value)
     {
         value = 0;
-        if (at + 2 > s.Length || !IsDigit(s[at]) || !IsDigit(s[at + 1]))
+        if (at + 2 > s.Length || !AsciiDigits.IsDigit(s[at]) || !AsciiDigits.IsDigit(s[at + 1]))
         {
             return false;
         }

@@ -140,8 +140,8 @@ internal static class IsoTime
     {
         (dayTicks, ticks, offsetMinutes, zoneLength) = (0, 0, 0, 0);
         if (s.Length < MinLength || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':'
-            || !Digits(s, 0, 4, out int year) || !Digits(s, 5, 2, out int month) || !Digits(s, 8, 2, out int day)
-            || !Digits(s, 11, 2, out int hour) || !Digits(s, 14, 2, out int minute) || !Digits(s, 17, 2, out int second)
+            || !AsciiDigits.TryParse(s.Slice(0, 4), out int year) || !AsciiDigits.TryParse(s.Slice(5, 2), out int month) || !AsciiDigits.TryParse(s.Slice(8, 2), out int day)
+            || !AsciiDigits.TryParse(s.Slice(11, 2), out int hour) || !AsciiDigits.TryParse(s.Slice(14, 2), out int minute) || !AsciiDigits.TryParse(s.Slice(17, 2), out int second)
             || year == 0 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
             || hour > 23 || minute > 59 || second > 59)
         {
@@ -153,7 +153,7 @@ internal static class IsoTime
         if (end < s.Length && s[end] == '.')
         {
             end++;
-            while (end < s.Length && end - AfterSeconds < MaxFractionLength && IsDigit(s[end]))
+            while (end < s.Length && end - AfterSeconds < MaxFractionLength && AsciiDigits.IsDigit(s[end]))
             {
                 end++;
             }
@@ -187,7 +187,7 @@ internal static class IsoTime
         }
 
         if (zone.Length != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':'
-            || !Digits(zone, 1, 2, out int hours) || !Digits(zone, 4, 2, out int minute)
+            || !AsciiDigits.TryParse(zone.Slice(1, 2), out int hours) || !AsciiDigits.TryParse(zone.Slice(4, 2), out int minute)
             || minute > 59 || (hours * 60) + minute > 14 * 60)
         {
             return false;
@@ -215,25 +215,6 @@ internal static class IsoTime
         }
 
         (ticks, offsetMinutes) = (time.Ticks, (short)time.Offset.TotalMinutes);
-        return true;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
-
-    private static bool Digits(ReadOnlySpan<byte> s, int at, int count, out int value)
-    {
-        value = 0;
-        foreach (byte b in s.Slice(at, count))
-        {
-            if (!IsDigit(b))
-            {
-                return false;
-            }
-
-            value = (value * 10) + (b - '0');
-        }
-
         return true;
     }
 

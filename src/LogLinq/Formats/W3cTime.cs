@@ -11,7 +11,7 @@ internal static class W3cTime
     {
         date = default;
         if (s.Length != 10 || s[4] != '-' || s[7] != '-'
-            || !Digits(s[..4], out int year) || !Digits(s.Slice(5, 2), out int month) || !Digits(s.Slice(8, 2), out int day)
+            || !AsciiDigits.TryParse(s[..4], out int year) || !AsciiDigits.TryParse(s.Slice(5, 2), out int month) || !AsciiDigits.TryParse(s.Slice(8, 2), out int day)
             || year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             return false;
@@ -26,7 +26,7 @@ internal static class W3cTime
     {
         time = default;
         if (s.Length < 8 || s[2] != ':' || s[5] != ':'
-            || !Digits(s[..2], out int hour) || !Digits(s.Slice(3, 2), out int minute) || !Digits(s.Slice(6, 2), out int second)
+            || !AsciiDigits.TryParse(s[..2], out int hour) || !AsciiDigits.TryParse(s.Slice(3, 2), out int minute) || !AsciiDigits.TryParse(s.Slice(6, 2), out int second)
             || hour > 23 || minute > 59 || second > 60)
         {
             return false;
@@ -43,7 +43,7 @@ internal static class W3cTime
             long scale = TimeSpan.TicksPerSecond;
             for (int i = 9; i < s.Length; i++)
             {
-                if (!IsDigit(s[i]))
+                if (!AsciiDigits.IsDigit(s[i]))
                 {
                     return false;
                 }
@@ -55,24 +55,6 @@ internal static class W3cTime
 
         // A leap second is clamped into the minute rather than rejecting the line.
         time = new TimeSpan(hour, minute, Math.Min(second, 59)) + TimeSpan.FromTicks(fractionTicks);
-        return true;
-    }
-
-    private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
-
-    private static bool Digits(ReadOnlySpan<byte> s, out int value)
-    {
-        value = 0;
-        foreach (byte b in s)
-        {
-            if (!IsDigit(b))
-            {
-                return false;
-            }
-
-            value = (value * 10) + (b - '0');
-        }
-
         return true;
     }
 }

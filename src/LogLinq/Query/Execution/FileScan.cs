@@ -76,9 +76,8 @@ internal sealed class FileScan
             int newline = lines.IndexOf((byte)'\n');
             ReadOnlySpan<byte> line = newline < 0 ? lines : lines[..newline];
             line = line[..LineReader.WithoutCarriageReturn(line)];
-            if (!LineParser.IsBlank(line))
+            if (TryUseFormatOf(line))
             {
-                Use(_query.Format == LogFormat.Auto ? AutoLogFormat.Detect(line) : _query.Format);
                 return;
             }
 
@@ -98,14 +97,9 @@ internal sealed class FileScan
     {
         ReadOnlySpan<byte> bytes = reader.Current;
         row = default;
-        if (_format is null)
+        if (_format is null && !TryUseFormatOf(bytes))
         {
-            if (LineParser.IsBlank(bytes))
-            {
-                return false;
-            }
-
-            Use(_query.Format == LogFormat.Auto ? AutoLogFormat.Detect(bytes) : _query.Format);
+            return false;
         }
 
         if (_parser is null)
@@ -288,6 +282,18 @@ internal sealed class FileScan
     }
 
     private bool Passes(ref Row row) => _query.Predicate is null || _query.Predicate.Test(ref row);
+
+    /// <summary>Takes the file's format from <paramref name="line"/>, its first that is not blank; false for a blank one.</summary>
+    private bool TryUseFormatOf(ReadOnlySpan<byte> line)
+    {
+        if (LineParser.IsBlank(line))
+        {
+            return false;
+        }
+
+        Use(_query.Format == LogFormat.Auto ? AutoLogFormat.Detect(line) : _query.Format);
+        return true;
+    }
 
     private void Use(LogFormat format)
     {
