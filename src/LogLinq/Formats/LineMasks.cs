@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -8,6 +9,8 @@ namespace LogLinq.Formats;
 /// <summary>
 /// The space and quote masks of one line (see <see cref="StructuralMasks"/>), in the line's own
 /// positions: either marked for the line alone, or a window onto the masks of the block that holds it.
+/// The masks run at least a word past the line's end, so the next space or quote is searched a
+/// <see cref="StructuralMasks.Window"/> at a time.
 /// </summary>
 internal ref struct LineMasks
 {
@@ -16,21 +19,31 @@ internal ref struct LineMasks
     private int _origin;
     private int _end;
 
-    /// <param name="spaces">The spaces, one bit per byte.</param>
-    /// <param name="quotes">The quotes, one bit per byte.</param>
+    /// <param name="spaces">The spaces, one bit per byte, and a word more (<see cref="StructuralMasks.WindowedChunks"/>).</param>
+    /// <param name="quotes">The quotes, as many words.</param>
     /// <param name="origin">The bit of the line's first byte.</param>
     /// <param name="length">The line's length.</param>
     public LineMasks(ReadOnlySpan<ulong> spaces, ReadOnlySpan<ulong> quotes, int origin, int length)
     {
+        // The searches read a word past the line's end unchecked: the masks must hold it.
+        if (Math.Min(spaces.Length, quotes.Length) < StructuralMasks.WindowedChunks(origin + length))
+        {
+            ThrowTooShort();
+        }
+
         _spaces = spaces;
         _quotes = quotes;
         _origin = origin;
         _end = origin + length;
     }
 
+    [DoesNotReturn]
+    private static void ThrowTooShort() => throw new ArgumentException("The masks must run a word past the line's end.");
+
     /// <summary>Makes these the masks of the line of <paramref name="length"/> bytes at <paramref name="origin"/> of the same block.</summary>
     public void MoveTo(int origin, int length)
     {
+        Debug.Assert(Math.Min(_spaces.Length, _quotes.Length) >= StructuralMasks.WindowedChunks(origin + length));
         _origin = origin;
         _end = origin + length;
     }
@@ -89,20 +102,19 @@ internal ref struct LineMasks
             return -1;
         }
 
-        int chunk = (int)((uint)at / StructuralMasks.ChunkSize);
-        int last = (int)((uint)(_end - 1) / StructuralMasks.ChunkSize);
-        ulong bits = Word(masks, chunk) & (ulong.MaxValue << (int)((uint)at % StructuralMasks.ChunkSize));
-        while (bits == 0)
+        // A window at a time: a field shorter than a window (nearly every one) ends in the first,
+        // wherever the line's words happen to split it.
+        ulong window;
+        while ((window = StructuralMasks.Window(masks, at)) == 0)
         {
-            if (++chunk > last)
+            at += StructuralMasks.WindowBits;
+            if (at >= _end)
             {
                 return -1;
             }
-
-            bits = Word(masks, chunk);
         }
 
-        int found = (chunk * StructuralMasks.ChunkSize) + BitOperations.TrailingZeroCount(bits);
+        int found = at + BitOperations.TrailingZeroCount(window);
         return found < _end ? found - _origin : -1;
     }
 }

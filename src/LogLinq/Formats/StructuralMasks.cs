@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -16,6 +17,33 @@ internal static class StructuralMasks
 
     /// <summary>How many mask words cover <paramref name="length"/> bytes.</summary>
     public static int Chunks(int length) => (length + ChunkSize - 1) / ChunkSize;
+
+    /// <summary>
+    /// How many mask words <paramref name="length"/> bytes need to be searched a <see cref="Window"/> at a
+    /// time: <see cref="Chunks"/> and one more, which a window from a bit of the last word runs into.
+    /// (What that word holds does not matter: every search ends at the bytes' end.)
+    /// </summary>
+    public static int WindowedChunks(int length) => Chunks(length) + 1;
+
+    /// <summary>The fewest mask bits a <see cref="Window"/> holds: how far a search moves past an empty one.</summary>
+    public const int WindowBits = ChunkSize - 8;
+
+    /// <summary>
+    /// The bits of <paramref name="masks"/> from <paramref name="bit"/> on, at least <see cref="WindowBits"/>
+    /// of them, as one word whose lowest bit is <paramref name="bit"/>'s: the eight bytes of the masks
+    /// from the one that holds it, shifted. A field boundary in this word or the next is then one load
+    /// away, where a search a word at a time ended in a branch that went either way from line to line.
+    /// <paramref name="bit"/> must lie before the masks' last word (see <see cref="WindowedChunks"/>).
+    /// </summary>
+    // Mask words are little-endian in memory, as on every platform .NET runs on, so their bytes in
+    // order are their bits in order.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Window(ReadOnlySpan<ulong> masks, int bit)
+    {
+        Debug.Assert((uint)bit < (uint)((masks.Length - 1) * ChunkSize));
+        ref byte bytes = ref Unsafe.As<ulong, byte>(ref MemoryMarshal.GetReference(masks));
+        return Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref bytes, (nint)((uint)bit >> 3))) >> (bit & 7);
+    }
 
     /// <summary>
     /// Marks the spaces and quotes of one line of at least <see cref="ChunkSize"/> bytes. The last word

@@ -36,8 +36,8 @@ internal static class TypicalLineParser
             return false;
         }
 
-        Span<ulong> spaces = stackalloc ulong[MaxChunks];
-        Span<ulong> quotes = stackalloc ulong[MaxChunks];
+        Span<ulong> spaces = stackalloc ulong[MaxChunks + 1];
+        Span<ulong> quotes = stackalloc ulong[MaxChunks + 1];
         StructuralMasks.MarkLine(line, spaces, quotes);
         return TryParse(line, new LineMasks(spaces, quotes, 0, line.Length), ref fields, splitRequest);
     }

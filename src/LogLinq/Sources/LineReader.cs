@@ -180,6 +180,7 @@ internal sealed class LineReader : IDisposable
     }
 
     /// <summary>The length of <paramref name="line"/> without a final <c>'\r'</c> (CRLF endings).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static int WithoutCarriageReturn(ReadOnlySpan<byte> line) =>
         line.Length > 0 && line[^1] == (byte)'\r' ? line.Length - 1 : line.Length;
 

@@ -18,6 +18,10 @@ public sealed class TypicalLineParserTests
     private const string VirtualHostCombined =
         "www.example.org:443 2001:db8::1 - - [25/Nov/2026:10:00:01 +0000] \"GET /a HTTP/2.0\" 404 0 \"https://x/\" \"Mozilla/5.0\"";
 
+    // Every quoted field longer than a mask window, so finding its end takes several.
+    private static readonly string LongFields =
+        $"10.0.0.1 - - [01/Mar/2024:10:15:32 +0100] \"GET /{new string('a', 150)} HTTP/1.1\" 200 42 \"https://example.com/{new string('r', 70)}\" \"Mozilla/5.0 {new string('x', 180)}\"";
+
     [Fact]
     public void Takes_nearly_every_line_of_the_sample_log()
     {
@@ -80,6 +84,7 @@ public sealed class TypicalLineParserTests
             "a:1 ::1 id bob [25/Nov/2026:10:00:00 +0000] \"GET /x HTTP/1.1\" 200 5",
             "::1 - - [25/Nov/2026:10:00:00 +0000] \"GET /x HTTP/1.1\" 200 5 \"-\" \"-\"",
             "[::1]:8080 10.1.1.1 - - [25/Nov/2026:10:00:00 +0000] \"POST /y HTTP/1.1\" 201 -",
+            LongFields,
         ];
         byte[] alphabet = " \"[]\\-0123456789:/+.aZ\t"u8.ToArray();
         var fields = default(CommonLogFields);
@@ -278,6 +283,40 @@ public sealed class TypicalLineParserTests
         fields.Bytes.Should().Be(expected);
     }
 
+    [Fact]
+    public void Finds_the_end_of_a_field_at_any_distance_from_any_word_boundary()
+    {
+        // Requests and user agents of 1 to 200 bytes, each line at every offset from a mask word's
+        // start: each field's end lies in the first window searched, in a later one, or in the
+        // word after the line's (the line's end, and a quote of the next line).
+        var random = new Random(7);
+        int checkedLines = 0;
+        for (int length = 1; length <= 200; length += 7)
+        {
+            string request = $"GET /{new string('p', length)} HTTP/1.1";
+            string agent = new('u', length);
+            foreach (string text in new[]
+            {
+                $"10.0.0.1 - - [01/Mar/2024:10:15:32 +0100] \"{request}\" 200 {length}",
+                $"10.0.0.1 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.1\" 200 {length} \"-\" \"{agent}\"",
+            })
+            {
+                byte[] line = Encoding.UTF8.GetBytes(text);
+                var general = default(CommonLogFields);
+                CommonLogParser.TryParseAny(line, ref general, out _).Should().BeTrue(text);
+                for (int offset = 0; offset < StructuralMasks.ChunkSize; offset++)
+                {
+                    var fields = new CommonLogFields { Day = general.Day };
+                    TryParseInBlock(line, [.. Enumerable.Repeat((byte)'x', offset), (byte)'\n'], random, ref fields).Should().BeTrue(text);
+                    Describe(fields, line).Should().Be(Describe(general, line), $"{text} at {offset}");
+                    checkedLines++;
+                }
+            }
+        }
+
+        checkedLines.Should().Be(29 * 2 * StructuralMasks.ChunkSize);
+    }
+
     [Theory]
     [InlineData("1.2.3.4 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.0\" 200 12a4")]
     [InlineData("1.2.3.4 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.0\" 200 1/34")]
@@ -296,11 +335,18 @@ public sealed class TypicalLineParserTests
     private static bool TryParseInBlock(byte[] line, Random random, byte[] alphabet, ref CommonLogFields fields)
     {
         byte[] before = [.. Enumerable.Range(0, random.Next(0, 130)).Select(_ => alphabet[random.Next(alphabet.Length)]), (byte)'\n'];
+        return TryParseInBlock(line, before, random, ref fields, alphabet);
+    }
+
+    /// <summary>Parses <paramref name="line"/> as a block scan does, after <paramref name="before"/>, with a random run of other lines after it.</summary>
+    private static bool TryParseInBlock(byte[] line, byte[] before, Random random, ref CommonLogFields fields, byte[]? alphabet = null)
+    {
+        alphabet ??= " \"x"u8.ToArray();
         byte[] after = [(byte)'\n', .. Enumerable.Range(0, random.Next(0, 70)).Select(_ => alphabet[random.Next(alphabet.Length)]), (byte)'\n'];
         byte[] block = [.. before, .. line, .. after];
         int chunks = StructuralMasks.Chunks(block.Length);
-        ulong[] newlines = new ulong[chunks], spaces = new ulong[chunks], quotes = new ulong[chunks];
-        StructuralMasks.MarkBlock(block, newlines, spaces, quotes);
+        ulong[] newlines = new ulong[chunks], spaces = new ulong[chunks + 1], quotes = new ulong[chunks + 1];
+        StructuralMasks.MarkBlock(block, newlines, spaces.AsSpan(0, chunks), quotes.AsSpan(0, chunks));
         var masks = new LineMasks(spaces, quotes, before.Length, line.Length);
         return TypicalLineParser.TryParse(block.AsSpan(before.Length, line.Length), masks, ref fields, splitRequest: true);
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using LogLinq.Formats;
@@ -157,34 +158,41 @@ internal sealed class FileScan
         where TSink : struct, ILineSink
     {
         ReadOnlySpan<byte> bytes = block.Lines;
-        int chunks = StructuralMasks.Chunks(bytes.Length);
+        if (bytes.IsEmpty || bytes[^1] != '\n')
+        {
+            // The newline search below ends at the block's last newline, and must find one there.
+            ThrowNotWholeLines();
+        }
+
+        int chunks = StructuralMasks.WindowedChunks(bytes.Length);
         if (_newlines is null || _newlines.Length < chunks)
         {
-            int size = Math.Max(chunks, StructuralMasks.Chunks(BlockSize));
+            int size = Math.Max(chunks, StructuralMasks.WindowedChunks(BlockSize));
             (_newlines, _spaces, _quotes) = (new ulong[size], new ulong[size], new ulong[size]);
         }
 
         Span<ulong> newlines = _newlines.AsSpan(0, chunks);
         Span<ulong> spaces = _spaces.AsSpan(0, chunks);
         Span<ulong> quotes = _quotes.AsSpan(0, chunks);
-        StructuralMasks.MarkBlock(bytes, newlines, spaces, quotes);
+        StructuralMasks.MarkBlock(bytes, newlines[..^1], spaces[..^1], quotes[..^1]);
 
         int stop = (int)Math.Min(bytes.Length, stopOffset - block.Offset);
         int start = 0;
         int lines = 0;
-        int chunk = 0;
-        ulong pending = newlines[0];
-        var masks = new LineMasks(spaces, quotes, 0, 0);
+        var masks = new LineMasks(spaces, quotes, 0, bytes.Length);
         while (start < stop)
         {
-            // The next newline: the lowest bit left in the current word, or the next word's.
-            while (pending == 0)
+            // The next newline, a window of the mask at a time from the line's start: most lines
+            // end in the first or the second, where a word at a time left the loop after one word
+            // or two, as the line happened to fall.
+            int newline = start;
+            ulong window;
+            while ((window = StructuralMasks.Window(newlines, newline)) == 0)
             {
-                pending = newlines[++chunk];
+                newline += StructuralMasks.WindowBits;
             }
 
-            int newline = (chunk * StructuralMasks.ChunkSize) + BitOperations.TrailingZeroCount(pending);
-            pending &= pending - 1;
+            newline += BitOperations.TrailingZeroCount(window);
 
             long number = firstNumber + lines;
             ReadOnlySpan<byte> line = bytes[start..newline];
@@ -202,6 +210,9 @@ internal sealed class FileScan
 
         return (start, lines);
     }
+
+    [DoesNotReturn]
+    private static void ThrowNotWholeLines() => throw new ArgumentException("A block holds whole lines, each ending in a newline.");
 
     /// <summary>
     /// Reads the decoder's next record into a row over its bytes (valid until the next read), and
