@@ -3,7 +3,8 @@ using LogLinq.Benchmarks;
 
 // `query NAME FILE...` runs one tutorial question once (for hyperfine and /usr/bin/time -v);
 // `xml-read FILE` reads an XML file with a bare XmlReader (the floor for the XML source);
-// `parse` and `records` time the parser and the record stream by hand, `scan NAME FILE` a question on one worker; anything else goes to BenchmarkDotNet.
+// `parse` and `records` time the parser and the record stream by hand, `scan NAME FILE` a question on one worker;
+// `blocks FILE [split]` the per-line work of a block scan, in memory; anything else goes to BenchmarkDotNet.
 if (args.Length >= 3 && args[0] == "query")
 {
     // As an application that scans at its start would: the scan's code compiles on the idle core
@@ -33,9 +34,9 @@ if (args is ["scan", var question, var file])
     return 0;
 }
 
-if (args is ["blocks", var blockFile])
+if (args is ["blocks", var blockFile, .. var how] && how is [] or ["split"])
 {
-    Console.WriteLine(BlockScanBenchmarks.Quick(blockFile));
+    Console.WriteLine(BlockScanBenchmarks.Quick(blockFile, splitRequest: how is ["split"]));
     return 0;
 }
 

@@ -67,30 +67,26 @@ internal ref struct LineMasks
     public readonly int PreviousSpace(int from)
     {
         int at = from + _origin;
-        int chunk = (int)((uint)at / StructuralMasks.ChunkSize);
-        ulong bits = Word(_spaces, chunk) & (ulong.MaxValue >> (StructuralMasks.ChunkSize - 1 - (int)((uint)at % StructuralMasks.ChunkSize)));
-        int first = (int)((uint)_origin / StructuralMasks.ChunkSize);
-        while (bits == 0)
+        while (at >= _origin)
         {
-            if (--chunk < first)
+            if (at < StructuralMasks.WindowBits)
             {
-                return -1;
+                // The masks' first bits, which a window from here would start before: the first word, up to at.
+                int last = StructuralMasks.ChunkSize - 1 - BitOperations.LeadingZeroCount(_spaces[0] & (ulong.MaxValue >> (StructuralMasks.ChunkSize - 1 - at)));
+                return last >= _origin ? last - _origin : -1;
             }
 
-            bits = Word(_spaces, chunk);
+            ulong window = StructuralMasks.WindowBefore(_spaces, at);
+            if (window != 0)
+            {
+                int found = at - BitOperations.LeadingZeroCount(window);
+                return found >= _origin ? found - _origin : -1;
+            }
+
+            at -= StructuralMasks.WindowBits;
         }
 
-        int found = (chunk * StructuralMasks.ChunkSize) + StructuralMasks.ChunkSize - 1 - BitOperations.LeadingZeroCount(bits);
-        return found >= _origin ? found - _origin : -1;
-    }
-
-    // The words of a line lie within the masks (both searches stop at the line's own ends), so the
-    // masks' bounds need not be checked again at every word.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Word(ReadOnlySpan<ulong> masks, int chunk)
-    {
-        Debug.Assert((uint)chunk < (uint)masks.Length);
-        return Unsafe.Add(ref MemoryMarshal.GetReference(masks), (nint)(uint)chunk);
+        return -1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -35,6 +35,19 @@ internal static class StructuralMasks
     /// away, where a search a word at a time ended in a branch that went either way from line to line.
     /// <paramref name="bit"/> must lie before the masks' last word (see <see cref="WindowedChunks"/>).
     /// </summary>
+    /// <summary>
+    /// The bits of <paramref name="masks"/> up to <paramref name="bit"/>, at least <see cref="WindowBits"/>
+    /// of them, as one word whose highest bit is <paramref name="bit"/>'s: <see cref="Window"/> backwards.
+    /// <paramref name="bit"/> must be at least <see cref="WindowBits"/>, so the eight bytes lie in the masks.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong WindowBefore(ReadOnlySpan<ulong> masks, int bit)
+    {
+        Debug.Assert(bit >= WindowBits && bit < masks.Length * ChunkSize);
+        ref byte bytes = ref Unsafe.As<ulong, byte>(ref MemoryMarshal.GetReference(masks));
+        return Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref bytes, (nint)((uint)bit >> 3) - 7)) << (7 - (bit & 7));
+    }
+
     // Mask words are little-endian in memory, as on every platform .NET runs on, so their bytes in
     // order are their bits in order.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

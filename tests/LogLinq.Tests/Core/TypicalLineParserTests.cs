@@ -288,7 +288,8 @@ public sealed class TypicalLineParserTests
     {
         // Requests and user agents of 1 to 200 bytes, each line at every offset from a mask word's
         // start: each field's end lies in the first window searched, in a later one, or in the
-        // word after the line's (the line's end, and a quote of the next line).
+        // word after the line's (the line's end, and a quote of the next line); searched backwards,
+        // in the block's first word or a window before.
         var random = new Random(7);
         int checkedLines = 0;
         for (int length = 1; length <= 200; length += 7)
@@ -298,6 +299,9 @@ public sealed class TypicalLineParserTests
             foreach (string text in new[]
             {
                 $"10.0.0.1 - - [01/Mar/2024:10:15:32 +0100] \"{request}\" 200 {length}",
+
+                // No protocol: the search back from the request's end for the protocol's space crosses the path.
+                $"10.0.0.1 - - [01/Mar/2024:10:15:32 +0100] \"GET /{new string('p', length)}\" 200 {length}",
                 $"10.0.0.1 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.1\" 200 {length} \"-\" \"{agent}\"",
             })
             {
@@ -314,7 +318,7 @@ public sealed class TypicalLineParserTests
             }
         }
 
-        checkedLines.Should().Be(29 * 2 * StructuralMasks.ChunkSize);
+        checkedLines.Should().Be(29 * 3 * StructuralMasks.ChunkSize);
     }
 
     [Theory]
