@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace LogLinq.Formats;
 
@@ -38,6 +40,33 @@ internal static class HttpDate
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool TryParse(ReadOnlySpan<byte> s, ref DayCache cache, out long ticks, out short offsetMinutes) =>
         (s.Length == 26 && TryKnownDay(s, ref cache, out ticks, out offsetMinutes)) || TryParseAny(s, ref cache, out ticks, out offsetMinutes);
+
+    /// <summary>
+    /// The NCSA time in brackets at <paramref name="at"/> of <paramref name="line"/>, with the request's
+    /// quote after it (<c>[dd/MMM/yyyy:HH:mm:ss ±zzzz] "</c>), when its day and offset are those
+    /// <paramref name="cache"/> holds: the 30 bytes but the clock compared as one vector against the
+    /// day's, the clock as in <see cref="TryKnownDay"/>. The line must hold 32 bytes from <paramref name="at"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryKnownBracketed(ReadOnlySpan<byte> line, int at, ref DayCache cache, out long ticks, out short offsetMinutes)
+    {
+        Vector256<byte> text = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(line), (nuint)at);
+        uint same = Vector256.Equals(text, cache.Bracketed).ExtractMostSignificantBits();
+        ulong invalid = ClockWord.Invalid(ByteReads.UInt64At(line, at + 13), lastSecond: 60, out ulong clock);
+        if (((same & BracketedText) ^ BracketedText) != 0 || invalid != 0 || cache.DayTicks == 0)
+        {
+            ticks = 0;
+            offsetMinutes = 0;
+            return false;
+        }
+
+        offsetMinutes = cache.DayOffset;
+        ticks = cache.DayTicks + ClockWord.Ticks(clock);
+        return true;
+    }
+
+    // The bytes of "[dd/MMM/yyyy:HH:mm:ss ±zzzz] \"" that are the same all day: all but the clock's.
+    private const uint BracketedText = 0x1FFFu | (0x1FFu << 21);
 
     /// <summary>Every time <see cref="TryKnownDay"/> leaves: a new day or offset, a fraction, or a bad time.</summary>
     // Once a day on nearly every log, so left to ReadyToRun and tiering: compiled at full optimisation
@@ -253,6 +282,9 @@ internal static class HttpDate
         /// <summary>Its offset in minutes.</summary>
         public short DayOffset;
 
+        /// <summary>The day's time as a line brackets it, <c>[24/Feb/2008:HH:mm:ss -0600] "</c>, the clock's bytes zero.</summary>
+        public Vector256<byte> Bracketed;
+
         /// <summary>
         /// Remembers the day and offset of <paramref name="s"/>, a plain time just decoded, for
         /// <see cref="TryKnownDay"/>; not a day where some time of it would fall outside
@@ -270,6 +302,13 @@ internal static class HttpDate
             Year = BinaryPrimitives.ReadUInt32LittleEndian(s[8..]);
             Zone = BinaryPrimitives.ReadUInt64LittleEndian(s[18..]) & ~0xFFFFUL;
             (DayTicks, DayOffset) = (dayTicks, offsetMinutes);
+            Span<byte> bracketed = stackalloc byte[Vector256<byte>.Count];
+            bracketed.Clear();
+            bracketed[0] = (byte)'[';
+            s[..12].CopyTo(bracketed[1..]);
+            s[20..26].CopyTo(bracketed[21..]);
+            "] \""u8.CopyTo(bracketed[27..]);
+            Bracketed = Vector256.Create<byte>(bracketed);
         }
     }
 }

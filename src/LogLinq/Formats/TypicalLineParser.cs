@@ -88,35 +88,17 @@ internal static class TypicalLineParser
         fields.Host = new FieldRange(0, host);
         fields.VirtualHost = FieldRange.None;
 
-        // [time] "request: the NCSA time's 26 bytes, then a space and the request's opening quote; or
-        // an ISO time, its length found.
+        // [time] "request: the NCSA time's 26 bytes, then a space and the request's opening quote,
+        // on a day the line before had; or else any time the general path would take.
         int open = user + 30;
-        if (open + 6 >= length || ByteReads.At(line, user + 1) != '[')
+        if (!Vector256.IsHardwareAccelerated || open + 6 >= length
+            || !HttpDate.TryKnownBracketed(line, user + 1, ref fields.Day, out fields.TimeTicks, out fields.OffsetMinutes))
         {
-            // Not Common's shape: vhost_combined's, where "%v:%p" comes first, if anything.
-            user = ShiftVirtualHost(line, masks, ref fields, user);
-            if (user < 0)
+            open = OtherTime(line, masks, ref fields, user);
+            if (open < 0)
             {
                 return false;
             }
-
-            open = user + 30;
-            if (open + 6 >= length || line[user + 1] != '[')
-            {
-                return false;
-            }
-        }
-
-        if ((ByteReads.UInt32At(line, user + 28) & 0x00FF_FFFF) == CloseSpaceQuote)
-        {
-            if (!HttpDate.TryParse(ByteReads.Slice(line, user + 2, 26), ref fields.Day, out fields.TimeTicks, out fields.OffsetMinutes))
-            {
-                return false;
-            }
-        }
-        else if ((open = IsoTime(line, masks, user, ref fields)) < 0)
-        {
-            return false;
         }
 
         // The request ends at the next quote, if that quote is not escaped and a space follows it.
@@ -192,6 +174,43 @@ internal static class TypicalLineParser
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The time after the user's space at <paramref name="user"/> where it is not of the day the line
+    /// before had: a new day or offset, an ISO 8601 time, a fraction, a <c>vhost_combined</c> line
+    /// (whose <c>%v:%p</c> moves the fields along by one); returns the request's opening quote, or -1
+    /// where the general path might read the line otherwise.
+    /// </summary>
+    // Out of line: on most lines the time is of a known day, and the rest would only make the per-line
+    // code bigger.
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static int OtherTime(ReadOnlySpan<byte> line, scoped in LineMasks masks, ref CommonLogFields fields, int user)
+    {
+        int length = line.Length;
+        int open = user + 30;
+        if (open + 6 >= length || ByteReads.At(line, user + 1) != '[')
+        {
+            // Not Common's shape: vhost_combined's, where "%v:%p" comes first, if anything.
+            user = ShiftVirtualHost(line, masks, ref fields, user);
+            if (user < 0)
+            {
+                return -1;
+            }
+
+            open = user + 30;
+            if (open + 6 >= length || line[user + 1] != '[')
+            {
+                return -1;
+            }
+        }
+
+        if ((ByteReads.UInt32At(line, user + 28) & 0x00FF_FFFF) == CloseSpaceQuote)
+        {
+            return HttpDate.TryParse(ByteReads.Slice(line, user + 2, 26), ref fields.Day, out fields.TimeTicks, out fields.OffsetMinutes) ? open : -1;
+        }
+
+        return IsoTime(line, masks, user, ref fields);
     }
 
     /// <summary>

@@ -50,6 +50,7 @@ internal static class ScanWarmup
         [
             typeof(StructuralMasks).GetMethod(nameof(StructuralMasks.MarkBlock), Any),
             typeof(TypicalLineParser).GetMethods(Any).FirstOrDefault(m => m.Name == nameof(TypicalLineParser.TryParse) && m.GetParameters().Length == 4),
+            typeof(TypicalLineParser).GetMethod("OtherTime", Any), // the first line of every scan: no day known yet
             typeof(FileScan).GetMethods(Any).FirstOrDefault(m => m.Name == nameof(FileScan.ScanBlock) && m.IsGenericMethodDefinition)?.MakeGenericMethod(typeof(LineTotals)),
             typeof(LineReader).GetMethod(nameof(LineReader.MoveNext), Any),
             typeof(ParallelScanner).GetMethod("ScanLines", Any),
