@@ -51,7 +51,8 @@ internal static class HttpDate
     public static bool TryKnownBracketed(ReadOnlySpan<byte> line, int at, ref DayCache cache, out long ticks, out short offsetMinutes)
     {
         Vector256<byte> text = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(line), (nuint)at);
-        uint same = Vector256.Equals(text, cache.Bracketed).ExtractMostSignificantBits();
+        Vector256<byte> day = Vector256.LoadUnsafe(ref Unsafe.As<BracketedTime, byte>(ref cache.Bracketed));
+        uint same = Vector256.Equals(text, day).ExtractMostSignificantBits();
         ulong invalid = ClockWord.Invalid(ByteReads.UInt64At(line, at + 13), lastSecond: 60, out ulong clock);
         if (((same & BracketedText) ^ BracketedText) != 0 || invalid != 0 || cache.DayTicks == 0)
         {
@@ -283,7 +284,7 @@ internal static class HttpDate
         public short DayOffset;
 
         /// <summary>The day's time as a line brackets it, <c>[24/Feb/2008:HH:mm:ss -0600] "</c>, the clock's bytes zero.</summary>
-        public Vector256<byte> Bracketed;
+        public BracketedTime Bracketed;
 
         /// <summary>
         /// Remembers the day and offset of <paramref name="s"/>, a plain time just decoded, for
@@ -302,13 +303,24 @@ internal static class HttpDate
             Year = BinaryPrimitives.ReadUInt32LittleEndian(s[8..]);
             Zone = BinaryPrimitives.ReadUInt64LittleEndian(s[18..]) & ~0xFFFFUL;
             (DayTicks, DayOffset) = (dayTicks, offsetMinutes);
-            Span<byte> bracketed = stackalloc byte[Vector256<byte>.Count];
+            Span<byte> bracketed = Bracketed;
             bracketed.Clear();
             bracketed[0] = (byte)'[';
             s[..12].CopyTo(bracketed[1..]);
             s[20..26].CopyTo(bracketed[21..]);
             "] \""u8.CopyTo(bracketed[27..]);
-            Bracketed = Vector256.Create<byte>(bracketed);
         }
+    }
+
+    /// <summary>
+    /// The 32 bytes of a day's bracketed time, loaded as one vector where compared. Bytes rather than a
+    /// <see cref="Vector256{T}"/> field: a type that holds a vector has a layout ReadyToRun cannot
+    /// fix ahead of time, so every method touching it (and the scan's, through the fields) would be
+    /// compiled at start instead.
+    /// </summary>
+    [InlineArray(32)]
+    internal struct BracketedTime
+    {
+        private byte _first;
     }
 }
