@@ -54,6 +54,9 @@ internal static class HttpDate
         Vector256<byte> day = Vector256.LoadUnsafe(ref Unsafe.As<BracketedTime, byte>(ref cache.Bracketed));
         uint same = Vector256.Equals(text, day).ExtractMostSignificantBits();
         ulong invalid = ClockWord.Invalid(ByteReads.UInt64At(line, at + 13), lastSecond: 60, out ulong clock);
+
+        // The rest is TryKnownDay's, written out: through a helper shared with it, the block scan
+        // took a nanosecond a line more (24.7 against 23.7 ns, both ways of passing the day tried).
         if (((same & BracketedText) ^ BracketedText) != 0 || invalid != 0 || cache.DayTicks == 0)
         {
             ticks = 0;
