@@ -5,7 +5,7 @@
 # It publishes in Release (ReadyToRun, as the README installs the command), makes the
 # inputs in WORKDIR (default /tmp/loglinq-bench: 2000 copies of data/access-log, 1.3 GB; the same
 # gzip-compressed, whole and in four pieces; 10 copies), warms the page cache, and times each question against its baselines with hyperfine (medians of >= 5 runs)
-# and /usr/bin/time -v (peak resident memory).
+# and /usr/bin/time -v (peak resident memory), and the block scan's CPU time a line in memory (`blocks`).
 set -euo pipefail
 
 work="${1:-/tmp/loglinq-bench}"
@@ -133,6 +133,10 @@ for q in total-bytes largest unique-hosts broken; do
         /usr/bin/time -f "$q $f %M KB %e s" "$bench" query "$q" "$f" > /dev/null
     done
 done
+
+echo "== per line, in memory (this thread's CPU time; steadier than the runs above on a shared host)"
+"$bench" blocks ten-access-log
+"$bench" blocks ten-access-log split
 
 xml_section
 
