@@ -15,6 +15,7 @@ internal ref struct LineMasks
 {
     private readonly ReadOnlySpan<ulong> _spaces;
     private readonly ReadOnlySpan<ulong> _quotes;
+    private readonly ReadOnlySpan<int> _quotesBefore;
     private int _origin;
     private int _end;
 
@@ -22,7 +23,8 @@ internal ref struct LineMasks
     /// <param name="quotes">The quotes, as many words.</param>
     /// <param name="origin">The bit of the line's first byte.</param>
     /// <param name="length">The line's length.</param>
-    public LineMasks(ReadOnlySpan<ulong> spaces, ReadOnlySpan<ulong> quotes, int origin, int length)
+    /// <param name="quotesBefore">How many quotes lie before each word, an entry a word and the total after them (<see cref="StructuralMasks.MarkBlock"/>); empty where not counted.</param>
+    public LineMasks(ReadOnlySpan<ulong> spaces, ReadOnlySpan<ulong> quotes, int origin, int length, ReadOnlySpan<int> quotesBefore = default)
     {
         // The searches read a word past the line's end unchecked: the masks must hold it.
         if (Math.Min(spaces.Length, quotes.Length) < StructuralMasks.WindowedChunks(origin + length))
@@ -30,8 +32,14 @@ internal ref struct LineMasks
             ThrowTooShort();
         }
 
+        if (!quotesBefore.IsEmpty && quotesBefore.Length < StructuralMasks.WindowedChunks(origin + length))
+        {
+            ThrowTooShort();
+        }
+
         _spaces = spaces;
         _quotes = quotes;
+        _quotesBefore = quotesBefore;
         _origin = origin;
         _end = origin + length;
     }
@@ -51,7 +59,22 @@ internal ref struct LineMasks
     public readonly bool IsEmpty => _spaces.IsEmpty;
 
     /// <summary>The masks of the line without its first <paramref name="count"/> bytes.</summary>
-    public readonly LineMasks Skip(int count) => IsEmpty ? this : new LineMasks(_spaces, _quotes, _origin + count, _end - _origin - count);
+    public readonly LineMasks Skip(int count) => IsEmpty ? this : new LineMasks(_spaces, _quotes, _origin + count, _end - _origin - count, _quotesBefore);
+
+    /// <summary>
+    /// How many quotes lie from <paramref name="from"/> up to <paramref name="to"/> (not included), both
+    /// within the line; -1 when the masks carry no counts (a line marked alone).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly int QuotesBetween(int from, int to) =>
+        _quotesBefore.IsEmpty ? -1 : QuotesBefore(to + _origin) - QuotesBefore(from + _origin);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly int QuotesBefore(int bit)
+    {
+        int word = bit / StructuralMasks.ChunkSize;
+        return _quotesBefore[word] + BitOperations.PopCount(_quotes[word] & ((1UL << (bit % StructuralMasks.ChunkSize)) - 1));
+    }
 
     /// <summary>The first space at or after <paramref name="from"/>, or -1.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

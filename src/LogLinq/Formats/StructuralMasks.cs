@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -35,6 +36,16 @@ internal static class StructuralMasks
     /// away, where a search a word at a time ended in a branch that went either way from line to line.
     /// <paramref name="bit"/> must lie before the masks' last word (see <see cref="WindowedChunks"/>).
     /// </summary>
+    // Mask words are little-endian in memory, as on every platform .NET runs on, so their bytes in
+    // order are their bits in order.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Window(ReadOnlySpan<ulong> masks, int bit)
+    {
+        Debug.Assert((uint)bit < (uint)((masks.Length - 1) * ChunkSize));
+        ref byte bytes = ref Unsafe.As<ulong, byte>(ref MemoryMarshal.GetReference(masks));
+        return Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref bytes, (nint)((uint)bit >> 3))) >> (bit & 7);
+    }
+
     /// <summary>
     /// The bits of <paramref name="masks"/> up to <paramref name="bit"/>, at least <see cref="WindowBits"/>
     /// of them, as one word whose highest bit is <paramref name="bit"/>'s: <see cref="Window"/> backwards.
@@ -46,16 +57,6 @@ internal static class StructuralMasks
         Debug.Assert(bit >= WindowBits && bit < masks.Length * ChunkSize);
         ref byte bytes = ref Unsafe.As<ulong, byte>(ref MemoryMarshal.GetReference(masks));
         return Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref bytes, (nint)((uint)bit >> 3) - 7)) << (7 - (bit & 7));
-    }
-
-    // Mask words are little-endian in memory, as on every platform .NET runs on, so their bytes in
-    // order are their bits in order.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Window(ReadOnlySpan<ulong> masks, int bit)
-    {
-        Debug.Assert((uint)bit < (uint)((masks.Length - 1) * ChunkSize));
-        ref byte bytes = ref Unsafe.As<ulong, byte>(ref MemoryMarshal.GetReference(masks));
-        return Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref bytes, (nint)((uint)bit >> 3))) >> (bit & 7);
     }
 
     /// <summary>
@@ -79,16 +80,21 @@ internal static class StructuralMasks
     }
 
     /// <summary>
-    /// Marks the newlines, spaces and quotes of a block of whole lines, <see cref="Chunks"/> words each.
+    /// Marks the newlines, spaces and quotes of a block of whole lines, <see cref="Chunks"/> words each,
+    /// and counts the quotes before each word (<paramref name="quotesBefore"/>, one entry more: the
+    /// block's total), so the quotes between two places are two lookups and two population counts.
     /// The bytes of a last, partial word are compared from a copy, so nothing past the block is read.
     /// </summary>
-    public static void MarkBlock(ReadOnlySpan<byte> block, Span<ulong> newlines, Span<ulong> spaces, Span<ulong> quotes)
+    public static void MarkBlock(ReadOnlySpan<byte> block, Span<ulong> newlines, Span<ulong> spaces, Span<ulong> quotes, Span<int> quotesBefore)
     {
         ref byte start = ref MemoryMarshal.GetReference(block);
         int whole = block.Length / ChunkSize;
+        int count = 0;
         for (int c = 0; c < whole; c++)
         {
             (spaces[c], quotes[c], newlines[c]) = Chunk(ref Unsafe.Add(ref start, c * ChunkSize));
+            quotesBefore[c] = count;
+            count += BitOperations.PopCount(quotes[c]);
         }
 
         int tail = block.Length - (whole * ChunkSize);
@@ -99,7 +105,12 @@ internal static class StructuralMasks
             last.Clear();
             block[(whole * ChunkSize)..].CopyTo(last);
             (spaces[whole], quotes[whole], newlines[whole]) = Chunk(ref MemoryMarshal.GetReference(last));
+            quotesBefore[whole] = count;
+            count += BitOperations.PopCount(quotes[whole]);
+            whole++;
         }
+
+        quotesBefore[whole] = count;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -163,7 +163,13 @@ internal static class TypicalLineParser
             fields.Referrer = new FieldRange(end + 2, referrer - end - 2);
             if (referrer + 2 < length && ByteReads.At(line, referrer + 1) == ' ' && ByteReads.At(line, referrer + 2) == '"')
             {
-                int agent = QuotedEnd(line, masks, referrer + 2);
+                // Nearly always the line's last byte, when no quote lies between it and the opening one:
+                // counted, not searched for over a user agent's hundred bytes or more, a search whose
+                // length varies from line to line. (QuotedEnd would find that quote, unescaped, at the end.)
+                int agent = referrer + 3 <= length - 1 && ByteReads.At(line, length - 1) == '"' && ByteReads.At(line, length - 2) != '\\'
+                    && masks.QuotesBetween(referrer + 3, length - 1) == 0
+                    ? length - 1
+                    : QuotedEnd(line, masks, referrer + 2);
                 if (agent < 0)
                 {
                     return false;

@@ -321,6 +321,53 @@ public sealed class TypicalLineParserTests
         checkedLines.Should().Be(29 * 3 * StructuralMasks.ChunkSize);
     }
 
+    [Fact]
+    public void Sees_a_quote_inside_a_user_agent_wherever_it_falls()
+    {
+        // A user agent's end is taken from the line's end where the block's quote counts show no
+        // quote before it. A quote and a space (plain or escaped) at each place of a 150-byte agent,
+        // each line at every offset from a mask word's start: such a line is left to the general path
+        // or read as it reads it (which ends the agent at a plain one), never cut at the line's end;
+        // the same line without the quote is read there.
+        var random = new Random(11);
+        int withQuote = 0;
+        int plainAccepted = 0;
+        for (int at = 0; at < 150; at += 7)
+        {
+            // A quote and a space end the agent on the general path; an escaped one does not.
+            foreach (string quote in new[] { "\" ", "\\\" ", "" })
+            {
+                string text = $"10.0.0.1 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.1\" 200 5 \"-\" \"{new string('u', at)}{quote}{new string('v', 150 - at)}\"";
+                byte[] line = Encoding.UTF8.GetBytes(text);
+                var general = default(CommonLogFields);
+                bool generalOk = CommonLogParser.TryParseAny(line, ref general, out _);
+                for (int offset = 0; offset < StructuralMasks.ChunkSize; offset++)
+                {
+                    var fields = new CommonLogFields { Day = general.Day };
+                    bool accepted = TryParseInBlock(line, [.. Enumerable.Repeat((byte)'x', offset), (byte)'\n'], random, ref fields);
+                    if (quote.Length == 0)
+                    {
+                        accepted.Should().BeTrue(text);
+                        plainAccepted++;
+                    }
+                    else
+                    {
+                        withQuote++;
+                    }
+
+                    if (accepted)
+                    {
+                        generalOk.Should().BeTrue($"{text} at {offset}");
+                        Describe(fields, line).Should().Be(Describe(general, line), $"{text} at {offset}");
+                    }
+                }
+            }
+        }
+
+        plainAccepted.Should().Be(22 * StructuralMasks.ChunkSize);
+        withQuote.Should().Be(2 * 22 * StructuralMasks.ChunkSize);
+    }
+
     [Theory]
     [InlineData("1.2.3.4 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.0\" 200 12a4")]
     [InlineData("1.2.3.4 - - [01/Mar/2024:10:15:32 +0100] \"GET / HTTP/1.0\" 200 1/34")]
@@ -350,8 +397,9 @@ public sealed class TypicalLineParserTests
         byte[] block = [.. before, .. line, .. after];
         int chunks = StructuralMasks.Chunks(block.Length);
         ulong[] newlines = new ulong[chunks], spaces = new ulong[chunks + 1], quotes = new ulong[chunks + 1];
-        StructuralMasks.MarkBlock(block, newlines, spaces.AsSpan(0, chunks), quotes.AsSpan(0, chunks));
-        var masks = new LineMasks(spaces, quotes, before.Length, line.Length);
+        int[] quotesBefore = new int[chunks + 1];
+        StructuralMasks.MarkBlock(block, newlines, spaces.AsSpan(0, chunks), quotes.AsSpan(0, chunks), quotesBefore);
+        var masks = new LineMasks(spaces, quotes, before.Length, line.Length, quotesBefore);
         return TypicalLineParser.TryParse(block.AsSpan(before.Length, line.Length), masks, ref fields, splitRequest: true);
     }
 

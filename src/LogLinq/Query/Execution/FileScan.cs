@@ -29,6 +29,7 @@ internal sealed class FileScan
     private ulong[]? _newlines;
     private ulong[]? _spaces;
     private ulong[]? _quotes;
+    private int[]? _quotesBefore;
 
     /// <summary>The most a <see cref="ScanBlock"/> takes at once: its masks stay in the first-level cache.</summary>
     public const int BlockSize = 64 * 1024;
@@ -148,7 +149,7 @@ internal sealed class FileScan
 
     /// <summary>
     /// Scans a block of whole lines into <paramref name="sink"/>, with the block's newlines, spaces and
-    /// quotes marked in one pass first, so finding a line and its fields is bit scans. Malformed lines
+    /// quotes marked (and its quotes counted) in one pass first, so finding a line and its fields is bit scans. Malformed lines
     /// are counted as <see cref="TryRow"/> counts them. Stops before a line that starts at or after
     /// <paramref name="stopOffset"/> (the end of a range). <paramref name="firstNumber"/> is the first
     /// line's number as <see cref="TryRow"/> takes it. Returns the bytes and lines taken.
@@ -168,18 +169,19 @@ internal sealed class FileScan
         if (_newlines is null || _newlines.Length < chunks)
         {
             int size = Math.Max(chunks, StructuralMasks.WindowedChunks(BlockSize));
-            (_newlines, _spaces, _quotes) = (new ulong[size], new ulong[size], new ulong[size]);
+            (_newlines, _spaces, _quotes, _quotesBefore) = (new ulong[size], new ulong[size], new ulong[size], new int[size]);
         }
 
         Span<ulong> newlines = _newlines.AsSpan(0, chunks);
         Span<ulong> spaces = _spaces.AsSpan(0, chunks);
         Span<ulong> quotes = _quotes.AsSpan(0, chunks);
-        StructuralMasks.MarkBlock(bytes, newlines[..^1], spaces[..^1], quotes[..^1]);
+        Span<int> quotesBefore = _quotesBefore!.AsSpan(0, chunks);
+        StructuralMasks.MarkBlock(bytes, newlines[..^1], spaces[..^1], quotes[..^1], quotesBefore);
 
         int stop = (int)Math.Min(bytes.Length, stopOffset - block.Offset);
         int start = 0;
         int lines = 0;
-        var masks = new LineMasks(spaces, quotes, 0, bytes.Length);
+        var masks = new LineMasks(spaces, quotes, 0, bytes.Length, quotesBefore);
         while (start < stop)
         {
             // The next newline, a window of the mask at a time from the line's start: most lines
