@@ -72,8 +72,8 @@ internal ref struct LineMasks
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private readonly int QuotesBefore(int bit)
     {
-        int word = bit / StructuralMasks.ChunkSize;
-        return _quotesBefore[word] + BitOperations.PopCount(_quotes[word] & ((1UL << (bit % StructuralMasks.ChunkSize)) - 1));
+        int word = (int)((uint)bit / StructuralMasks.ChunkSize);
+        return _quotesBefore[word] + BitOperations.PopCount(_quotes[word] & ((1UL << (int)((uint)bit % StructuralMasks.ChunkSize)) - 1));
     }
 
     /// <summary>The first space at or after <paramref name="from"/>, or -1.</summary>
