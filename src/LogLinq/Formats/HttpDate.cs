@@ -126,11 +126,13 @@ internal static class HttpDate
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool TryKnownDay(ReadOnlySpan<byte> s, ref DayCache cache, out long ticks, out short offsetMinutes)
     {
-        // The text around HH:mm:ss ("24/Feb/2008:" and " -0600") against the day's, as three words;
-        // HH:mm:ss, its shape and ranges, as one (ClockWord). The tests are combined without
+        // The text around HH:mm:ss ("24/Feb/2008:" and " -0600") against the day's, as three words
+        // read from its bracketed template (whose clock bytes are zero, as the seconds are masked
+        // here); HH:mm:ss, its shape and ranges, as one (ClockWord). The tests are combined without
         // branching, so a line costs one branch to tell known from not.
-        ulong other = (ByteReads.UInt64At(s, 0) ^ cache.Day) | (ByteReads.UInt32At(s, 8) ^ cache.Year)
-            | ((ByteReads.UInt64At(s, 18) & ~0xFFFFUL) ^ cache.Zone);
+        ReadOnlySpan<byte> day = cache.Bracketed;
+        ulong other = (ByteReads.UInt64At(s, 0) ^ ByteReads.UInt64At(day, 1)) | (ByteReads.UInt32At(s, 8) ^ ByteReads.UInt32At(day, 9))
+            | ((ByteReads.UInt64At(s, 18) & ~0xFFFFUL) ^ ByteReads.UInt64At(day, 19));
         ulong invalid = ClockWord.Invalid(ByteReads.UInt64At(s, 12), lastSecond: 60, out ulong clock);
         if ((other | invalid) != 0 || cache.DayTicks == 0)
         {
@@ -271,22 +273,16 @@ internal static class HttpDate
         public short Offset;
         public bool HasOffset;
 
-        /// <summary>The first eight bytes of the last plain time (<c>dd/MMM/yyyy:HH:mm:ss ±zzzz</c>): <c>24/Feb/2</c>.</summary>
-        public ulong Day;
-
-        /// <summary>Its bytes 8 to 11: <c>008:</c>.</summary>
-        public uint Year;
-
-        /// <summary>Its bytes 18 to 25 with the two of the seconds zero: the offset, <c>\0\0 -0600</c>.</summary>
-        public ulong Zone;
-
-        /// <summary>The ticks of its day; 0 while there is none (no day of year 1 is remembered).</summary>
+        /// <summary>The ticks of the last plain time's day; 0 while there is none (no day of year 1 is remembered).</summary>
         public long DayTicks;
 
         /// <summary>Its offset in minutes.</summary>
         public short DayOffset;
 
-        /// <summary>The day's time as a line brackets it, <c>[24/Feb/2008:HH:mm:ss -0600] "</c>, the clock's bytes zero.</summary>
+        /// <summary>
+        /// Its time as a line brackets it, <c>[24/Feb/2008:HH:mm:ss -0600] "</c>, the clock's bytes zero:
+        /// what both <see cref="TryKnownBracketed"/> and <see cref="TryKnownDay"/> compare against.
+        /// </summary>
         public BracketedTime Bracketed;
 
         /// <summary>
@@ -302,9 +298,6 @@ internal static class HttpDate
                 return;
             }
 
-            Day = BinaryPrimitives.ReadUInt64LittleEndian(s);
-            Year = BinaryPrimitives.ReadUInt32LittleEndian(s[8..]);
-            Zone = BinaryPrimitives.ReadUInt64LittleEndian(s[18..]) & ~0xFFFFUL;
             (DayTicks, DayOffset) = (dayTicks, offsetMinutes);
             Span<byte> bracketed = Bracketed;
             bracketed.Clear();

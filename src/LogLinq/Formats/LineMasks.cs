@@ -27,12 +27,8 @@ internal ref struct LineMasks
     public LineMasks(ReadOnlySpan<ulong> spaces, ReadOnlySpan<ulong> quotes, int origin, int length, ReadOnlySpan<int> quotesBefore = default)
     {
         // The searches read a word past the line's end unchecked: the masks must hold it.
-        if (Math.Min(spaces.Length, quotes.Length) < StructuralMasks.WindowedChunks(origin + length))
-        {
-            ThrowTooShort();
-        }
-
-        if (!quotesBefore.IsEmpty && quotesBefore.Length < StructuralMasks.WindowedChunks(origin + length))
+        int words = StructuralMasks.WindowedChunks(origin + length);
+        if (Math.Min(spaces.Length, quotes.Length) < words || (!quotesBefore.IsEmpty && quotesBefore.Length < words))
         {
             ThrowTooShort();
         }

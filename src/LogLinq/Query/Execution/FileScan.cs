@@ -149,8 +149,8 @@ internal sealed class FileScan
 
     /// <summary>
     /// Scans a block of whole lines into <paramref name="sink"/>, with the block's newlines, spaces and
-    /// quotes marked (and its quotes counted) in one pass first, so finding a line and its fields is bit scans. Malformed lines
-    /// are counted as <see cref="TryRow"/> counts them. Stops before a line that starts at or after
+    /// quotes marked (and its quotes counted) in one pass first, so finding a line and its fields is
+    /// bit scans. Malformed lines are counted as <see cref="TryRow"/> counts them. Stops before a line that starts at or after
     /// <paramref name="stopOffset"/> (the end of a range). <paramref name="firstNumber"/> is the first
     /// line's number as <see cref="TryRow"/> takes it. Returns the bytes and lines taken.
     /// </summary>
