@@ -73,7 +73,22 @@ internal static class ParallelScanner
             }
             else
             {
-                Parallel.For(0, parts.Count, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = options.CancellationToken }, Scan);
+                // Each worker takes the next part in file order (the partitioner put the big ones
+                // first); a parallel loop over the parts would start each worker on a range of its
+                // own, one of them among the last, smallest parts.
+                int next = -1;
+                Parallel.For(
+                    0,
+                    Math.Min(workers, parts.Count),
+                    new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = options.CancellationToken },
+                    (_, loop) =>
+                    {
+                        int i;
+                        while (!loop.ShouldExitCurrentIteration && (i = Interlocked.Increment(ref next)) < parts.Count)
+                        {
+                            Scan(i);
+                        }
+                    });
             }
         }
         catch (AggregateException e)

@@ -6,12 +6,16 @@ namespace LogLinq.Query.Execution;
 /// <summary>
 /// Cuts the input into parts for parallel workers: a compressed file is one part (a compressed
 /// stream cannot be entered in the middle); a large plain file is cut into byte ranges, each big
-/// enough that the cost of opening it is nothing, and small enough that the workers finish together.
+/// enough that the cost of opening it is nothing, and the last ones small enough that the workers
+/// finish together.
 /// </summary>
 internal static class ScanPartitioner
 {
-    /// <summary>How many parts per worker a large file is cut into, so a slow part does not hold the others up.</summary>
-    private const int PartsPerWorker = 4;
+    /// <summary>
+    /// The smallest part is at least this share of the file per worker (or the least part size): a
+    /// few small parts end the scan, a few too many would only cost the opening of each.
+    /// </summary>
+    private const int SmallestPartShare = 64;
 
     public static List<ScanPart> Partition(IEnumerable<string> files, LogFormat format, int workers, bool allowSplit, long minPartSize)
     {
@@ -25,17 +29,36 @@ internal static class ScanPartitioner
                 continue;
             }
 
-            long count = Math.Clamp(size / minPartSize, 2, workers * PartsPerWorker);
-            long step = size / count;
-            for (long i = 0; i < count; i++)
+            long start = 0;
+            foreach (long length in Guided(size, workers, Math.Max(minPartSize, size / (workers * SmallestPartShare)), minPartSize))
             {
-                long start = i * step;
-                long end = i == count - 1 ? size : start + step;
-                parts.Add(new ScanPart(path, start, end, detected));
+                parts.Add(new ScanPart(path, start, start + length, detected));
+                start += length;
             }
         }
 
         return parts;
+    }
+
+    /// <summary>
+    /// The lengths of the parts of <paramref name="size"/> bytes, in file order: each a share of what
+    /// is left (a half of it per worker), but not less than <paramref name="smallest"/>, and the last
+    /// few about that. Big parts first, while every worker has plenty to do; small ones last, so the
+    /// workers finish within a small part of each other however unevenly they went (a core the host
+    /// gives to another process for a while), where equal parts left one worker alone with a whole
+    /// one. Workers take the parts in this order (see <see cref="ParallelScanner"/>).
+    /// </summary>
+    internal static IEnumerable<long> Guided(long size, int workers, long smallest, long minPartSize)
+    {
+        long left = size;
+        while (left > 0)
+        {
+            long length = left >= 2 * smallest ? Math.Max(smallest, left / (2 * workers))
+                : left > smallest && left / 2 >= minPartSize ? left / 2
+                : left;
+            yield return length;
+            left -= length;
+        }
     }
 
     /// <summary>
