@@ -20,7 +20,7 @@ internal static class Program
             LogSource.Prepare();
         }
 
-        RootCommand root = LoglinqRootCommand.Create(args);
+        Command root = LoglinqRootCommand.Create(args);
         ParseResult parseResult = root.Parse(args);
         IReadOnlyList<string> problems = UsageErrors.Find(parseResult);
         if (problems.Count > 0)

@@ -78,7 +78,7 @@ internal static class UsageErrors
         {
             if (result is CommandResult { Command: var c })
             {
-                names.Add(c is RootCommand ? LoglinqRootCommand.Name : c.Name);
+                names.Add(result.Parent is null ? LoglinqRootCommand.Name : c.Name);
             }
         }
 

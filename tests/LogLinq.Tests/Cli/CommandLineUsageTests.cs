@@ -8,6 +8,8 @@ public sealed class CommandLineUsageTests
     [InlineData("-h")]
     [InlineData("report", "--help")]
     [InlineData("gen", "--help")]
+    [InlineData("query", "from \"data/access-log\" | count", "-?")]
+    [InlineData("run", "/h")]
     public async Task Help_is_printed_for_every_command(params string[] args)
     {
         LoglinqProcess.Result run = await LoglinqProcess.RunAsync(args);
@@ -23,6 +25,23 @@ public sealed class CommandLineUsageTests
         LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["report", "--help"]);
 
         run.Stdout.Should().ContainAll("--format", "--log-format", "--strict", "data/**/access-log*", "auto", "common", "combined");
+    }
+
+    /// <summary>
+    /// The root's own options are made only for a command line that may ask for them (see
+    /// LoglinqRootCommand): one read from a response file must find them too.
+    /// </summary>
+    [Fact]
+    public async Task Help_asked_for_in_a_response_file_is_printed()
+    {
+        using var temp = new TempDirectory();
+        string arguments = temp.File("help.rsp");
+        await File.WriteAllLinesAsync(arguments, ["query", "--help"]);
+
+        LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["@" + arguments]);
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.Stdout.Should().Contain("Usage:").And.Contain("loglinq query");
     }
 
     [Fact]
