@@ -85,7 +85,33 @@ echo "== total bytes (plain)"
 hyperfine -N -w 1 -r $runs --export-json total-bytes.json \
     'wc -l big-access-log' \
     "mawk '{ s += \$NF } END { printf \"%.0f\\n\", s }' big-access-log" \
-    "$bench query total-bytes big-access-log"
+    "$bench query total-bytes big-access-log" \
+    "$loglinq query 'from \"big-access-log\" | summarize sum(bytes)' --format csv"
+
+# The 10 x mawk target, measured a third way: one run of each in turn, so a drift in the host's load
+# (this machine is shared) falls on all three alike; medians, and the median of each round's ratio.
+echo "== total bytes against mawk, interleaved ($runs rounds)"
+python3 - "$runs" "$bench" "$loglinq" <<'PY'
+import statistics, subprocess, sys, time
+rounds, bench, loglinq = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+commands = {
+    "mawk": ["mawk", '{ s += $NF } END { printf "%.0f\\n", s }', "big-access-log"],
+    "in process": [bench, "query", "total-bytes", "big-access-log"],
+    "loglinq query": [loglinq, "query", 'from "big-access-log" | summarize sum(bytes)', "--format", "csv"],
+}
+times = {name: [] for name in commands}
+for _ in range(rounds):
+    for name, command in commands.items():
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        times[name].append(time.perf_counter() - start)
+for name, runs in times.items():
+    print(f"{statistics.median(runs):8.3f}  {name}  (runs {min(runs):.3f}-{max(runs):.3f})")
+for name in ("in process", "loglinq query"):
+    ratios = [m / t for m, t in zip(times["mawk"], times[name])]
+    print(f"mawk / {name}: {statistics.median(times['mawk']) / statistics.median(times[name]):.1f} (medians), "
+          f"{statistics.median(ratios):.1f} (median of the rounds' ratios, {min(ratios):.1f}-{max(ratios):.1f})")
+PY
 
 echo "== largest, unique hosts, 404 set (plain)"
 hyperfine -N -w 1 -r $runs --export-json questions.json \
