@@ -63,41 +63,7 @@ internal static class ParallelScanner
             lineCounts[i] = ScanOne(parts[i], scans[i], states[i], counters, readAhead, options.CancellationToken);
         }
 
-        try
-        {
-            if (parts.Count == 1)
-            {
-                // On this thread: a parallel loop over one part only starts the thread pool.
-                options.CancellationToken.ThrowIfCancellationRequested();
-                Scan(0);
-            }
-            else
-            {
-                // Each worker takes the next part in file order (the partitioner put the big ones
-                // first); a parallel loop over the parts would start each worker on a range of its
-                // own, one of them among the last, smallest parts.
-                int next = -1;
-                Parallel.For(
-                    0,
-                    Math.Min(workers, parts.Count),
-                    new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = options.CancellationToken },
-                    (_, loop) =>
-                    {
-                        int i;
-                        while (!loop.ShouldExitCurrentIteration && (i = Interlocked.Increment(ref next)) < parts.Count)
-                        {
-                            Scan(i);
-                        }
-                    });
-            }
-        }
-        catch (AggregateException e)
-        {
-            // The caller wants the error a sequential scan would have met (a damaged file, a
-            // malformed line in strict mode), not the parallel loop's wrapper.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.Flatten().InnerExceptions[0]).Throw();
-            throw;
-        }
+        PartWorkers.Run(parts.Count, workers, Scan, options.CancellationToken);
 
         options.Progress?.Report(new ScanProgress(counters.BytesRead, totalBytes));
 
