@@ -98,9 +98,10 @@ internal static class QueryPlanner
                     // A key that does not depend on the row (summarize without by) is one group.
                     bool single = !ExpressionFacts.Mentions(key.Body, key.Parameters[0]);
                     object keyValue = single ? ExpressionFacts.Evaluate(key.Body)! : ValueTranslator.Translate(key);
-                    // One group's result is made once: interpreting it costs nothing next to compiling
-                    // it (System.Linq.Expressions' compiler is a few milliseconds of start-up).
-                    Delegate compiled = rewritten.Result.Compile(preferInterpretation: single);
+                    // A summarize's row is picked from the key and the values (ResultCells); any other
+                    // result is compiled, or for one group, made once, interpreted: that costs nothing
+                    // next to compiling it (System.Linq.Expressions' compiler is milliseconds of start-up).
+                    Delegate compiled = ResultCells.TryCreate(rewritten.Result) ?? rewritten.Result.Compile(preferInterpretation: single);
                     Type type = (single ? typeof(SingleGroupAggregate<,>) : typeof(GroupAggregate<,>)).MakeGenericType(key.ReturnType, result.ReturnType);
                     var aggregates = rewritten.Aggregates;
                     var group = new ScanStage(
