@@ -17,6 +17,12 @@ internal static class FieldValue
         _ => null,
     };
 
+    /// <summary>
+    /// <c>bin(time, size)</c> of the record's own time (<see cref="Language.QueryFunctions.Bin(DateTimeOffset, TimeSpan)"/>),
+    /// from the parsed time: a summarize by time window needs no record, nor any code compiled for it.
+    /// </summary>
+    public static RowValue<DateTimeOffset> BinnedTime(TimeSpan size) => new TimeBin(size);
+
     /// <summary>The field <paramref name="value"/> reads when it is one of the parsed numbers; otherwise null.</summary>
     public static LogField? FieldOf<T>(RowValue<T> value) => value switch
     {
@@ -47,5 +53,13 @@ internal static class FieldValue
         public override DateTimeOffset Get(ref Row row) => RowFields.Time(ref row);
 
         public override string ToString() => "time";
+    }
+
+    private sealed class TimeBin(TimeSpan size) : RowValue<DateTimeOffset>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public override DateTimeOffset Get(ref Row row) => Language.QueryFunctions.Bin(RowFields.Time(ref row), size);
+
+        public override string ToString() => $"bin(time, {size})";
     }
 }

@@ -4,7 +4,7 @@ using LogLinq.Records;
 
 namespace LogLinq.Query.Planning;
 
-/// <summary>Turns a selector lambda into a <see cref="RowValue{T}"/>: a field read, or compiled C#.</summary>
+/// <summary>Turns a selector lambda into a <see cref="RowValue{T}"/>: a field read, a time window, or compiled C#.</summary>
 internal static class ValueTranslator
 {
     public static RowValue<T> Translate<T>(Expression<Func<LogRecord, T>> selector)
@@ -16,6 +16,14 @@ internal static class ValueTranslator
             return value;
         }
 
+        // bin(time, 1h), the key of a summarize by time window.
+        if (selector.Body is MethodCallExpression { Method: var bin, Arguments: [var time, ConstantExpression { Value: TimeSpan size }] }
+            && bin == BinOfTime && ExpressionFacts.IsField(time, r, out LogField timeField) && timeField == LogField.Time
+            && FieldValue.BinnedTime(size) is RowValue<T> window)
+        {
+            return window;
+        }
+
         bool readsFieldsOnly = (ExpressionFacts.FieldsRead(selector) & LogField.Record) == 0;
         return new LambdaValue<T>(selector.Compile(), selector.Body.ToString(), readsFieldsOnly);
     }
@@ -23,6 +31,9 @@ internal static class ValueTranslator
     /// <summary>Translates an untyped selector of type <c>Func&lt;LogRecord, T&gt;</c>.</summary>
     public static object Translate(LambdaExpression selector) =>
         TypedTranslate.MakeGenericMethod(selector.ReturnType).Invoke(null, [selector])!;
+
+    private static readonly System.Reflection.MethodInfo BinOfTime =
+        typeof(Language.QueryFunctions).GetMethod(nameof(Language.QueryFunctions.Bin), [typeof(DateTimeOffset), typeof(TimeSpan)])!;
 
     private static readonly System.Reflection.MethodInfo TypedTranslate =
         typeof(ValueTranslator).GetMethods().Single(m => m.Name == nameof(Translate) && m.IsGenericMethodDefinition);
