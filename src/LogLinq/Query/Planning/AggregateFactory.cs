@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Numerics;
 using LogLinq.Query.Aggregates;
 using LogLinq.Query.Execution;
 
@@ -26,23 +27,25 @@ internal static class AggregateFactory
                 }
 
             case "Sum" or "Average" when type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(decimal):
-                {
-                    object value = ValueTranslator.Translate(selector);
-                    Type aggregate = typeof(SumAggregate<>).MakeGenericType(type);
-                    bool average = name == "Average";
-                    return () => (PartialAggregate)Activator.CreateInstance(aggregate, value, average)!;
-                }
+                return GenericFactory.Of<Func<object, bool, Func<PartialAggregate>>>(typeof(AggregateFactory), nameof(Sum), type)(ValueTranslator.Translate(selector), name == "Average");
 
             case "Min" or "Max":
-                {
-                    object value = ValueTranslator.Translate(selector);
-                    Type aggregate = typeof(MinMaxAggregate<>).MakeGenericType(type);
-                    bool max = name == "Max";
-                    return () => (PartialAggregate)Activator.CreateInstance(aggregate, value, max)!;
-                }
+                return GenericFactory.Of<Func<object, bool, Func<PartialAggregate>>>(typeof(AggregateFactory), nameof(MinMax), type)(ValueTranslator.Translate(selector), name == "Max");
 
             default:
                 return null;
         }
     }
+
+    private static Func<PartialAggregate> Sum<T>(object value, bool average)
+        where T : struct, INumber<T> =>
+        () => new SumAggregate<T>((RowValue<T>)value, average);
+
+    private static Func<PartialAggregate> MinMax<T>(object value, bool max) => () => new MinMaxAggregate<T>((RowValue<T>)value, max);
+
+    /// <summary>Makes the partial aggregate for <c>Distinct()</c> (or, with <paramref name="countOnly"/>, a distinct count) of a value of type <paramref name="type"/>.</summary>
+    public static Func<PartialAggregate> Distinct(Type type, object value, bool countOnly) =>
+        GenericFactory.Of<Func<object, bool, Func<PartialAggregate>>>(typeof(AggregateFactory), nameof(DistinctOf), type)(value, countOnly);
+
+    private static Func<PartialAggregate> DistinctOf<T>(object value, bool countOnly) => () => new DistinctAggregate<T>((RowValue<T>)value, countOnly);
 }

@@ -80,10 +80,9 @@ internal sealed class GroupResultRewriter : ExpressionVisitor
             && select.Arguments[0] == _group && select.Arguments[1] is LambdaExpression { Parameters.Count: 1 } distinctOf)
         {
             _fields |= ExpressionFacts.FieldsRead(distinctOf);
-            object value = ValueTranslator.Translate(distinctOf);
-            Type type = typeof(DistinctAggregate<>).MakeGenericType(distinctOf.ReturnType);
+            Func<PartialAggregate> distinct = AggregateFactory.Distinct(distinctOf.ReturnType, ValueTranslator.Translate(distinctOf), countOnly: true);
             bool asLong = name == "LongCount";
-            return (() => new CountOfDistinct((PartialAggregate)Activator.CreateInstance(type, value, true)!, asLong), $"dcount({distinctOf})");
+            return (() => new CountOfDistinct(distinct(), asLong), $"dcount({distinctOf})");
         }
 
         if (args.Count == 0 || args[0] != _group)

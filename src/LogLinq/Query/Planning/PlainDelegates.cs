@@ -76,7 +76,7 @@ internal static class PlainDelegates
 
     private static TFactory Make<TFactory>(string name, params Type[] types)
         where TFactory : Delegate =>
-        typeof(PlainDelegates).GetMethod(name, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(types).CreateDelegate<TFactory>();
+        GenericFactory.Of<TFactory>(typeof(PlainDelegates), name, types);
 
     private static Delegate Identity<T>() => (Func<T, T>)(static x => x);
 

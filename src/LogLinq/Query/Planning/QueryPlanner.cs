@@ -83,9 +83,8 @@ internal static class QueryPlanner
 
                 if (next.Method.Name == "Distinct" && next.Arguments.Count == 1)
                 {
-                    object value = ValueTranslator.Translate(selector);
-                    Type type = typeof(DistinctAggregate<>).MakeGenericType(selector.ReturnType);
-                    var distinct = new ScanStage(() => (PartialAggregate)Activator.CreateInstance(type, value, false)!, $"distinct({selector})", true);
+                    Func<PartialAggregate> create = AggregateFactory.Distinct(selector.ReturnType, ValueTranslator.Translate(selector), countOnly: false);
+                    var distinct = new ScanStage(create, $"distinct({selector})", true);
                     return (distinct, 2, ExpressionFacts.FieldsRead(selector));
                 }
 
@@ -102,10 +101,10 @@ internal static class QueryPlanner
                     // result is compiled, or for one group, made once, interpreted: that costs nothing
                     // next to compiling it (System.Linq.Expressions' compiler is milliseconds of start-up).
                     Delegate compiled = ResultCells.TryCreate(rewritten.Result) ?? rewritten.Result.Compile(preferInterpretation: single);
-                    Type type = (single ? typeof(SingleGroupAggregate<,>) : typeof(GroupAggregate<,>)).MakeGenericType(key.ReturnType, result.ReturnType);
-                    var aggregates = rewritten.Aggregates;
+                    Func<PartialAggregate> create = GenericFactory.Of<Func<object, IReadOnlyList<Func<PartialAggregate>>, Delegate, Func<PartialAggregate>>>(
+                        typeof(QueryPlanner), single ? nameof(SingleGroupOf) : nameof(GroupOf), key.ReturnType, result.ReturnType)(keyValue, rewritten.Aggregates, compiled);
                     var group = new ScanStage(
-                        () => (PartialAggregate)Activator.CreateInstance(type, keyValue, aggregates, compiled)!,
+                        create,
                         $"group by {key} computing {string.Join(", ", rewritten.Descriptions.DefaultIfEmpty("the keys"))}",
                         true)
                     { InFileOrder = rewritten.InFileOrder };
@@ -172,9 +171,17 @@ internal static class QueryPlanner
     private static Func<PartialAggregate> TopFactory(LambdaExpression key, bool descending, List<SortKey> then, int k)
     {
         object value = ValueTranslator.Translate(key);
-        Type type = typeof(TopAggregate<>).MakeGenericType(key.ReturnType);
-        return () => (PartialAggregate)Activator.CreateInstance(type, value, descending, then, k)!;
+        return GenericFactory.Of<Func<object, bool, List<SortKey>, int, Func<PartialAggregate>>>(typeof(QueryPlanner), nameof(TopOf), key.ReturnType)(value, descending, then, k);
     }
+
+    private static Func<PartialAggregate> GroupOf<TKey, TResult>(object key, IReadOnlyList<Func<PartialAggregate>> inner, Delegate result) =>
+        () => new GroupAggregate<TKey, TResult>((RowValue<TKey>)key, inner, (Func<TKey?, object?[], TResult>)result);
+
+    private static Func<PartialAggregate> SingleGroupOf<TKey, TResult>(object key, IReadOnlyList<Func<PartialAggregate>> inner, Delegate result) =>
+        () => new SingleGroupAggregate<TKey, TResult>((TKey)key, inner, (Func<TKey?, object?[], TResult>)result);
+
+    private static Func<PartialAggregate> TopOf<TKey>(object value, bool descending, List<SortKey> then, int k) =>
+        () => new TopAggregate<TKey>((RowValue<TKey>)value, descending, then, k);
 
     private static ScanStage Scalar(Func<PartialAggregate> create, string description) =>
         new(create, description, true);

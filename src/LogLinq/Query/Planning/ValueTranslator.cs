@@ -30,11 +30,10 @@ internal static class ValueTranslator
 
     /// <summary>Translates an untyped selector of type <c>Func&lt;LogRecord, T&gt;</c>.</summary>
     public static object Translate(LambdaExpression selector) =>
-        TypedTranslate.MakeGenericMethod(selector.ReturnType).Invoke(null, [selector])!;
+        GenericFactory.Of<Func<LambdaExpression, object>>(typeof(ValueTranslator), nameof(TranslateAs), selector.ReturnType)(selector);
+
+    private static object TranslateAs<T>(LambdaExpression selector) => Translate((Expression<Func<LogRecord, T>>)selector);
 
     private static readonly System.Reflection.MethodInfo BinOfTime =
         typeof(Language.QueryFunctions).GetMethod(nameof(Language.QueryFunctions.Bin), [typeof(DateTimeOffset), typeof(TimeSpan)])!;
-
-    private static readonly System.Reflection.MethodInfo TypedTranslate =
-        typeof(ValueTranslator).GetMethods().Single(m => m.Name == nameof(Translate) && m.IsGenericMethodDefinition);
 }
