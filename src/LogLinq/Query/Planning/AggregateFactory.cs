@@ -5,7 +5,7 @@ using LogLinq.Query.Execution;
 
 namespace LogLinq.Query.Planning;
 
-/// <summary>Makes the partial aggregate for <c>Sum</c>, <c>Average</c>, <c>Min</c> or <c>Max</c> of a selector.</summary>
+/// <summary>Makes the partial aggregates of a selector's values: <c>Sum</c>, <c>Average</c>, <c>Min</c>, <c>Max</c> and <c>Distinct</c>.</summary>
 internal static class AggregateFactory
 {
     /// <summary>
