@@ -11,14 +11,8 @@ namespace LogLinq.Query.Planning;
 /// </summary>
 // Compiling the selector was the first use of System.Linq.Expressions' compiler in a grouped query,
 // 12-14 ms of its start (interpreting it, for one group, 2.5 ms).
-internal sealed class ResultCells
+internal static class ResultCells
 {
-    private static readonly MethodInfo PickMethod = typeof(ResultCells).GetMethod(nameof(Pick), BindingFlags.NonPublic | BindingFlags.Instance)!;
-
-    private readonly Cell[] _cells;
-
-    private ResultCells(Cell[] cells) => _cells = cells;
-
     /// <summary>
     /// The selector as a delegate of its own type that picks the cells, or null when some cell is
     /// anything else (an expression of them, a constant...), which is then left to be compiled.
@@ -42,7 +36,8 @@ internal sealed class ResultCells
             cells[i] = found;
         }
 
-        return PickMethod.MakeGenericMethod(key.Type).CreateDelegate(result.Type, new ResultCells(cells));
+        Delegate picker = GenericFactory.Of<Func<Cell[], Delegate>>(typeof(ResultCells), nameof(PickerOf), key.Type)(cells);
+        return picker.GetType() == result.Type ? picker : null;
     }
 
     /// <summary>What <paramref name="cell"/> (boxed to make the row's cell) is: the key, a tuple key's item, or a value.</summary>
@@ -93,12 +88,14 @@ internal sealed class ResultCells
     private static bool IsValueTuple(Type? type) =>
         type is { IsGenericType: true } && type.FullName!.StartsWith("System.ValueTuple`", StringComparison.Ordinal);
 
-    private object?[] Pick<TKey>(TKey key, object?[] values)
+    private static Delegate PickerOf<TKey>(Cell[] cells) => (Func<TKey, object?[], object?[]>)((key, values) => Pick(cells, key, values));
+
+    private static object?[] Pick<TKey>(Cell[] cells, TKey key, object?[] values)
     {
-        var row = new object?[_cells.Length];
+        var row = new object?[cells.Length];
         for (int i = 0; i < row.Length; i++)
         {
-            Cell cell = _cells[i];
+            Cell cell = cells[i];
             row[i] = cell.Kind switch
             {
                 CellKind.Key => key,
