@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using LogLinq.Query.Execution;
@@ -26,9 +27,17 @@ internal sealed class KeyIndex<TKey, TState>
     private int _lastLength = -1;
     private int _lastPosition;
 
-    // Any other keys: their positions, and the keys by position (the null key among them).
+    // Any other keys: their positions, and the keys by position (the null key among them); the
+    // last key found, and its position (-1 before the first).
     private readonly Dictionary<TKey, int> _positions = [];
     private readonly List<TKey?> _keys = [];
+    private TKey? _lastValue;
+    private int _lastValuePosition = -1;
+
+    // Small whole-number keys (a status, an hour, a port): each one's position + 1, by value, so that
+    // neither a hash nor a comparison whose outcome changes from line to line is needed.
+    private const int SmallKeys = 1024;
+    private int[]? _smallPositions;
 
     public KeyIndex(RowValue<TKey> key)
     {
@@ -87,6 +96,27 @@ internal sealed class KeyIndex<TKey, TState>
             return NullState(create);
         }
 
+        if (typeof(TKey) == typeof(int) && (uint)Unsafe.As<TKey, int>(ref key) < SmallKeys)
+        {
+            _smallPositions ??= new int[SmallKeys];
+            ref int slot = ref _smallPositions[Unsafe.As<TKey, int>(ref key)];
+            if (slot == 0)
+            {
+                _states.Add(create());
+                _keys.Add(key);
+                slot = _states.Count;
+            }
+
+            return _states[slot - 1];
+        }
+
+        // As for text keys: most lines share their status with the line before, and a time window
+        // holds many lines in a row, so the last key is compared before anything is hashed.
+        if (_lastValuePosition >= 0 && EqualityComparer<TKey>.Default.Equals(key, _lastValue!))
+        {
+            return _states[_lastValuePosition];
+        }
+
         ref int position = ref CollectionsMarshal.GetValueRefOrAddDefault(_positions, key, out bool exists);
         if (!exists)
         {
@@ -95,6 +125,7 @@ internal sealed class KeyIndex<TKey, TState>
             _keys.Add(key);
         }
 
+        (_lastValue, _lastValuePosition) = (key, position);
         return _states[position];
     }
 
