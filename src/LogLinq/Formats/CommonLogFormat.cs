@@ -17,6 +17,9 @@ internal sealed class CommonLogFormat(string name, bool requireCombined) : LogFo
         // Reused from line to line: it remembers the last day and offset decoded, which most lines share.
         private CommonLogFields _fields;
 
+        // What a collector wrote before each line, found on the first that is not blank.
+        private LinePrefix? _prefix;
+
         public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
         {
             ReadOnlySpan<byte> bytes = line.Bytes.Span;
@@ -27,6 +30,9 @@ internal sealed class CommonLogFormat(string name, bool requireCombined) : LogFo
                 error = null;
                 return LineResult.Skipped;
             }
+
+            _prefix ??= LinePrefixReader.Detect(bytes);
+            bytes = bytes[LinePrefixReader.Length(bytes, _prefix.Value)..];
 
             if (!CommonLogParser.TryParseInto(bytes, ref _fields, requireCombined, splitRequest: true, out error))
             {

@@ -21,6 +21,10 @@ internal sealed class FileScan
     private LogFormat? _format;
     private LineParser? _parser;
     private bool _requireCombined;
+
+    // What a collector wrote before each NCSA line, found on the first this scan meets that is not
+    // blank (a part that starts mid-file finds it on its own first line); null until then.
+    private LinePrefix? _prefix;
     private CommonLogFields _fields;
     private readonly LogRecord _view = new();
     private long _records;
@@ -58,18 +62,24 @@ internal sealed class FileScan
 
     /// <summary>
     /// Whether whole blocks of lines can go to <see cref="ScanBlock"/>: once the file is known to be in
-    /// an NCSA format, and when no literal lets the reader skip lines.
+    /// an NCSA format whose lines carry no <see cref="LinePrefix"/> (those go a line at a time, so
+    /// that the block loop of every other log has no test for one), and when no literal lets the
+    /// reader skip lines.
     /// </summary>
-    public bool ScansBlocks => _format is not null && _parser is null && _query.RequiredLiteral is null;
-
-    /// <summary>Whether the file's format is still to be found from its first line that is not blank.</summary>
-    public bool NeedsFormat => _format is null;
+    public bool ScansBlocks => _format is not null && _parser is null && _prefix == LinePrefix.None && _query.RequiredLiteral is null;
 
     /// <summary>
-    /// Finds the format from the first line of <paramref name="lines"/> (whole lines, the file's first)
-    /// that is not blank, as <see cref="TryRow"/> would from that line; nothing when all are blank.
-    /// An NCSA log's first lines then go through <see cref="ScanBlock"/> like the rest, and a scan
-    /// that takes only blocks never compiles the line-at-a-time path.
+    /// Whether the file's format (and for an NCSA format, its lines' prefix) is still to be found from
+    /// the first line of this scan that is not blank.
+    /// </summary>
+    public bool NeedsFormat => _format is null || (_parser is null && _prefix is null);
+
+    /// <summary>
+    /// Finds the format (and an NCSA format's line prefix) from the first line of <paramref name="lines"/>
+    /// (whole lines, the first of this scan) that is not blank, as <see cref="TryRow"/> would from that
+    /// line; nothing when all are blank. An NCSA log's first lines then go through
+    /// <see cref="ScanBlock"/> like the rest, and a scan that takes only blocks never compiles the
+    /// line-at-a-time path.
     /// </summary>
     public void DetectFormat(ReadOnlySpan<byte> lines)
     {
@@ -99,7 +109,7 @@ internal sealed class FileScan
     {
         ReadOnlySpan<byte> bytes = reader.Current;
         row = default;
-        if (_format is null && !TryUseFormatOf(bytes))
+        if (NeedsFormat && !TryUseFormatOf(bytes))
         {
             return false;
         }
@@ -201,7 +211,7 @@ internal sealed class FileScan
             line = line[..LineReader.WithoutCarriageReturn(line)];
             // The same masks, moved to the line (TryParseRaw may move them past its noise).
             masks.MoveTo(start, line.Length);
-            if (TryParseRaw(ref line, number, ref masks, out int noise))
+            if (TryParseRaw(ref line, number, LinePrefix.None, ref masks, out int noise))
             {
                 sink.Accept(line, block.Start + start + noise, number, ref _fields);
             }
@@ -255,7 +265,7 @@ internal sealed class FileScan
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryRawRow(ReadOnlySpan<byte> line, byte[] buffer, int start, long number, LineMasks masks, out Row row)
     {
-        if (!TryParseRaw(ref line, number, ref masks, out int noise))
+        if (!TryParseRaw(ref line, number, _prefix ?? LinePrefix.None, ref masks, out int noise))
         {
             row = default;
             return false;
@@ -268,12 +278,18 @@ internal sealed class FileScan
     /// <summary>
     /// Parses an NCSA line into <see cref="_fields"/> and counts it, or counts it malformed (a blank
     /// line is neither). <paramref name="line"/> and <paramref name="masks"/> lose the line's noise
-    /// (a byte order mark, a copy-truncate's zeros), <paramref name="noise"/> bytes.
+    /// (a byte order mark, a copy-truncate's zeros) and its <paramref name="prefix"/>, if it has one:
+    /// <paramref name="noise"/> bytes.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool TryParseRaw(ref ReadOnlySpan<byte> line, long number, ref LineMasks masks, out int noise)
+    private bool TryParseRaw(ref ReadOnlySpan<byte> line, long number, LinePrefix prefix, ref LineMasks masks, out int noise)
     {
         noise = LineNoise.Length(line, number == 1 && _fromFileStart);
+        if (prefix != LinePrefix.None)
+        {
+            noise += LinePrefixReader.Length(line[noise..], prefix);
+        }
+
         if (noise > 0)
         {
             line = line[noise..];
@@ -296,7 +312,10 @@ internal sealed class FileScan
 
     private bool Passes(ref Row row) => _query.Predicate is null || _query.Predicate.Test(ref row);
 
-    /// <summary>Takes the file's format from <paramref name="line"/>, its first that is not blank; false for a blank one.</summary>
+    /// <summary>
+    /// Takes the file's format from <paramref name="line"/>, the first of this scan that is not blank,
+    /// unless an earlier part found it, and an NCSA format's line prefix; false for a blank line.
+    /// </summary>
     private bool TryUseFormatOf(ReadOnlySpan<byte> line)
     {
         if (LineParser.IsBlank(line))
@@ -304,7 +323,16 @@ internal sealed class FileScan
             return false;
         }
 
-        Use(_query.Format == LogFormat.Auto ? AutoLogFormat.Detect(line) : _query.Format);
+        if (_format is null)
+        {
+            Use(_query.Format == LogFormat.Auto ? AutoLogFormat.Detect(line) : _query.Format);
+        }
+
+        if (_parser is null)
+        {
+            _prefix = LinePrefixReader.Detect(line[LineNoise.Length(line, _fromFileStart)..]);
+        }
+
         return true;
     }
 
