@@ -12,15 +12,20 @@ internal sealed class DistinctAggregate<T>(RowValue<T> value, bool countOnly = f
 {
     private readonly KeyIndex<T, int> _index = new(value);
 
+    // A field rather than a static lambda at the call: for a text key the code is shared by every
+    // reference type, where a static lambda's cached delegate is a generic static, looked up by a
+    // helper at every line.
+    private readonly Func<int> _noState = () => 0;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public override void Accept(ref Row row) => _index.FindOrAdd(ref row, static () => 0);
+    public override void Accept(ref Row row) => _index.FindOrAdd(ref row, _noState);
 
     public override void Merge(PartialAggregate next)
     {
         KeyIndex<T, int> other = ((DistinctAggregate<T>)next)._index;
         for (int i = 0; i < other.Count; i++)
         {
-            _index.FindOrAddFrom(other, i, static () => 0);
+            _index.FindOrAddFrom(other, i, _noState);
         }
     }
 
