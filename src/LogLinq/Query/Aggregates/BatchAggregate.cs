@@ -9,12 +9,16 @@ namespace LogLinq.Query.Aggregates;
 /// </summary>
 internal sealed class BatchAggregate(IReadOnlyList<RowPredicate?> predicates, PartialAggregate[] members) : PartialAggregate
 {
+    // An array: read through the interface, each member's predicate cost an interface call a row.
+    private readonly RowPredicate?[] _predicates = [.. predicates];
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Accept(ref Row row)
     {
-        for (int i = 0; i < members.Length; i++)
+        RowPredicate?[] tests = _predicates;
+        for (int i = 0; i < members.Length && i < tests.Length; i++)
         {
-            if (predicates[i] is not { } predicate || predicate.Test(ref row))
+            if (tests[i] is not { } predicate || predicate.Test(ref row))
             {
                 members[i].Accept(ref row);
             }
