@@ -15,6 +15,9 @@ internal sealed class TopAggregate<TKey>(RowValue<TKey> first, bool descending, 
     private readonly Comparer<TKey> _comparer = Comparer<TKey>.Default;
     private readonly List<Entry> _best = [];
 
+    // An array: through the interface, its count was an interface call at every row.
+    private readonly SortKey[] _then = [.. then];
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Accept(ref Row row)
     {
@@ -28,14 +31,14 @@ internal sealed class TopAggregate<TKey>(RowValue<TKey> first, bool descending, 
         {
             // Ranks after the worst kept (or level with it: a later row loses a tie): not in.
             int order = CompareFirst(key, _best[^1].Key);
-            if (order > 0 || (order == 0 && then.Count == 0))
+            if (order > 0 || (order == 0 && _then.Length == 0))
             {
                 return;
             }
         }
 
         LogRecord record = row.Record;
-        Insert(new Entry(key, then.Count == 0 ? [] : [.. then.Select(t => t.Get(record))], record));
+        Insert(new Entry(key, _then.Length == 0 ? [] : [.. _then.Select(t => t.Get(record))], record));
     }
 
     public override void Merge(PartialAggregate next)
@@ -95,14 +98,19 @@ internal sealed class TopAggregate<TKey>(RowValue<TKey> first, bool descending, 
         }
     }
 
-    private int CompareFirst(TKey a, TKey b) => descending ? _comparer.Compare(b, a) : _comparer.Compare(a, b);
+    // For a number or a time, Comparer<TKey>.Default's own call, which the JIT turns into a plain
+    // comparison; code shared by reference types would look that static up each time, so it keeps one.
+    private int CompareFirst(TKey a, TKey b) =>
+        typeof(TKey).IsValueType
+            ? (descending ? Comparer<TKey>.Default.Compare(b, a) : Comparer<TKey>.Default.Compare(a, b))
+            : (descending ? _comparer.Compare(b, a) : _comparer.Compare(a, b));
 
     private int Compare(Entry a, Entry b)
     {
         int order = CompareFirst(a.Key, b.Key);
-        for (int i = 0; order == 0 && i < then.Count; i++)
+        for (int i = 0; order == 0 && i < _then.Length; i++)
         {
-            order = then[i].Compare(a.Then[i], b.Then[i]);
+            order = _then[i].Compare(a.Then[i], b.Then[i]);
         }
 
         return order;
