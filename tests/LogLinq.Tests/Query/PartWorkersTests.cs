@@ -62,8 +62,10 @@ public sealed class PartWorkersTests
 
         run.Should().Throw<InvalidDataException>().WithMessage("part 5 is damaged");
 
-        // The other worker finishes the part it has, and takes no more.
-        scanned.Should().HaveCountLessThan(10);
+        // The other worker finishes the part it has, and takes no more: far from all the parts, even
+        // where the host holds up the failing worker for a while between taking part 5 and throwing
+        // (the bound was 10, which a pause of a few milliseconds could break).
+        scanned.Should().HaveCountLessThan(50);
     }
 
     [Fact]
