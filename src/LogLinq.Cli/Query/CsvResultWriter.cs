@@ -10,36 +10,59 @@ internal static class CsvResultWriter
     /// <summary>Writes <paramref name="columns"/> and <paramref name="rows"/> to <paramref name="output"/>.</summary>
     public static void Write(TextWriter output, IReadOnlyList<QueryColumn> columns, IEnumerable<object?[]> rows)
     {
-        WriteRecord(output, columns.Select(c => c.Name));
+        WriteRecord(output, [.. columns.Select(c => c.Name)]);
+
+        // Numbers and times are written from a buffer, not made strings first: an export has millions.
+        Span<char> buffer = stackalloc char[64];
         foreach (object?[] row in rows)
         {
-            WriteRecord(output, row.Select(CellText.Of));
+            for (int i = 0; i < row.Length; i++)
+            {
+                if (i > 0)
+                {
+                    output.Write(',');
+                }
+
+                if (CellText.TryFormat(row[i], buffer, out int written) && buffer[..written].IndexOfAny(NeedsQuotes) < 0)
+                {
+                    output.Write(buffer[..written]);
+                }
+                else
+                {
+                    WriteField(output, CellText.Of(row[i]));
+                }
+            }
+
+            output.Write("\r\n");
         }
     }
 
-    private static void WriteRecord(TextWriter output, IEnumerable<string> fields)
+    private static void WriteRecord(TextWriter output, IReadOnlyList<string> fields)
     {
-        bool first = true;
-        foreach (string field in fields)
+        for (int i = 0; i < fields.Count; i++)
         {
-            if (!first)
+            if (i > 0)
             {
                 output.Write(',');
             }
 
-            first = false;
-            if (field.IndexOfAny(NeedsQuotes) < 0)
-            {
-                output.Write(field);
-            }
-            else
-            {
-                output.Write('"');
-                output.Write(field.Replace("\"", "\"\"", StringComparison.Ordinal));
-                output.Write('"');
-            }
+            WriteField(output, fields[i]);
         }
 
         output.Write("\r\n");
+    }
+
+    private static void WriteField(TextWriter output, string field)
+    {
+        if (field.IndexOfAny(NeedsQuotes) < 0)
+        {
+            output.Write(field);
+        }
+        else
+        {
+            output.Write('"');
+            output.Write(field.Replace("\"", "\"\"", StringComparison.Ordinal));
+            output.Write('"');
+        }
     }
 }

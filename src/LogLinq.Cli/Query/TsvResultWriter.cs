@@ -13,9 +13,29 @@ internal static class TsvResultWriter
     public static void Write(TextWriter output, IReadOnlyList<QueryColumn> columns, IEnumerable<object?[]> rows)
     {
         output.WriteLine(string.Join('\t', columns.Select(c => Escape(c.Name))));
+
+        // Numbers and times are written from a buffer, not made strings first: an export has millions.
+        Span<char> buffer = stackalloc char[64];
         foreach (object?[] row in rows)
         {
-            output.WriteLine(string.Join('\t', row.Select(value => Escape(CellText.Of(value)))));
+            for (int i = 0; i < row.Length; i++)
+            {
+                if (i > 0)
+                {
+                    output.Write('\t');
+                }
+
+                if (CellText.TryFormat(row[i], buffer, out int written) && buffer[..written].IndexOfAny("\t\n\r\\") < 0)
+                {
+                    output.Write(buffer[..written]);
+                }
+                else
+                {
+                    output.Write(Escape(CellText.Of(row[i])));
+                }
+            }
+
+            output.WriteLine();
         }
     }
 

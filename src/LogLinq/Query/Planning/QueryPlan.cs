@@ -29,10 +29,19 @@ internal sealed class QueryPlan(
     public object? Execute()
     {
         object? output = Stage.IsStream
-            ? RecordStream.Enumerate(Input, Query)
+            ? RecordStream.Enumerate(Input, Query, borrow: SelectsFieldsFirst())
             : ParallelScanner.Run(Input, Query, Stage.Aggregate!, Stage.AllowSplit, Stage.InFileOrder);
         return Finish(output);
     }
+
+    /// <summary>
+    /// Whether a stream's first operator is a <c>select</c> of the record's fields into a new row:
+    /// LINQ's <c>Select</c> reads each record into its row before it asks for the next, so the records
+    /// may be views over the reader's buffer instead of copies of their lines (an export's millions).
+    /// </summary>
+    private bool SelectsFieldsFirst() =>
+        Rest is [{ Method.Name: nameof(Queryable.Select), Arguments: [_, UnaryExpression { Operand: LambdaExpression selector }] }, ..]
+        && PlainDelegates.IsRowOfFields(selector);
 
     /// <summary>
     /// Runs a plan that streams records, with each record a view valid only until the next (see
@@ -109,6 +118,10 @@ internal sealed class QueryPlan(
         if (Stage.IsStream)
         {
             text.AppendLine("scan:       sequential and lazy, in file order; stops as soon as the consumer does");
+            if (SelectsFieldsFirst())
+            {
+                text.AppendLine("            each line's fields read straight into the select's row: no copy of the line");
+            }
         }
         else if (Input.Stream is not null)
         {
