@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using LogLinq.Language;
@@ -18,11 +19,19 @@ internal static class JsonLinesResultWriter
     /// When set, each line is <c>{"query": QUERY, "row": {...}}</c>: the results of several queries can
     /// then share one stream, and a column that happens to be named <c>query</c> cannot clash.
     /// </param>
-    public static void Write(Stream output, IReadOnlyList<QueryColumn> columns, IEnumerable<object?[]> rows, string? query = null)
+    /// <param name="eachRow">
+    /// Whether each row is written to <paramref name="output"/> as soon as it is made (a live query's,
+    /// for the reader at the other end); otherwise rows are written in blocks of about 64 KiB.
+    /// </param>
+    public static void Write(Stream output, IReadOnlyList<QueryColumn> columns, IEnumerable<object?[]> rows, string? query = null, bool eachRow = false)
     {
         // Paths carry query strings: keep '&', '+' and '<' readable. The output is for programs, not HTML.
         var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-        using var json = new Utf8JsonWriter(output, options);
+
+        // Rows are made in a buffer of our own: a writer over the stream flushed it at every row, a
+        // write call each (4.1 M rows: 6.4 s, 2.1 of them in the kernel).
+        var buffer = new ArrayBufferWriter<byte>(BlockSize + 4096);
+        using var json = new Utf8JsonWriter(buffer, options);
         foreach (object?[] row in rows)
         {
             json.Reset();
@@ -45,9 +54,18 @@ internal static class JsonLinesResultWriter
 
             json.WriteEndObject();
             json.Flush();
-            output.Write("\n"u8);
+            buffer.Write("\n"u8);
+            if (eachRow || buffer.WrittenCount >= BlockSize)
+            {
+                output.Write(buffer.WrittenSpan);
+                buffer.ResetWrittenCount();
+            }
         }
+
+        output.Write(buffer.WrittenSpan);
     }
+
+    private const int BlockSize = 64 * 1024;
 
     private static void WriteValue(Utf8JsonWriter json, string name, object? value)
     {
@@ -72,6 +90,22 @@ internal static class JsonLinesResultWriter
             case bool b:
                 json.WriteBoolean(name, b);
                 break;
+            case DateTimeOffset or TimeSpan:
+                {
+                    // Formatted into a buffer, not a string: an export has a time on every row.
+                    Span<char> text = stackalloc char[64];
+                    if (CellText.TryFormat(value, text, out int written))
+                    {
+                        json.WriteString(name, text[..written]);
+                    }
+                    else
+                    {
+                        json.WriteString(name, CellText.Of(value));
+                    }
+
+                    break;
+                }
+
             default:
                 json.WriteString(name, CellText.Of(value));
                 break;

@@ -16,7 +16,7 @@ internal static class LiveResultPrinter
         {
             // The JSON writer writes each row through to the unbuffered stdout stream.
             using Stream stream = StandardOutput.OpenStream();
-            JsonLinesResultWriter.Write(stream, result.Columns, result.Rows);
+            JsonLinesResultWriter.Write(stream, result.Columns, result.Rows, eachRow: true);
             return;
         }
 

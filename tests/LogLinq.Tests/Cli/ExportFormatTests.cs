@@ -3,9 +3,9 @@ using System.Globalization;
 namespace LogLinq.Tests.Cli;
 
 /// <summary>
-/// Times and numbers in CSV and TSV, as the built loglinq writes them without making a string of
-/// each: the same text as .NET's own formatting of the same values (ISO 8601, the fraction without
-/// trailing zeros, the offset as ±hh:mm).
+/// Times and numbers in CSV, TSV and JSON lines, as the built loglinq writes them without making a
+/// string of each: the same text as .NET's own formatting of the same values (ISO 8601, the fraction
+/// without trailing zeros, the offset as ±hh:mm).
 /// </summary>
 public sealed class ExportFormatTests : IDisposable
 {
@@ -35,6 +35,21 @@ public sealed class ExportFormatTests : IDisposable
 
         string expected = $"time{separator}bytes{separator}status{newline}" + string.Concat(Times.Select((time, i) =>
             $"{Parse(time).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)}{separator}{(long)Math.Pow(10, i + 3) - 1}{separator}200{newline}"));
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.Stdout.Should().Be(expected);
+    }
+
+    [Fact]
+    public async Task Json_lines_carry_the_same_times_and_numbers_as_numbers()
+    {
+        string log = _dir.WriteLines(
+            "times.log",
+            [.. Times.Select((time, i) => $"192.0.2.{i} - - [{time}] \"GET /{i} HTTP/1.1\" 200 {(long)Math.Pow(10, i + 3) - 1}")]);
+
+        LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["query", $"from \"{log}\" | select time, bytes, status", "--format", "json"]);
+
+        string expected = string.Concat(Times.Select((time, i) =>
+            $"{{\"time\":\"{Parse(time).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)}\",\"bytes\":{(long)Math.Pow(10, i + 3) - 1},\"status\":200}}\n"));
         run.ExitCode.Should().Be(0, run.ToString());
         run.Stdout.Should().Be(expected);
     }
