@@ -41,11 +41,6 @@ internal sealed class Utf8KeyTable
     /// </summary>
     public int FindOrAdd(ReadOnlySpan<byte> key, out bool added)
     {
-        if (!Utf8.IsValid(key))
-        {
-            key = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(key));
-        }
-
         int hash = Hash(key);
         int mask = _slots.Length - 1;
         for (int i = hash & mask; ; i = (i + 1) & mask)
@@ -53,6 +48,13 @@ internal sealed class Utf8KeyTable
             long slot = _slots[i];
             if (slot == 0)
             {
+                // Checked only now: every key kept is valid UTF-8, so bytes that equal one are too,
+                // and a key met again (nearly every lookup) is not checked at all.
+                if (!Utf8.IsValid(key))
+                {
+                    return FindOrAdd(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(key)), out added);
+                }
+
                 added = true;
                 return Add(key, hash, i);
             }
