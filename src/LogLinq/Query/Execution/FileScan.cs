@@ -72,7 +72,12 @@ internal sealed class FileScan
     /// Whether the file's format (and for an NCSA format, its lines' prefix) is still to be found from
     /// the first line of this scan that is not blank.
     /// </summary>
-    public bool NeedsFormat => _format is null || (_parser is null && _prefix is null);
+    public bool NeedsFormat
+    {
+        // Asked at every line of a line-at-a-time scan.
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _format is null || (_parser is null && _prefix is null);
+    }
 
     /// <summary>
     /// Finds the format (and an NCSA format's line prefix) from the first line of <paramref name="lines"/>
