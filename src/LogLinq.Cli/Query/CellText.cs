@@ -63,6 +63,22 @@ internal static class CellText
         }
     }
 
+    /// <summary>
+    /// Writes a value that is not text to <paramref name="output"/> through <paramref name="buffer"/>,
+    /// as <see cref="TryFormat"/> formats it, when that text holds none of <paramref name="special"/>
+    /// (the characters a format must quote or escape); false, with nothing written, otherwise.
+    /// </summary>
+    public static bool TryWrite(TextWriter output, object? value, Span<char> buffer, ReadOnlySpan<char> special)
+    {
+        if (!TryFormat(value, buffer, out int written) || buffer[..written].ContainsAny(special))
+        {
+            return false;
+        }
+
+        output.Write(buffer[..written]);
+        return true;
+    }
+
     private static bool TryCopy(string text, Span<char> destination, out int written)
     {
         written = text.TryCopyTo(destination) ? text.Length : 0;

@@ -23,11 +23,7 @@ internal static class CsvResultWriter
                     output.Write(',');
                 }
 
-                if (CellText.TryFormat(row[i], buffer, out int written) && buffer[..written].IndexOfAny(NeedsQuotes) < 0)
-                {
-                    output.Write(buffer[..written]);
-                }
-                else
+                if (!CellText.TryWrite(output, row[i], buffer, NeedsQuotes))
                 {
                     WriteField(output, CellText.Of(row[i]));
                 }

@@ -90,11 +90,12 @@ internal static class JsonLinesResultWriter
             case bool b:
                 json.WriteBoolean(name, b);
                 break;
-            case DateTimeOffset or TimeSpan:
+            default:
                 {
-                    // Formatted into a buffer, not a string: an export has a time on every row.
+                    // A time (or any other value but text) formatted into a buffer, not a string: an
+                    // export has one on every row.
                     Span<char> text = stackalloc char[64];
-                    if (CellText.TryFormat(value, text, out int written))
+                    if (value is not string && CellText.TryFormat(value, text, out int written))
                     {
                         json.WriteString(name, text[..written]);
                     }
@@ -105,10 +106,6 @@ internal static class JsonLinesResultWriter
 
                     break;
                 }
-
-            default:
-                json.WriteString(name, CellText.Of(value));
-                break;
         }
     }
 }

@@ -25,11 +25,7 @@ internal static class TsvResultWriter
                     output.Write('\t');
                 }
 
-                if (CellText.TryFormat(row[i], buffer, out int written) && buffer[..written].IndexOfAny("\t\n\r\\") < 0)
-                {
-                    output.Write(buffer[..written]);
-                }
-                else
+                if (!CellText.TryWrite(output, row[i], buffer, "\t\n\r\\"))
                 {
                     output.Write(Escape(CellText.Of(row[i])));
                 }
