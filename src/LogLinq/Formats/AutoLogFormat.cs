@@ -22,6 +22,8 @@ internal sealed class AutoLogFormat : LogFormat
     /// otherwise. The NCSA case is always the lenient Common parser, which reads Combined lines too:
     /// rotated logs often mix both, and a file is not wrong because its first line had a user agent.
     /// Anything that is none of these is taken as Common, whose errors then say what the lines lack.
+    /// A line a collector wrapped (Docker's JSON, a syslog or container runtime's prefix) is in the
+    /// format of the line inside, whose parser takes the wrapping off (<see cref="UnwrappingLineParser"/>).
     /// </summary>
     internal static LogFormat Detect(ReadOnlySpan<byte> line)
     {
@@ -31,7 +33,15 @@ internal sealed class AutoLogFormat : LogFormat
             return Common;
         }
 
-        if (line[0] == '{')
+        if (DockerLogLine.IsEnvelope(line))
+        {
+            byte[] buffer = [];
+            return DockerLogLine.TryUnwrap(line, ref buffer, out int length, out _) && !DockerLogLine.IsEnvelope(buffer.AsSpan(0, length))
+                ? Detect(buffer.AsSpan(0, length))
+                : Common;
+        }
+
+        if (line[0] == '{' || IsJsonBehindPrefix(line))
         {
             return JsonLines;
         }
@@ -42,6 +52,13 @@ internal sealed class AutoLogFormat : LogFormat
         }
 
         return Common;
+    }
+
+    /// <summary>A JSON object behind a syslog or container runtime's prefix (an NCSA line behind one is Common's).</summary>
+    private static bool IsJsonBehindPrefix(ReadOnlySpan<byte> line)
+    {
+        LinePrefix prefix = LinePrefixReader.Detect(line);
+        return prefix != LinePrefix.None && line[LinePrefixReader.Length(line, prefix)..].TrimStart(" \t"u8) is [(byte)'{', ..];
     }
 
     /// <summary><c>#Software:</c>, <c>#Fields:</c> and the like: '#', a name, a colon.</summary>

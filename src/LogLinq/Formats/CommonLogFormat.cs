@@ -10,15 +10,12 @@ internal sealed class CommonLogFormat(string name, bool requireCombined) : LogFo
     /// <summary>Whether a line must carry the referrer and user agent of the Combined format.</summary>
     public bool RequireCombined => requireCombined;
 
-    internal override LineParser CreateParser() => new Parser(requireCombined);
+    internal override LineParser CreateParser() => new UnwrappingLineParser(new Parser(requireCombined));
 
     private sealed class Parser(bool requireCombined) : LineParser
     {
         // Reused from line to line: it remembers the last day and offset decoded, which most lines share.
         private CommonLogFields _fields;
-
-        // What a collector wrote before each line, found on the first that is not blank.
-        private LinePrefix? _prefix;
 
         public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
         {
@@ -30,9 +27,6 @@ internal sealed class CommonLogFormat(string name, bool requireCombined) : LogFo
                 error = null;
                 return LineResult.Skipped;
             }
-
-            _prefix ??= LinePrefixReader.Detect(bytes);
-            bytes = bytes[LinePrefixReader.Length(bytes, _prefix.Value)..];
 
             if (!CommonLogParser.TryParseInto(bytes, ref _fields, requireCombined, splitRequest: true, out error))
             {

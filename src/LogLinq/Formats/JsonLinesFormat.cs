@@ -8,5 +8,5 @@ internal sealed class JsonLinesFormat : LogFormat
 {
     public override string Name => "json";
 
-    internal override LineParser CreateParser() => new JsonLineParser();
+    internal override LineParser CreateParser() => new UnwrappingLineParser(new JsonLineParser());
 }

@@ -54,11 +54,11 @@ internal sealed class FileScan
     }
 
     /// <summary>
-    /// The literal every passing line holds, once the file is known to be in an NCSA format (other
-    /// formats escape characters, so their raw lines cannot be searched); null when there is none.
-    /// The reader can then skip to the lines that hold it, as grep does.
+    /// The literal every passing line holds, once the file is known to be in an NCSA format and its
+    /// lines not inside Docker's JSON (other formats escape characters, so their raw lines cannot be
+    /// searched); null when there is none. The reader can then skip to the lines that hold it, as grep does.
     /// </summary>
-    public byte[]? SkipLiteral => _format is not null && _parser is null ? _query.RequiredLiteral : null;
+    public byte[]? SkipLiteral => _format is not null && _parser is null && _prefix is not null ? _query.RequiredLiteral : null;
 
     /// <summary>
     /// Whether whole blocks of lines can go to <see cref="ScanBlock"/>: once the file is known to be in
@@ -319,7 +319,8 @@ internal sealed class FileScan
 
     /// <summary>
     /// Takes the file's format from <paramref name="line"/>, the first of this scan that is not blank,
-    /// unless an earlier part found it, and an NCSA format's line prefix; false for a blank line.
+    /// unless an earlier part found it, and an NCSA format's line prefix (or Docker's JSON around its
+    /// lines, which the format's own parser then takes off); false for a blank line.
     /// </summary>
     private bool TryUseFormatOf(ReadOnlySpan<byte> line)
     {
@@ -335,7 +336,16 @@ internal sealed class FileScan
 
         if (_parser is null)
         {
-            _prefix = LinePrefixReader.Detect(line[LineNoise.Length(line, _fromFileStart)..]);
+            ReadOnlySpan<byte> text = line[LineNoise.Length(line, _fromFileStart)..];
+            if (DockerLogLine.IsEnvelope(text.TrimStart(" \t"u8)))
+            {
+                // NCSA lines inside Docker's JSON have escaped quotes: unescaped a line at a time.
+                _parser = _format!.CreateParser();
+            }
+            else
+            {
+                _prefix = LinePrefixReader.Detect(text);
+            }
         }
 
         return true;

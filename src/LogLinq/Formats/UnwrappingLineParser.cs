@@ -1,0 +1,66 @@
+using LogLinq.Records;
+
+namespace LogLinq.Formats;
+
+/// <summary>
+/// Takes off what a collector put around each of a server's lines (a syslog or container runtime's
+/// <see cref="LinePrefix"/>, or Docker's JSON: <see cref="DockerLogLine"/>) and hands the server's
+/// line, with the file's own name and line number, to the parser of its format. Which wrapping a file
+/// has is found on its first line that is not blank; a line without it is read as it stands.
+/// </summary>
+internal sealed class UnwrappingLineParser : LineParser
+{
+    private readonly LineParser _inner;
+    private Wrapping? _wrapping;
+    private LinePrefix _prefix;
+    private byte[] _buffer = [];
+
+    /// <param name="inner">The parser of the lines inside.</param>
+    public UnwrappingLineParser(LineParser inner) => _inner = inner;
+
+    private enum Wrapping
+    {
+        None,
+        Prefix,
+        Docker,
+    }
+
+    public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
+    {
+        ReadOnlySpan<byte> bytes = line.Bytes.Span;
+        int noise = LineNoise.Length(bytes, line.Number == 1);
+        ReadOnlySpan<byte> text = bytes[noise..];
+        if (_wrapping is null)
+        {
+            if (IsBlank(text))
+            {
+                record = null;
+                error = null;
+                return LineResult.Skipped;
+            }
+
+            _prefix = LinePrefixReader.Detect(text);
+            _wrapping = DockerLogLine.IsEnvelope(text.TrimStart(" \t"u8)) ? Wrapping.Docker
+                : _prefix != LinePrefix.None ? Wrapping.Prefix
+                : Wrapping.None;
+        }
+
+        switch (_wrapping)
+        {
+            case Wrapping.Prefix:
+                int prefix = LinePrefixReader.Length(text, _prefix);
+                return _inner.Parse(line with { Bytes = line.Bytes[(noise + prefix)..] }, out record, out error);
+            case Wrapping.Docker when DockerLogLine.IsEnvelope(text.TrimStart(" \t"u8)):
+                if (!DockerLogLine.TryUnwrap(text, ref _buffer, out int length, out error))
+                {
+                    record = null;
+                    return LineResult.Malformed;
+                }
+
+                // The inner parser copies what it keeps, so the buffer serves every line.
+                return _inner.Parse(line with { Bytes = _buffer.AsMemory(0, length) }, out record, out error);
+            default:
+                return _inner.Parse(line, out record, out error);
+        }
+    }
+}
