@@ -45,6 +45,43 @@ internal static class ParallelScanner
         }
 
         var states = new PartialAggregate[parts.Count];
+        long[] lineBases = RunParts(input, query, parts, i => states[i] = create(), workers, options.CancellationToken);
+        for (int i = 0; i < parts.Count; i++)
+        {
+            if (lineBases[i] != 0)
+            {
+                states[i].Rebase(lineBases[i]);
+            }
+        }
+
+        PartialAggregate result = states[0];
+        for (int i = 1; i < states.Length && !inFileOrder; i++)
+        {
+            result.Merge(states[i]);
+        }
+
+        return result.Result();
+    }
+
+    /// <summary>
+    /// Scans each of <paramref name="parts"/> into the state <paramref name="stateFor"/> makes for it,
+    /// on up to <paramref name="workers"/> threads (this one among them), reporting progress as it
+    /// goes, and adds the parts' counts of records and malformed lines to the report. Returns, for each
+    /// part, what to add to the line numbers it counted from its own start (0 for a part at its file's start).
+    /// <paramref name="partEnded"/>, when given, is told of each part's end, with its failure if it
+    /// failed; it returns whether it took the failure (the other parts then go on), or else the first
+    /// failure stops the workers and is thrown here.
+    /// </summary>
+    public static long[] RunParts(
+        ScanInput input,
+        ScanQuery query,
+        IReadOnlyList<ScanPart> parts,
+        Func<int, PartialAggregate> stateFor,
+        int workers,
+        CancellationToken cancel,
+        Func<int, PartialAggregate, Exception?, bool>? partEnded = null)
+    {
+        LogSourceOptions options = input.Options;
         var lineCounts = new long[parts.Count];
         var scans = new FileScan[parts.Count];
 
@@ -58,36 +95,46 @@ internal static class ParallelScanner
 
         void Scan(int i)
         {
-            states[i] = create();
+            PartialAggregate state = stateFor(i);
             scans[i] = new FileScan(query, parts[i].Path, parts[i].Format, fromFileStart: parts[i].Start == 0);
-            lineCounts[i] = ScanOne(parts[i], scans[i], states[i], counters, readAhead, options.CancellationToken);
-        }
-
-        PartWorkers.Run(parts.Count, workers, Scan, options.CancellationToken);
-
-        options.Progress?.Report(new ScanProgress(counters.BytesRead, totalBytes));
-
-        // Line numbers of a part that started mid-file were counted from its start.
-        long lineBase = 0;
-        for (int i = 0; i < parts.Count; i++)
-        {
-            lineBase = parts[i].Start == 0 ? 0 : lineBase;
-            scans[i].Flush(lineBase);
-            if (lineBase != 0)
+            try
             {
-                states[i].Rebase(lineBase);
+                lineCounts[i] = ScanOne(parts[i], scans[i], state, counters, readAhead, cancel);
+            }
+            catch (Exception e) when (partEnded is not null)
+            {
+                if (!partEnded(i, state, e))
+                {
+                    throw;
+                }
+
+                return;
             }
 
-            lineBase += lineCounts[i];
+            partEnded?.Invoke(i, state, null);
         }
 
-        PartialAggregate result = states[0];
-        for (int i = 1; i < states.Length && !inFileOrder; i++)
+        var lineBases = new long[parts.Count];
+        try
         {
-            result.Merge(states[i]);
+            PartWorkers.Run(parts.Count, workers, Scan, cancel);
+            options.Progress?.Report(new ScanProgress(counters.BytesRead, totalBytes));
+        }
+        finally
+        {
+            // Line numbers of a part that started mid-file were counted from its start. (After a
+            // failure, the counts of what was scanned are reported all the same.)
+            long lineBase = 0;
+            for (int i = 0; i < parts.Count; i++)
+            {
+                lineBase = parts[i].Start == 0 ? 0 : lineBase;
+                scans[i]?.Flush(lineBase);
+                lineBases[i] = lineBase;
+                lineBase += lineCounts[i];
+            }
         }
 
-        return result.Result();
+        return lineBases;
     }
 
     /// <summary>

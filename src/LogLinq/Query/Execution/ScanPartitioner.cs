@@ -17,7 +17,18 @@ internal static class ScanPartitioner
     /// </summary>
     private const int SmallestPartShare = 64;
 
-    public static List<ScanPart> Partition(IEnumerable<string> files, LogFormat format, int workers, bool allowSplit, long minPartSize)
+    /// <summary>The parts of <paramref name="files"/>, in file order, for <paramref name="workers"/> workers.</summary>
+    /// <param name="files">The files, in the order they are read.</param>
+    /// <param name="format">The query's format (<c>auto</c> is detected from each file's first line).</param>
+    /// <param name="workers">How many workers will take the parts.</param>
+    /// <param name="allowSplit">Whether plain files may be cut into byte ranges.</param>
+    /// <param name="minPartSize">The least part; a file under two of them is one part.</param>
+    /// <param name="evenPartSize">
+    /// When not 0, plain files are cut into parts of this size (the last a little bigger), for a stream
+    /// whose rows are taken in order as parts end (<see cref="ParallelRecordStream"/>), rather than in
+    /// the shares of <see cref="Guided"/>.
+    /// </param>
+    public static List<ScanPart> Partition(IEnumerable<string> files, LogFormat format, int workers, bool allowSplit, long minPartSize, long evenPartSize = 0)
     {
         var parts = new List<ScanPart>();
         foreach (string path in files)
@@ -30,7 +41,10 @@ internal static class ScanPartitioner
             }
 
             long start = 0;
-            foreach (long length in Guided(size, workers, Math.Max(minPartSize, size / (workers * SmallestPartShare)), minPartSize))
+            IEnumerable<long> lengths = evenPartSize > 0
+                ? Even(size, evenPartSize)
+                : Guided(size, workers, Math.Max(minPartSize, size / (workers * SmallestPartShare)), minPartSize);
+            foreach (long length in lengths)
             {
                 parts.Add(new ScanPart(path, start, start + length, detected));
                 start += length;
@@ -59,6 +73,19 @@ internal static class ScanPartitioner
             yield return length;
             left -= length;
         }
+    }
+
+    /// <summary>The lengths of parts of <paramref name="size"/> bytes, each <paramref name="length"/> but the last, which takes what is left over.</summary>
+    internal static IEnumerable<long> Even(long size, long length)
+    {
+        long left = size;
+        while (left >= 2 * length)
+        {
+            yield return length;
+            left -= length;
+        }
+
+        yield return left;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Text;
 using LogLinq.Query.Execution;
@@ -28,10 +29,41 @@ internal sealed class QueryPlan(
     /// <summary>Runs the plan; the result is the query's value (a scalar or a sequence).</summary>
     public object? Execute()
     {
-        object? output = Stage.IsStream
-            ? RecordStream.Enumerate(Input, Query, borrow: SelectsFieldsFirst())
-            : ParallelScanner.Run(Input, Query, Stage.Aggregate!, Stage.AllowSplit, Stage.InFileOrder);
-        return Finish(output);
+        if (!Stage.IsStream)
+        {
+            return Finish(ParallelScanner.Run(Input, Query, Stage.Aggregate!, Stage.AllowSplit, Stage.InFileOrder));
+        }
+
+        return ParallelSelect() is { } rows
+            ? Finish(rows, from: 1)
+            : Finish(RecordStream.Enumerate(Input, Query, borrow: SelectsFieldsFirst()));
+    }
+
+    /// <summary>
+    /// A stream whose only operator is a <c>select</c> of the record's fields, over files (not a
+    /// pipe) in lenient mode, as the rows of <see cref="ParallelRecordStream"/>: the rows are made,
+    /// with their lines parsed and tested, on the workers, and the consumer (an export, a
+    /// <c>ToList</c>) only takes them. Null for any other plan. Nothing is read until the rows are.
+    /// </summary>
+    private object? ParallelSelect()
+    {
+        if (!SelectsInParallel(out LambdaExpression? selector) || PlainDelegates.TryCreate(selector) is not { } select)
+        {
+            return null;
+        }
+
+        bool allowSplit = Stage.AllowSplit && (ExpressionFacts.FieldsRead(selector) & (LogField.LineNumber | LogField.Record)) == 0;
+        return typeof(ParallelRecordStream).GetMethod(nameof(ParallelRecordStream.Enumerate))!
+            .MakeGenericMethod(selector.ReturnType)
+            .Invoke(null, [Input, Query, select, allowSplit]);
+    }
+
+    private bool SelectsInParallel([NotNullWhen(true)] out LambdaExpression? selector)
+    {
+        selector = null;
+        return Input.Stream is null && !Input.Options.Strict && Input.Options.MaxDegreeOfParallelism > 1
+            && Rest.Count == 1 && SelectsFieldsFirst()
+            && (selector = (Rest[0].Arguments[1] as UnaryExpression)?.Operand as LambdaExpression) is not null;
     }
 
     /// <summary>
@@ -55,15 +87,19 @@ internal sealed class QueryPlan(
             ? records
             : null;
 
-    /// <summary>Applies the operators left to LINQ to Objects to the stage's <paramref name="output"/>.</summary>
-    public object? Finish(object? output)
+    /// <summary>
+    /// Applies the operators left to LINQ to Objects, from the one at <paramref name="from"/> on (those
+    /// before it ran with the stage), to the stage's <paramref name="output"/>.
+    /// </summary>
+    public object? Finish(object? output, int from = 0)
     {
-        if (Rest.Count == 0)
+        IReadOnlyList<MethodCallExpression> rest = from == 0 ? Rest : [.. Rest.Skip(from)];
+        if (rest.Count == 0)
         {
             return output;
         }
 
-        if (EnumerableCalls.TryApply(Rest, output!, out object? result))
+        if (EnumerableCalls.TryApply(rest, output!, out object? result))
         {
             return result;
         }
@@ -71,7 +107,7 @@ internal sealed class QueryPlan(
         // The rest runs in LINQ to Objects: rebuild the remaining calls over the stage's output.
         IQueryable source = Queryable.AsQueryable((System.Collections.IEnumerable)output!);
         Expression expression = Expression.Constant(source);
-        foreach (MethodCallExpression call in Rest)
+        foreach (MethodCallExpression call in rest)
         {
             expression = call.Update(call.Object, [expression, .. call.Arguments.Skip(1)]);
         }
@@ -117,7 +153,18 @@ internal sealed class QueryPlan(
         text.AppendLine($"fields:     {DescribeFields()}");
         if (Stage.IsStream)
         {
-            text.AppendLine("scan:       sequential and lazy, in file order; stops as soon as the consumer does");
+            if (SelectsInParallel(out _))
+            {
+                int workers = Input.Options.MaxDegreeOfParallelism;
+                text.AppendLine($"scan:       over {Input.Options.MinPartSize * 2 / (1024 * 1024)} MB of files: parallel, {workers} worker(s) make the rows, handed out in file order");
+                text.AppendLine($"            (parts of up to 8 MB, at most {ParallelRecordStream.PartsAhead(workers)} ahead of the one being taken, each holding at most");
+                text.AppendLine($"            {ParallelRecordStream.RowsAhead} rows; stopping early cancels the workers); under that, sequential and lazy");
+            }
+            else
+            {
+                text.AppendLine("scan:       sequential and lazy, in file order; stops as soon as the consumer does");
+            }
+
             if (SelectsFieldsFirst())
             {
                 text.AppendLine("            each line's fields read straight into the select's row: no copy of the line");
