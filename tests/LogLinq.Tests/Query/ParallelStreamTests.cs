@@ -141,6 +141,35 @@ public sealed class ParallelStreamTests : IDisposable
             o => o.WithStrictOrdering());
     }
 
+    [Fact]
+    public void A_projection_of_fields_in_csharp_runs_in_parallel_too_and_anything_else_in_order_on_the_caller()
+    {
+        IQueryable<LogRecord> logs = Parallel(Rotated);
+        List<LogRecord> expected = Sequential(Rotated);
+
+        var anonymous = logs.Where(r => r.Status == 404).Select(r => new { r.Host, r.Time, Size = r.Bytes, Kind = "404" });
+        var tuples = logs.Select(r => new ValueTuple<string, int>(r.Path, r.Status));
+        IQueryable<string> paths = logs.Select(r => r.Path);
+        var calls = new List<string>();
+        IQueryable<string> withCode = logs.Select(r => Remember(calls, r.Path));
+
+        anonymous.Explain().Should().Contain("handed out in file order");
+        tuples.Explain().Should().Contain("handed out in file order");
+        paths.Explain().Should().Contain("handed out in file order").And.Contain("no copy of the line");
+        withCode.Explain().Should().Contain("sequential and lazy").And.NotContain("no copy of the line");
+        anonymous.ToList().Should().Equal(expected.Where(r => r.Status == 404).Select(r => new { r.Host, r.Time, Size = r.Bytes, Kind = "404" }));
+        tuples.ToList().Should().Equal(expected.Select(r => (r.Path, r.Status)));
+        paths.ToList().Should().Equal(expected.Select(r => r.Path));
+        withCode.ToList().Should().Equal(expected.Select(r => r.Path));
+        calls.Should().Equal(expected.Select(r => r.Path), "code of the caller's own runs on the caller's thread, once a record, in order");
+    }
+
+    private static string Remember(List<string> calls, string path)
+    {
+        calls.Add(path);
+        return path;
+    }
+
     private static byte[] Gzip(string text)
     {
         using var memory = new MemoryStream();

@@ -31,19 +31,6 @@ internal static class PlainDelegates
         return made?.GetType() == lambda.Type ? made : null;
     }
 
-    /// <summary>
-    /// Whether <paramref name="lambda"/> is <c>r =&gt; new object[] { r.Host, r.Bytes, ... }</c>: a new
-    /// row of the record's text and number fields, which keeps nothing of the record itself.
-    /// </summary>
-    public static bool IsRowOfFields(LambdaExpression lambda) =>
-        lambda.Parameters is [var element] && element.Type == typeof(Records.LogRecord)
-        && lambda.Body is NewArrayExpression { NodeType: ExpressionType.NewArrayInit } row && row.Type == typeof(object[])
-        && row.Expressions.All(cell => cell is UnaryExpression
-        {
-            NodeType: ExpressionType.Convert,
-            Operand: MemberExpression { Member: PropertyInfo, Expression: var owner, Type: var type },
-        } && owner == element && (type == typeof(string) || type.IsValueType));
-
     /// <summary><c>new object[] { ... }</c> of cells each boxed from the element, a row cell of it or one of its properties.</summary>
     private static Delegate? Row(NewArrayExpression row, ParameterExpression element)
     {

@@ -47,10 +47,14 @@ internal sealed class QueryPlan(
     /// </summary>
     private object? ParallelSelect()
     {
-        if (!SelectsInParallel(out LambdaExpression? selector) || PlainDelegates.TryCreate(selector) is not { } select)
+        if (!SelectsInParallel(out LambdaExpression? selector))
         {
             return null;
         }
+
+        // The query language's rows are made without System.Linq.Expressions' compiler; any other
+        // projection of fields is compiled once (LINQ to Objects would compile it too).
+        Delegate select = PlainDelegates.TryCreate(selector) ?? selector.Compile();
 
         bool allowSplit = Stage.AllowSplit && (ExpressionFacts.FieldsRead(selector) & (LogField.LineNumber | LogField.Record)) == 0;
         return typeof(ParallelRecordStream).GetMethod(nameof(ParallelRecordStream.Enumerate))!
@@ -67,13 +71,14 @@ internal sealed class QueryPlan(
     }
 
     /// <summary>
-    /// Whether a stream's first operator is a <c>select</c> of the record's fields into a new row:
-    /// LINQ's <c>Select</c> reads each record into its row before it asks for the next, so the records
+    /// Whether a stream's first operator is a <c>select</c> of the record's fields (a
+    /// <see cref="FieldProjection"/>: a field, or a row, tuple or anonymous object of them): LINQ's
+    /// <c>Select</c> reads each record into its value before it asks for the next, so the records
     /// may be views over the reader's buffer instead of copies of their lines (an export's millions).
     /// </summary>
     private bool SelectsFieldsFirst() =>
         Rest is [{ Method.Name: nameof(Queryable.Select), Arguments: [_, UnaryExpression { Operand: LambdaExpression selector }] }, ..]
-        && PlainDelegates.IsRowOfFields(selector);
+        && FieldProjection.IsOf(selector);
 
     /// <summary>
     /// Runs a plan that streams records, with each record a view valid only until the next (see
