@@ -25,6 +25,10 @@ internal sealed class FileScan
     // What a collector wrote before each NCSA line, found on the first this scan meets that is not
     // blank (a part that starts mid-file finds it on its own first line); null until then.
     private LinePrefix? _prefix;
+
+    // NCSA lines inside Docker's JSON: each unescaped into this buffer, then parsed from it.
+    private bool _docker;
+    private byte[] _unwrapped = [];
     private CommonLogFields _fields;
     private readonly LogRecord _view = new();
     private long _records;
@@ -58,7 +62,7 @@ internal sealed class FileScan
     /// lines not inside Docker's JSON (other formats escape characters, so their raw lines cannot be
     /// searched); null when there is none. The reader can then skip to the lines that hold it, as grep does.
     /// </summary>
-    public byte[]? SkipLiteral => _format is not null && _parser is null && _prefix is not null ? _query.RequiredLiteral : null;
+    public byte[]? SkipLiteral => _format is not null && _parser is null && _prefix is not null && !_docker ? _query.RequiredLiteral : null;
 
     /// <summary>
     /// Whether whole blocks of lines can go to <see cref="ScanBlock"/>: once the file is known to be in
@@ -66,7 +70,7 @@ internal sealed class FileScan
     /// that the block loop of every other log has no test for one), and when no literal lets the
     /// reader skip lines.
     /// </summary>
-    public bool ScansBlocks => _format is not null && _parser is null && _prefix == LinePrefix.None && _query.RequiredLiteral is null;
+    public bool ScansBlocks => _format is not null && _parser is null && _prefix == LinePrefix.None && !_docker && _query.RequiredLiteral is null;
 
     /// <summary>
     /// Whether the file's format (and for an NCSA format, its lines' prefix) is still to be found from
@@ -121,6 +125,12 @@ internal sealed class FileScan
 
         if (_parser is null)
         {
+            // (Docker's JSON escapes characters: its raw line is not searched for the literal.)
+            if (_docker)
+            {
+                return TryDockerRow(bytes, number, out row);
+            }
+
             byte[]? literal = _query.RequiredLiteral;
             if (literal is not null && bytes.IndexOf(literal) < 0)
             {
@@ -281,6 +291,28 @@ internal sealed class FileScan
     }
 
     /// <summary>
+    /// An NCSA line inside Docker's JSON: unescaped into a buffer of this scan's, whose row is then
+    /// valid until the next line, as a row over the reader's buffer is.
+    /// </summary>
+    private bool TryDockerRow(ReadOnlySpan<byte> line, long number, out Row row)
+    {
+        row = default;
+        if (LineParser.IsBlank(line))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> text = line[LineNoise.Length(line, number == 1 && _fromFileStart)..];
+        if (!DockerLogLine.TryUnwrap(text, ref _unwrapped, out int length, out string? error))
+        {
+            Malformed(number, error!);
+            return false;
+        }
+
+        return TryRawRow(_unwrapped.AsSpan(0, length), _unwrapped, 0, number, default, out row);
+    }
+
+    /// <summary>
     /// Parses an NCSA line into <see cref="_fields"/> and counts it, or counts it malformed (a blank
     /// line is neither). <paramref name="line"/> and <paramref name="masks"/> lose the line's noise
     /// (a byte order mark, a copy-truncate's zeros) and its <paramref name="prefix"/>, if it has one:
@@ -337,15 +369,9 @@ internal sealed class FileScan
         if (_parser is null)
         {
             ReadOnlySpan<byte> text = line[LineNoise.Length(line, _fromFileStart)..];
-            if (DockerLogLine.IsEnvelope(text.TrimStart(" \t"u8)))
-            {
-                // NCSA lines inside Docker's JSON have escaped quotes: unescaped a line at a time.
-                _parser = _format!.CreateParser();
-            }
-            else
-            {
-                _prefix = LinePrefixReader.Detect(text);
-            }
+            // NCSA lines inside Docker's JSON have escaped quotes: unescaped a line at a time.
+            _docker = DockerLogLine.IsEnvelope(text.TrimStart(" \t"u8));
+            _prefix = _docker ? LinePrefix.None : LinePrefixReader.Detect(text);
         }
 
         return true;
