@@ -39,7 +39,8 @@ public sealed class ParallelStreamTests : IDisposable
         List<object[]> taken = [.. rows];
         List<object[]> expected = [.. Sequential(Rotated).Where(r => r.Status == 404 || r.Bytes > 100_000).Select(r => new object[] { r.Host, r.Path, r.Time, r.Bytes, r.File })];
 
-        rows.Explain().Should().Contain("parallel, 2 worker(s) make the rows, handed out in file order");
+        rows.Explain().Should().Contain("parallel, 2 worker(s) make the rows, handed out in file order")
+            .And.Contain("then:       Select, on the workers");
         taken.Should().HaveCount(expected.Count).And.HaveCountGreaterThan(2000);
         taken.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering());
     }

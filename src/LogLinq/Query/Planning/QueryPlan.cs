@@ -192,7 +192,11 @@ internal sealed class QueryPlan(
             text.AppendLine($"aggregate:  {Stage.Description} — a partial state per part, merged in file order");
         }
 
-        if (Rest.Count > 0)
+        if (Stage.IsStream && SelectsInParallel(out _))
+        {
+            text.AppendLine("then:       Select, on the workers over a big input (LINQ to Objects under it)");
+        }
+        else if (Rest.Count > 0)
         {
             text.AppendLine($"then:       LINQ to Objects: {string.Join(" → ", Rest.Select(c => c.Method.Name))}");
         }
