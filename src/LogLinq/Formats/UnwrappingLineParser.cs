@@ -25,6 +25,13 @@ internal sealed class UnwrappingLineParser : LineParser
         Docker,
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> (a file's first line that is not blank, without its noise) is
+    /// inside Docker's JSON, and if not, the prefix it carries: what a file's lines are wrapped in.
+    /// </summary>
+    internal static (bool Docker, LinePrefix Prefix) WrappingOf(ReadOnlySpan<byte> text) =>
+        DockerLogLine.IsEnvelope(text.TrimStart(" \t"u8)) ? (true, LinePrefix.None) : (false, LinePrefixReader.Detect(text));
+
     public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
     {
         ReadOnlySpan<byte> bytes = line.Bytes.Span;
@@ -39,10 +46,8 @@ internal sealed class UnwrappingLineParser : LineParser
                 return LineResult.Skipped;
             }
 
-            _prefix = LinePrefixReader.Detect(text);
-            _wrapping = DockerLogLine.IsEnvelope(text.TrimStart(" \t"u8)) ? Wrapping.Docker
-                : _prefix != LinePrefix.None ? Wrapping.Prefix
-                : Wrapping.None;
+            (bool docker, _prefix) = WrappingOf(text);
+            _wrapping = docker ? Wrapping.Docker : _prefix != LinePrefix.None ? Wrapping.Prefix : Wrapping.None;
         }
 
         switch (_wrapping)

@@ -352,7 +352,7 @@ internal sealed class FileScan
     /// <summary>
     /// Takes the file's format from <paramref name="line"/>, the first of this scan that is not blank,
     /// unless an earlier part found it, and an NCSA format's line prefix (or Docker's JSON around its
-    /// lines, which the format's own parser then takes off); false for a blank line.
+    /// lines, which <see cref="TryDockerRow"/> takes off); false for a blank line.
     /// </summary>
     private bool TryUseFormatOf(ReadOnlySpan<byte> line)
     {
@@ -368,10 +368,8 @@ internal sealed class FileScan
 
         if (_parser is null)
         {
-            ReadOnlySpan<byte> text = line[LineNoise.Length(line, _fromFileStart)..];
             // NCSA lines inside Docker's JSON have escaped quotes: unescaped a line at a time.
-            _docker = DockerLogLine.IsEnvelope(text.TrimStart(" \t"u8));
-            _prefix = _docker ? LinePrefix.None : LinePrefixReader.Detect(text);
+            (_docker, _prefix) = UnwrappingLineParser.WrappingOf(line[LineNoise.Length(line, _fromFileStart)..]);
         }
 
         return true;
