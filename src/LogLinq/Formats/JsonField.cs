@@ -9,8 +9,21 @@ internal enum JsonField : byte
     /// <summary>The client's address.</summary>
     Host,
 
+    /// <summary>
+    /// The client's address with the port it connected from (Traefik's <c>ClientAddr</c>, Envoy's
+    /// <c>downstream_remote_address</c>): the address without the port, when no other key names the client.
+    /// </summary>
+    ClientAddress,
+
     /// <summary>When the request was received.</summary>
     Time,
+
+    /// <summary>
+    /// When the request started, in a log that also writes when the line was written (Traefik's
+    /// <c>StartUTC</c> beside its <c>time</c>, Envoy's <c>start_time</c>, Kong's <c>started_at</c>):
+    /// the record's time over any <see cref="Time"/> key, as NCSA's time is the request's arrival.
+    /// </summary>
+    StartTime,
 
     /// <summary>The request method.</summary>
     Method,

@@ -3,18 +3,23 @@ using System.Text;
 namespace LogLinq.Formats;
 
 /// <summary>
-/// The key spellings JSON access logs use (nginx <c>log_format escape=json</c> variables, Logstash,
-/// hand-rolled loggers), compared case-insensitively.
+/// The top-level key spellings JSON access logs use, compared case-insensitively: nginx's
+/// <c>log_format escape=json</c> variables, Logstash's, Traefik's (<c>ClientHost</c>,
+/// <c>DownstreamStatus</c>, <c>StartUTC</c>, ...), Envoy's and Istio's (<c>response_code</c>,
+/// <c>start_time</c>, ...), Cloudflare's Logpush fields (<c>ClientRequestURI</c>, <c>EdgeResponseStatus</c>, ...),
+/// the template in AWS API Gateway's documentation (<c>httpMethod</c>, <c>resourcePath</c>, ...),
+/// Kong's (<c>client_ip</c>, <c>started_at</c>) and hand-rolled loggers'.
 /// </summary>
 internal static class JsonFieldNames
 {
     /// <summary>
     /// The field <paramref name="key"/> fills. A weak spelling is one that other logs use for something
     /// else (<c>host</c> is often the server's virtual host, <c>date</c> sometimes just the day), so it
-    /// gives way to any other spelling of the same field on the line. <c>host</c> stays the client's,
-    /// as it was before <see cref="JsonField.VirtualHost"/> existed: only the unambiguous spellings
-    /// (<c>vhost</c>, <c>server_name</c>, <c>virtual_host</c>) name the virtual host.
+    /// gives way to any other spelling of the same field on the line. <c>host</c> stays the
+    /// client's, as it was before <see cref="JsonField.VirtualHost"/> existed: only the unambiguous
+    /// spellings (<c>vhost</c>, <c>server_name</c>, the Host header's) name the virtual host.
     /// </summary>
+    // By length first: this runs for every key of every line.
     public static JsonField Lookup(ReadOnlySpan<byte> key, out bool weak)
     {
         weak = false;
@@ -43,6 +48,7 @@ internal static class JsonFieldNames
 
                 return Is(key, "c-ip"u8) ? JsonField.Host
                     : Is(key, "time"u8) ? JsonField.Time
+                    : Is(key, "msec"u8) ? JsonField.Time
                     : Is(key, "path"u8) ? JsonField.Path
                     : Is(key, "size"u8) ? JsonField.Bytes
                     : Is(key, "user"u8) ? JsonField.User
@@ -66,16 +72,27 @@ internal static class JsonFieldNames
                     : Is(key, "protocol"u8) ? JsonField.Protocol
                     : Is(key, "response"u8) ? JsonField.Status
                     : Is(key, "referrer"u8) ? JsonField.Referrer
+                    : Is(key, "StartUTC"u8) ? JsonField.StartTime
                     : JsonField.Ignored;
             case 9:
                 return Is(key, "timestamp"u8) ? JsonField.Time
                     : Is(key, "useragent"u8) ? JsonField.UserAgent
+                    : Is(key, "client_ip"u8) ? JsonField.Host
+                    : Is(key, "remote_ip"u8) ? JsonField.Host
+                    : Is(key, "http_host"u8) ? JsonField.VirtualHost
+                    : Is(key, "authority"u8) ? JsonField.VirtualHost
                     : JsonField.Ignored;
             case 10:
                 return Is(key, "@timestamp"u8) ? JsonField.Time
                     : Is(key, "time_local"u8) ? JsonField.Time
                     : Is(key, "bytes_sent"u8) ? JsonField.Bytes
                     : Is(key, "user_agent"u8) ? JsonField.UserAgent
+                    : Is(key, "ClientHost"u8) ? JsonField.Host
+                    : Is(key, "ClientAddr"u8) ? JsonField.ClientAddress
+                    : Is(key, "httpMethod"u8) ? JsonField.Method
+                    : Is(key, "start_time"u8) ? JsonField.StartTime
+                    : Is(key, "started_at"u8) ? JsonField.StartTime
+                    : Is(key, "StartLocal"u8) ? JsonField.StartTime
                     : JsonField.Ignored;
             case 11:
                 return Is(key, "remote_addr"u8) ? JsonField.Host
@@ -83,20 +100,58 @@ internal static class JsonFieldNames
                     : Is(key, "request_uri"u8) ? JsonField.Path
                     : Is(key, "status_code"u8) ? JsonField.Status
                     : Is(key, "remote_user"u8) ? JsonField.User
+                    : Is(key, "requestTime"u8) ? JsonField.Time
+                    : Is(key, "RequestPath"u8) ? JsonField.Path
+                    : Is(key, "RequestHost"u8) ? JsonField.VirtualHost
                     : JsonField.Ignored;
             case 12:
                 return Is(key, "http_referer"u8) ? JsonField.Referrer
                     : Is(key, "virtual_host"u8) ? JsonField.VirtualHost
+                    : Is(key, "time_iso8601"u8) ? JsonField.Time
+                    : Is(key, "resourcePath"u8) ? JsonField.Path
                     : JsonField.Ignored;
             case 13:
-                return Is(key, "response_size"u8) ? JsonField.Bytes : JsonField.Ignored;
+                return Is(key, "response_size"u8) ? JsonField.Bytes
+                    : Is(key, "response_code"u8) ? JsonField.Status
+                    : Is(key, "RequestMethod"u8) ? JsonField.Method
+                    : JsonField.Ignored;
             case 14:
-                return Is(key, "request_method"u8) ? JsonField.Method : JsonField.Ignored;
+                return Is(key, "request_method"u8) ? JsonField.Method
+                    : Is(key, "responseLength"u8) ? JsonField.Bytes
+                    : Is(key, "ClientUsername"u8) ? JsonField.User
+                    : JsonField.Ignored;
             case 15:
                 return Is(key, "body_bytes_sent"u8) ? JsonField.Bytes
                     : Is(key, "server_protocol"u8) ? JsonField.Protocol
                     : Is(key, "http_user_agent"u8) ? JsonField.UserAgent
+                    : Is(key, "RequestProtocol"u8) ? JsonField.Protocol
+                    : Is(key, "request_Referer"u8) ? JsonField.Referrer
                     : JsonField.Ignored;
+            case 16:
+                return Is(key, "DownstreamStatus"u8) ? JsonField.Status
+                    : Is(key, "ClientRequestURI"u8) ? JsonField.Path
+                    : JsonField.Ignored;
+            case 17:
+                return Is(key, "ClientRequestHost"u8) ? JsonField.VirtualHost
+                    : Is(key, "EdgeResponseBytes"u8) ? JsonField.Bytes
+                    : JsonField.Ignored;
+            case 18:
+                return Is(key, "request_User-Agent"u8) ? JsonField.UserAgent
+                    : Is(key, "EdgeResponseStatus"u8) ? JsonField.Status
+                    : Is(key, "EdgeStartTimestamp"u8) ? JsonField.StartTime
+                    : JsonField.Ignored;
+            case 19:
+                return Is(key, "ClientRequestMethod"u8) ? JsonField.Method : JsonField.Ignored;
+            case 20:
+                return Is(key, "ClientRequestReferer"u8) ? JsonField.Referrer : JsonField.Ignored;
+            case 21:
+                return Is(key, "DownstreamContentSize"u8) ? JsonField.Bytes
+                    : Is(key, "ClientRequestProtocol"u8) ? JsonField.Protocol
+                    : JsonField.Ignored;
+            case 22:
+                return Is(key, "ClientRequestUserAgent"u8) ? JsonField.UserAgent : JsonField.Ignored;
+            case 25:
+                return Is(key, "downstream_remote_address"u8) ? JsonField.ClientAddress : JsonField.Ignored;
             default:
                 return JsonField.Ignored;
         }

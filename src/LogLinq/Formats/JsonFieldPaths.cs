@@ -4,9 +4,11 @@ namespace LogLinq.Formats;
 
 /// <summary>
 /// The nested keys of JSON access logs that put the request in objects of its own: Caddy
-/// (<c>{"request": {"client_ip": ..., "method": ..., "uri": ..., "headers": {"User-Agent": [...]}}}</c>)
-/// and the Elastic Common Schema (<c>http.response.status_code</c>, <c>url.original</c>,
-/// <c>source.ip</c>, ...), as dotted paths compared case-insensitively. Objects not named here are
+/// (<c>{"request": {"client_ip": ..., "method": ..., "uri": ..., "headers": {"User-Agent": [...]}}}</c>),
+/// Kong (<c>request.uri</c>, <c>response.status</c>, <c>response.size</c>), Google Cloud's
+/// <c>httpRequest</c> (<c>httpRequest.requestUrl</c>, <c>httpRequest.status</c>, ...) and the Elastic
+/// Common Schema (<c>http.response.status_code</c>, <c>url.original</c>, <c>source.ip</c>, ...), as
+/// dotted paths compared case-insensitively. Objects not named here are
 /// read past, so a nested <c>upstream.status</c> cannot pass for the response's.
 /// </summary>
 internal static class JsonFieldPaths
@@ -17,11 +19,12 @@ internal static class JsonFieldPaths
     private static readonly string[] Containers =
     [
         "request", "request.headers", "http", "http.request", "http.response", "http.response.body",
-        "url", "source", "client", "user_agent", "user",
+        "url", "source", "client", "user_agent", "user", "response", "httpRequest",
     ];
 
     // Weak spellings give way to any other spelling of the same field on the line: Caddy's remote_ip
-    // is the proxy's address where client_ip is the client's; url.path lacks the query url.original has.
+    // is the proxy's address where client_ip is the client's; url.path lacks the query url.original has;
+    // Kong's request.url is the whole URL, scheme and host too, where its request.uri is the path.
     private static readonly (string Path, JsonField Field, bool Weak)[] Fields =
     [
         ("request.client_ip", JsonField.Host, false),
@@ -32,6 +35,18 @@ internal static class JsonFieldPaths
         ("request.host", JsonField.VirtualHost, false),
         ("request.headers.user-agent", JsonField.UserAgent, false),
         ("request.headers.referer", JsonField.Referrer, false),
+        ("request.headers.host", JsonField.VirtualHost, true),
+        ("request.url", JsonField.Path, true),
+        ("response.status", JsonField.Status, false),
+        ("response.size", JsonField.Bytes, false),
+        ("httpRequest.requestMethod", JsonField.Method, false),
+        ("httpRequest.requestUrl", JsonField.Path, false),
+        ("httpRequest.protocol", JsonField.Protocol, false),
+        ("httpRequest.status", JsonField.Status, false),
+        ("httpRequest.responseSize", JsonField.Bytes, false),
+        ("httpRequest.remoteIp", JsonField.Host, false),
+        ("httpRequest.referer", JsonField.Referrer, false),
+        ("httpRequest.userAgent", JsonField.UserAgent, false),
         ("http.request.method", JsonField.Method, false),
         ("http.request.referrer", JsonField.Referrer, false),
         ("http.response.status_code", JsonField.Status, false),

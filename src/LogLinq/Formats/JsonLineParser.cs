@@ -15,8 +15,8 @@ internal sealed class JsonLineParser : LineParser
     // An escaped string value (a rare thing in a log line) is unescaped here when it fits.
     private const int StackBytes = 256;
 
-    private const string TimeKeys = "time, timestamp, @timestamp, time_local, ts or date";
-    private const string StatusKeys = "status, response, status_code or http.response.status_code";
+    private const string TimeKeys = "time, timestamp, @timestamp, time_local, time_iso8601, ts, msec, start_time or date";
+    private const string StatusKeys = "status, response, status_code, response_code, DownstreamStatus or http.response.status_code";
 
     public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
     {
@@ -69,7 +69,7 @@ internal sealed class JsonLineParser : LineParser
             return LineResult.Malformed;
         }
 
-        if (!found.HasTime)
+        if (!found.HasTime && !found.HasStartTime)
         {
             error = found.TimeError ?? $"no time: expected one of the keys {TimeKeys}";
             return LineResult.Malformed;
@@ -90,7 +90,7 @@ internal sealed class JsonLineParser : LineParser
 
         record = new LogRecord(
             host: found.Host ?? "-",
-            time: found.Time,
+            time: found.HasStartTime ? found.StartTime : found.Time,
             method: found.Method ?? KnownText.Get(method.Of(request)),
             path: found.Path ?? KnownText.Get(path.Of(request)),
             protocol: found.Protocol ?? KnownText.Get(protocol.Of(request)),
@@ -231,7 +231,19 @@ internal sealed class JsonLineParser : LineParser
                 else
                 {
                     // Not fatal yet: another spelling on the line may still give a usable time.
-                    found.TimeError ??= $"{KeyName(line.Span, key)}: expected a time (ISO 8601, like 24/Feb/2008:00:08:59 -0600, or epoch seconds), found {ErrorText.Quote(Value(ref reader, scratch))}";
+                    found.TimeError ??= NotATime(ref reader, line.Span, key, scratch);
+                }
+
+                break;
+            case JsonField.StartTime:
+                if (TryReadTime(ref reader, scratch, out DateTimeOffset start))
+                {
+                    found.StartTime = start;
+                    found.HasStartTime = true;
+                }
+                else
+                {
+                    found.TimeError ??= NotATime(ref reader, line.Span, key, scratch);
                 }
 
                 break;
@@ -271,6 +283,9 @@ internal sealed class JsonLineParser : LineParser
                 }
 
                 break;
+            case JsonField.ClientAddress:
+                found.Host ??= WithoutPort(Text(ref reader));
+                break;
             case JsonField.Method:
                 found.Method = Text(ref reader);
                 break;
@@ -296,11 +311,39 @@ internal sealed class JsonLineParser : LineParser
                 found.User = Text(ref reader);
                 break;
             case JsonField.VirtualHost:
-                found.VirtualHost = Text(ref reader);
+                if (!weak || found.VirtualHost is null)
+                {
+                    found.VirtualHost = Text(ref reader);
+                }
+
                 break;
         }
 
         return true;
+    }
+
+    private static string NotATime(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, FieldRange key, Span<byte> scratch) =>
+        $"{KeyName(line, key)}: expected a time (ISO 8601, like 24/Feb/2008:00:08:59 -0600, or epoch seconds), found {ErrorText.Quote(Value(ref reader, scratch))}";
+
+    /// <summary>
+    /// An address without the port after it: <c>203.0.113.9:51234</c> is <c>203.0.113.9</c>,
+    /// <c>[2001:db8::1]:443</c> is <c>2001:db8::1</c>; anything else (an IPv6 address without brackets) as it is.
+    /// </summary>
+    private static string? WithoutPort(string? address)
+    {
+        if (address is null)
+        {
+            return null;
+        }
+
+        if (address.StartsWith('['))
+        {
+            int close = address.IndexOf(']', StringComparison.Ordinal);
+            return close > 1 ? address[1..close] : address;
+        }
+
+        int colon = address.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && address.IndexOf(':', colon + 1) < 0 ? address[..colon] : address;
     }
 
     private static bool TryReadTime(ref Utf8JsonReader reader, Span<byte> scratch, out DateTimeOffset time)
@@ -396,6 +439,8 @@ internal sealed class JsonLineParser : LineParser
         public ReadOnlyMemory<byte> Request;
         public DateTimeOffset Time;
         public bool HasTime;
+        public DateTimeOffset StartTime;
+        public bool HasStartTime;
         public string? TimeError;
         public int Status;
         public bool HasStatus;

@@ -10,8 +10,12 @@ internal static class JsonTime
     // No time written as text is longer; a longer value is not one and need not be decoded to find out.
     private const int MaxTextLength = 64;
 
-    // Seconds past this are after the year 5000, so such a number is milliseconds (JavaScript's Date.now()).
+    // Seconds past this are after the year 5000, so such a number is milliseconds (JavaScript's
+    // Date.now()); a thousand times more, microseconds; a million times, nanoseconds (Go's
+    // UnixNano, Cloudflare's default). Any time after 1973 in the finer unit is past the bound.
     private const decimal MillisecondsFrom = 100_000_000_000m;
+    private const decimal MicrosecondsFrom = MillisecondsFrom * 1000;
+    private const decimal NanosecondsFrom = MicrosecondsFrom * 1000;
 
     /// <summary>
     /// Parses a time written as a string: <c>24/Feb/2008:00:08:59 -0600</c> (nginx <c>$time_local</c>),
@@ -40,13 +44,16 @@ internal static class JsonTime
         return DateTimeOffset.TryParse(chars[..length], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
     }
 
-    /// <summary>A time given as seconds (or, when implausibly large, milliseconds) since 1970-01-01 UTC.</summary>
+    /// <summary>
+    /// A time given as seconds since 1970-01-01 UTC, or, when implausibly many for seconds, as
+    /// milliseconds, microseconds or nanoseconds.
+    /// </summary>
     public static bool TryFromEpoch(decimal seconds, out DateTimeOffset value)
     {
         value = default;
         if (seconds >= MillisecondsFrom)
         {
-            seconds /= 1000m;
+            seconds /= seconds >= NanosecondsFrom ? 1_000_000_000m : seconds >= MicrosecondsFrom ? 1_000_000m : 1000m;
         }
 
         long minSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
@@ -56,7 +63,8 @@ internal static class JsonTime
             return false;
         }
 
-        value = DateTimeOffset.UnixEpoch.AddTicks((long)(seconds * TimeSpan.TicksPerSecond));
+        // To the nearest tick, as an ISO 8601 time with more than seven digits is read.
+        value = DateTimeOffset.UnixEpoch.AddTicks((long)decimal.Round(seconds * TimeSpan.TicksPerSecond, MidpointRounding.AwayFromZero));
         return true;
     }
 }

@@ -221,8 +221,8 @@ public sealed class JsonLinesFormatTests : IDisposable
     [InlineData("42", "not a JSON object: the line is a number")]
     [InlineData("true", "not a JSON object: the line is a boolean")]
     [InlineData("null", "not a JSON object: the line is null")]
-    [InlineData("""{"status":200}""", "no time: expected one of the keys time, timestamp, @timestamp, time_local, ts or date")]
-    [InlineData("""{"time":"2024-03-01T08:00:00Z"}""", "no status: expected one of the keys status, response, status_code or http.response.status_code")]
+    [InlineData("""{"status":200}""", "no time: expected one of the keys time, timestamp, @timestamp, time_local, time_iso8601, ts, msec, start_time or date")]
+    [InlineData("""{"time":"2024-03-01T08:00:00Z"}""", "no status: expected one of the keys status, response, status_code, response_code, DownstreamStatus or http.response.status_code")]
     [InlineData("""{"time":"yesterday","status":200}""", "time: expected a time (ISO 8601, like 24/Feb/2008:00:08:59 -0600, or epoch seconds), found 'yesterday'")]
     [InlineData("""{"time":true,"status":200}""", "time: expected a time (ISO 8601, like 24/Feb/2008:00:08:59 -0600, or epoch seconds), found 'true'")]
     [InlineData("""{"time":"2024-03-01T08:00:00Z","status":"OK"}""", "status: expected a numeric status, found 'OK'")]
@@ -280,7 +280,7 @@ public sealed class JsonLinesFormatTests : IDisposable
         report.Malformed.Should().Be(2);
         report.Samples.Should().Equal(
             new MalformedLine(path, 4, "not a JSON object: the line starts 'garbage'"),
-            new MalformedLine(path, 5, "no status: expected one of the keys status, response, status_code or http.response.status_code"));
+            new MalformedLine(path, 5, "no status: expected one of the keys status, response, status_code, response_code, DownstreamStatus or http.response.status_code"));
     }
 
     [Fact]
