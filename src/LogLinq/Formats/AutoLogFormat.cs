@@ -18,7 +18,8 @@ internal sealed class AutoLogFormat : LogFormat
 
     /// <summary>
     /// The format a file whose first non-blank line is <paramref name="line"/> is written in: W3C when
-    /// it is a <c>#Name:</c> directive, JSON lines when it opens an object, Common
+    /// it is a <c>#Name:</c> directive, JSON lines when it opens an object, ELB when it starts as a
+    /// load balancer's line does (a listener type or a UTC time, then a name and an address:port), Common
     /// otherwise. The NCSA case is always the lenient Common parser, which reads Combined lines too:
     /// rotated logs often mix both, and a file is not wrong because its first line had a user agent.
     /// Anything that is none of these is taken as Common, whose errors then say what the lines lack.
@@ -49,6 +50,11 @@ internal sealed class AutoLogFormat : LogFormat
         if (IsW3cDirective(line))
         {
             return W3c;
+        }
+
+        if (ElbLineParser.Looks(line))
+        {
+            return Elb;
         }
 
         return Common;

@@ -284,7 +284,11 @@ internal sealed class JsonLineParser : LineParser
 
                 break;
             case JsonField.ClientAddress:
-                found.Host ??= WithoutPort(Text(ref reader));
+                if (found.Host is null && reader.TokenType == JsonTokenType.String)
+                {
+                    found.Host = KnownText.Get(ClientAddress.WithoutPort(Value(ref reader, scratch)));
+                }
+
                 break;
             case JsonField.Method:
                 found.Method = Text(ref reader);
@@ -324,27 +328,6 @@ internal sealed class JsonLineParser : LineParser
 
     private static string NotATime(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, FieldRange key, Span<byte> scratch) =>
         $"{KeyName(line, key)}: expected a time (ISO 8601, like 24/Feb/2008:00:08:59 -0600, or epoch seconds), found {ErrorText.Quote(Value(ref reader, scratch))}";
-
-    /// <summary>
-    /// An address without the port after it: <c>203.0.113.9:51234</c> is <c>203.0.113.9</c>,
-    /// <c>[2001:db8::1]:443</c> is <c>2001:db8::1</c>; anything else (an IPv6 address without brackets) as it is.
-    /// </summary>
-    private static string? WithoutPort(string? address)
-    {
-        if (address is null)
-        {
-            return null;
-        }
-
-        if (address.StartsWith('['))
-        {
-            int close = address.IndexOf(']', StringComparison.Ordinal);
-            return close > 1 ? address[1..close] : address;
-        }
-
-        int colon = address.IndexOf(':', StringComparison.Ordinal);
-        return colon > 0 && address.IndexOf(':', colon + 1) < 0 ? address[..colon] : address;
-    }
 
     private static bool TryReadTime(ref Utf8JsonReader reader, Span<byte> scratch, out DateTimeOffset time)
     {

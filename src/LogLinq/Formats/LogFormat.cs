@@ -17,6 +17,9 @@ public abstract class LogFormat
     /// <summary>JSON lines: one object per line, with the key spellings of nginx, Logstash and the like.</summary>
     public static LogFormat JsonLines { get; } = Register(new JsonLinesFormat());
 
+    /// <summary>AWS Elastic Load Balancing access logs: Application and Classic Load Balancers' lines.</summary>
+    public static LogFormat Elb { get; } = Register(new ElbLogFormat());
+
     /// <summary>Detects each file's format from its first lines.</summary>
     public static LogFormat Auto { get; } = Register(new AutoLogFormat());
 
@@ -35,6 +38,12 @@ public abstract class LogFormat
 
     /// <summary>A parser for the lines of one file.</summary>
     internal abstract LineParser CreateParser();
+
+    /// <summary>
+    /// Whether each line reads the same wherever the file is cut, so that a big file can be read in
+    /// parts at once: not so for W3C, whose lines are what the <c>#Fields:</c> directive before them says.
+    /// </summary>
+    internal virtual bool LinesStandAlone => true;
 
     /// <inheritdoc/>
     public override string ToString() => Name;

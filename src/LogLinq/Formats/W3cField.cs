@@ -33,7 +33,7 @@ internal enum W3cField : byte
     /// <summary><c>cs-uri</c>: the whole URI, for writers that log it in one field.</summary>
     Uri,
 
-    /// <summary><c>cs-version</c>: the protocol, <c>HTTP/1.1</c>.</summary>
+    /// <summary><c>cs-version</c> (CloudFront: <c>cs-protocol-version</c>): the protocol, <c>HTTP/1.1</c>.</summary>
     Version,
 
     /// <summary><c>sc-status</c>.</summary>
@@ -45,7 +45,7 @@ internal enum W3cField : byte
     /// <summary><c>cs(Referer)</c>.</summary>
     Referrer,
 
-    /// <summary><c>cs(User-Agent)</c>, with '+' for each space.</summary>
+    /// <summary><c>cs(User-Agent)</c>, with '+' for each space (IIS) or percent-encoded (CloudFront).</summary>
     UserAgent,
 
     /// <summary><c>cs-host</c>: the Host header, the virtual host the client asked for.</summary>

@@ -23,6 +23,7 @@ internal static class W3cFieldNames
         12 when Is(name, "cs-uri-query"u8) => W3cField.UriQuery,
         6 when Is(name, "cs-uri"u8) => W3cField.Uri,
         10 when Is(name, "cs-version"u8) => W3cField.Version,
+        19 when Is(name, "cs-protocol-version"u8) => W3cField.Version, // CloudFront's
         9 when Is(name, "sc-status"u8) => W3cField.Status,
         8 when Is(name, "sc-bytes"u8) => W3cField.Bytes,
         11 when Is(name, "cs(Referer)"u8) => W3cField.Referrer,

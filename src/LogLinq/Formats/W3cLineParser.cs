@@ -160,7 +160,7 @@ internal sealed class W3cLineParser : LineParser
             status: status,
             bytes: bytes,
             referrer: Text(line, found[(int)W3cField.Referrer]),
-            userAgent: userAgent.IsNone ? null : SpacesFromPlus(userAgent.Of(line)),
+            userAgent: userAgent.IsNone ? null : HeaderText(userAgent.Of(line)),
             user: Text(line, found[(int)W3cField.UserName]) ?? "-",
             file: source.File,
             lineNumber: source.Number,
@@ -231,9 +231,20 @@ internal sealed class W3cLineParser : LineParser
         return Decode(stem.Of(line), query, plusToSpace: false);
     }
 
-    /// <summary>IIS writes a header value's spaces as '+' so that it stays one field.</summary>
-    private static string SpacesFromPlus(ReadOnlySpan<byte> value) =>
-        value.Contains((byte)'+') ? Decode(value, default, plusToSpace: true) : KnownText.Get(value);
+    /// <summary>
+    /// A header's value, kept in one field: IIS writes each space as '+'; CloudFront percent-encodes
+    /// the value (a space is <c>%20</c>, and a '+' is itself, as in Googlebot's <c>+http://</c>).
+    /// </summary>
+    private static string HeaderText(ReadOnlySpan<byte> value)
+    {
+        int percent = value.IndexOf((byte)'%');
+        if (percent >= 0 && percent + 2 < value.Length && char.IsAsciiHexDigit((char)value[percent + 1]) && char.IsAsciiHexDigit((char)value[percent + 2]))
+        {
+            return Uri.UnescapeDataString(Encoding.UTF8.GetString(value));
+        }
+
+        return value.Contains((byte)'+') ? Decode(value, default, plusToSpace: true) : KnownText.Get(value);
+    }
 
     /// <summary>
     /// Decodes <paramref name="first"/>, then '?' and <paramref name="query"/> when there is one, into

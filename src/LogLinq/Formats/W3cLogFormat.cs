@@ -9,4 +9,6 @@ internal sealed class W3cLogFormat : LogFormat
     public override string Name => "w3c";
 
     internal override LineParser CreateParser() => new W3cLineParser();
+
+    internal override bool LinesStandAlone => false;
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using LogLinq.Formats;
 using LogLinq.Pipeline;
+using LogLinq.Query;
 using LogLinq.Records;
 
 namespace LogLinq.Tests.Formats;
@@ -283,6 +284,47 @@ public sealed class W3cLogFormatTests : IDisposable
         records.Select(r => r.Path).Should().Equal("/index.html", "/favicon.ico");
         records.Select(r => r.Status).Should().Equal(200, 404);
         records.Select(r => r.Bytes).Should().Equal(392L, 7L);
+    }
+
+    [Fact]
+    public void Reads_cloudfronts_protocol_version_and_its_percent_encoded_user_agent()
+    {
+        // CloudFront percent-encodes a header's value: %20 is a space, a '+' stays one.
+        string path = WriteFile(
+            "cloudfront.log",
+            "#Version: 1.0\n"
+            + "#Fields: date time x-edge-location sc-bytes c-ip cs-method cs(Host) cs-uri-stem sc-status cs(Referer) cs(User-Agent) cs-uri-query cs-protocol-version\n"
+            + "2019-12-04\t21:02:31\tLAX1\t392\t192.0.2.100\tGET\td111111abcdef8.cloudfront.net\t/robots.txt\t200\t-\tMozilla/5.0%20(compatible;%20Googlebot/2.1;%20+http://www.google.com/bot.html)\t-\tHTTP/2.0\n");
+
+        LogRecord record = new[] { path }.Open().Cat().Parse(LogFormat.Auto).Single();
+
+        record.UserAgent.Should().Be("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)");
+        record.Protocol.Should().Be("HTTP/2.0");
+    }
+
+    [Fact]
+    public void A_big_file_named_w3c_is_read_whole_since_its_lines_need_the_fields_directive_before_them()
+    {
+        // Over twice the (small) part size: a format that is cut into parts would read the parts after
+        // the first without their #Fields: directive.
+        var text = new StringBuilder("#Fields: date time c-ip cs-method cs-uri-stem sc-status sc-bytes\n");
+        const int Lines = 6000;
+        for (int i = 0; i < Lines; i++)
+        {
+            text.Append($"2024-03-01 00:{i / 60 % 60:D2}:{i % 60:D2} 192.0.2.{i % 250} GET /page{i % 50}.html {(i % 4 == 0 ? 404 : 200)} {i}\n");
+        }
+
+        string path = WriteFile("u_ex240301.log", text.ToString());
+        new FileInfo(path).Length.Should().BeGreaterThan(2 * 64 * 1024);
+        foreach (LogFormat format in new[] { LogFormat.W3c, LogFormat.Auto })
+        {
+            var report = new ParseReport();
+            var options = new LogSourceOptions { MaxDegreeOfParallelism = 2, MinPartSize = 64 * 1024, Format = format, Report = report };
+
+            LogSource.Open(path, options).Count(r => r.Status == 404).Should().Be(Lines / 4, $"read as {format}");
+            LogSource.Open(path, options).Select(r => r.Bytes).ToList().Should().HaveCount(Lines);
+            report.Malformed.Should().Be(0);
+        }
     }
 
     private string WriteFile(string name, string text)

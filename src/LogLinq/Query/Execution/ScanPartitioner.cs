@@ -111,7 +111,7 @@ internal static class ScanPartitioner
         if (format != LogFormat.Auto)
         {
             detected = format;
-            return true;
+            return format.LinesStandAlone;
         }
 
         // Headers (W3C's #Fields:) change the meaning of later lines: such files are read whole.
@@ -122,7 +122,7 @@ internal static class ScanPartitioner
             if (!line.TrimStart(" \t\r"u8).IsEmpty)
             {
                 detected = AutoLogFormat.Detect(line.TrimEnd((byte)'\r'));
-                return detected is CommonLogFormat || detected.Name == "json";
+                return detected.LinesStandAlone;
             }
 
             span = newline < 0 ? default : span[(newline + 1)..];
