@@ -19,8 +19,8 @@ internal sealed class AutoLogFormat : LogFormat
     /// <summary>
     /// The format a file whose first non-blank line is <paramref name="line"/> is written in: W3C when
     /// it is a <c>#Name:</c> directive, JSON lines when it opens an object, ELB when it starts as a
-    /// load balancer's line does (a listener type or a UTC time, then a name and an address:port), Common
-    /// otherwise. The NCSA case is always the lenient Common parser, which reads Combined lines too:
+    /// load balancer's line does (a listener type or a UTC time, then a name and an address:port),
+    /// HAProxy when it is HAProxy's (behind a syslog header or not), Common otherwise. The NCSA case is always the lenient Common parser, which reads Combined lines too:
     /// rotated logs often mix both, and a file is not wrong because its first line had a user agent.
     /// Anything that is none of these is taken as Common, whose errors then say what the lines lack.
     /// A line a collector wrapped (Docker's JSON, a syslog or container runtime's prefix) is in the
@@ -55,6 +55,11 @@ internal sealed class AutoLogFormat : LogFormat
         if (ElbLineParser.Looks(line))
         {
             return Elb;
+        }
+
+        if (HaproxyLineParser.Looks(line) || HaproxyLineParser.Looks(line[LinePrefixReader.Length(line, LinePrefixReader.Detect(line))..]))
+        {
+            return Haproxy;
         }
 
         return Common;

@@ -20,6 +20,9 @@ public abstract class LogFormat
     /// <summary>AWS Elastic Load Balancing access logs: Application and Classic Load Balancers' lines.</summary>
     public static LogFormat Elb { get; } = Register(new ElbLogFormat());
 
+    /// <summary>HAProxy's HTTP (and TCP) log format, behind a syslog header or not.</summary>
+    public static LogFormat Haproxy { get; } = Register(new HaproxyLogFormat());
+
     /// <summary>Detects each file's format from its first lines.</summary>
     public static LogFormat Auto { get; } = Register(new AutoLogFormat());
 
