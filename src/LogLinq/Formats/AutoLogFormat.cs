@@ -20,7 +20,9 @@ internal sealed class AutoLogFormat : LogFormat
     /// The format a file whose first non-blank line is <paramref name="line"/> is written in: W3C when
     /// it is a <c>#Name:</c> directive, JSON lines when it opens an object, ELB when it starts as a
     /// load balancer's line does (a listener type or a UTC time, then a name and an address:port),
-    /// HAProxy when it is HAProxy's (behind a syslog header or not), Common otherwise. The NCSA case is always the lenient Common parser, which reads Combined lines too:
+    /// S3 when it starts with a bucket owner's canonical ID, Squid when with epoch seconds and a
+    /// <c>RESULT/status</c> after them, HAProxy when it is HAProxy's (behind a syslog header or not),
+    /// Common otherwise. The NCSA case is always the lenient Common parser, which reads Combined lines too:
     /// rotated logs often mix both, and a file is not wrong because its first line had a user agent.
     /// Anything that is none of these is taken as Common, whose errors then say what the lines lack.
     /// A line a collector wrapped (Docker's JSON, a syslog or container runtime's prefix) is in the
@@ -55,6 +57,16 @@ internal sealed class AutoLogFormat : LogFormat
         if (ElbLineParser.Looks(line))
         {
             return Elb;
+        }
+
+        if (S3LineParser.Looks(line))
+        {
+            return S3;
+        }
+
+        if (SquidLineParser.Looks(line))
+        {
+            return Squid;
         }
 
         if (HaproxyLineParser.Looks(line) || HaproxyLineParser.Looks(line[LinePrefixReader.Length(line, LinePrefixReader.Detect(line))..]))

@@ -32,7 +32,7 @@ internal sealed class ElbLineParser : LineParser
     public static bool Looks(ReadOnlySpan<byte> line)
     {
         Span<FieldRange> fields = stackalloc FieldRange[4];
-        if (Split(line, fields) < 4)
+        if (QuotedFields.Split(line, fields) < 4)
         {
             return false;
         }
@@ -54,7 +54,7 @@ internal sealed class ElbLineParser : LineParser
         }
 
         Span<FieldRange> fields = stackalloc FieldRange[ClassicFields + 1];
-        int count = Split(bytes, fields);
+        int count = QuotedFields.Split(bytes, fields);
         int at = count > 0 && IsListenerType(fields[0].Of(bytes)) ? 1 : 0;
         if (count < at + ClassicFields)
         {
@@ -83,9 +83,9 @@ internal sealed class ElbLineParser : LineParser
             return LineResult.Malformed;
         }
 
-        ReadOnlySpan<byte> request = Unquoted(fields[at + Request].Of(bytes));
+        ReadOnlySpan<byte> request = QuotedFields.Inside(fields[at + Request].Of(bytes));
         (string method, string path, string protocol, string? virtualHost) = Parts(request);
-        string? agent = KnownText.Get(Unquoted(fields[at + UserAgent].Of(bytes)));
+        string? agent = KnownText.Get(QuotedFields.Inside(fields[at + UserAgent].Of(bytes)));
         record = new LogRecord(
             host: KnownText.Get(ClientAddress.WithoutPort(fields[at + Client].Of(bytes))),
             time: new DateTimeOffset(ticks, TimeSpan.FromMinutes(offsetMinutes)),
@@ -101,56 +101,9 @@ internal sealed class ElbLineParser : LineParser
         return LineResult.Record;
     }
 
-    /// <summary>
-    /// The first fields of <paramref name="line"/> into <paramref name="fields"/>, as many as fit:
-    /// separated by single spaces, a field that opens with a quote running to the quote that ends it
-    /// (one followed by a space or the line's end), quotes included. Returns how many were found.
-    /// </summary>
-    private static int Split(ReadOnlySpan<byte> line, Span<FieldRange> fields)
-    {
-        int count = 0;
-        int pos = 0;
-        while (count < fields.Length && pos < line.Length)
-        {
-            int end;
-            if (line[pos] == '"')
-            {
-                end = pos + 1;
-                while (true)
-                {
-                    int quote = line[end..].IndexOf((byte)'"');
-                    if (quote < 0)
-                    {
-                        end = line.Length;
-                        break;
-                    }
-
-                    end += quote + 1;
-                    if (end == line.Length || line[end] == ' ')
-                    {
-                        break;
-                    }
-                }
-            }
-            else
-            {
-                int space = line[pos..].IndexOf((byte)' ');
-                end = space < 0 ? line.Length : pos + space;
-            }
-
-            fields[count++] = new FieldRange(pos, end - pos);
-            pos = end + 1;
-        }
-
-        return count;
-    }
-
     private static bool IsListenerType(ReadOnlySpan<byte> field) =>
         field.SequenceEqual("http"u8) || field.SequenceEqual("https"u8) || field.SequenceEqual("h2"u8)
         || field.SequenceEqual("grpcs"u8) || field.SequenceEqual("ws"u8) || field.SequenceEqual("wss"u8);
-
-    private static ReadOnlySpan<byte> Unquoted(ReadOnlySpan<byte> field) =>
-        field.Length >= 2 && field[0] == '"' && field[^1] == '"' ? field[1..^1] : field;
 
     /// <summary>
     /// The request's method, path (from the URL's first '/' after its host), protocol, and the URL's
@@ -164,19 +117,16 @@ internal sealed class ElbLineParser : LineParser
         }
 
         RequestLine.Split(request, out FieldRange method, out FieldRange target, out FieldRange protocol);
-        ReadOnlySpan<byte> url = target.Of(request);
         string? virtualHost = null;
-        int scheme = url.IndexOf("://"u8);
-        if (scheme > 0)
+        if (AbsoluteUrl.TrySplit(target.Of(request), out ReadOnlySpan<byte> host, out string path))
         {
-            ReadOnlySpan<byte> rest = url[(scheme + 3)..];
-            int pathStart = rest.IndexOfAny((byte)'/', (byte)'?');
-            ReadOnlySpan<byte> authority = pathStart < 0 ? rest : rest[..pathStart];
-            virtualHost = authority.IsEmpty ? null : KnownText.Get(authority);
-            url = pathStart < 0 ? "/"u8 : rest[pathStart..];
+            virtualHost = host.IsEmpty ? null : KnownText.Get(host);
+        }
+        else
+        {
+            path = KnownText.Get(target.Of(request));
         }
 
-        string path = url is [(byte)'?', ..] ? "/" + KnownText.Get(url) : KnownText.Get(url);
         return (KnownText.Get(method.Of(request)), path, KnownText.Get(protocol.Of(request)), virtualHost);
     }
 }

@@ -335,7 +335,7 @@ internal sealed class JsonLineParser : LineParser
         return reader.TokenType switch
         {
             JsonTokenType.String => JsonTime.TryParse(Value(ref reader, scratch), out time),
-            JsonTokenType.Number => reader.TryGetDecimal(out decimal seconds) && JsonTime.TryFromEpoch(seconds, out time),
+            JsonTokenType.Number => reader.TryGetDecimal(out decimal seconds) && EpochTime.TryParse(seconds, out time),
             _ => false,
         };
     }

@@ -23,6 +23,12 @@ public abstract class LogFormat
     /// <summary>HAProxy's HTTP (and TCP) log format, behind a syslog header or not.</summary>
     public static LogFormat Haproxy { get; } = Register(new HaproxyLogFormat());
 
+    /// <summary>Amazon S3's server access logs.</summary>
+    public static LogFormat S3 { get; } = Register(new S3LogFormat());
+
+    /// <summary>Squid's native access log format.</summary>
+    public static LogFormat Squid { get; } = Register(new SquidLogFormat());
+
     /// <summary>Detects each file's format from its first lines.</summary>
     public static LogFormat Auto { get; } = Register(new AutoLogFormat());
 

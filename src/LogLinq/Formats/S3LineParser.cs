@@ -1,0 +1,106 @@
+using System.Buffers;
+using LogLinq.Records;
+
+namespace LogLinq.Formats;
+
+/// <summary>
+/// Parses Amazon S3's server access logs:
+/// <c>owner bucket [06/Feb/2019:00:00:38 +0000] remote_ip requester request_id operation key "request" status error_code bytes_sent object_size total_time turnaround "referer" "user_agent" version_id host_id ... host_header ...</c>.
+/// The client is the remote IP, the user the requester (an IAM ARN, or '-' when anonymous), the
+/// bytes those sent, and the vhost the Host header (the bucket's endpoint), or the bucket when the
+/// line predates that field.
+/// </summary>
+internal sealed class S3LineParser : LineParser
+{
+    private const int Bucket = 1;
+    private const int Time = 2;
+    private const int RemoteIp = 3;
+    private const int Requester = 4;
+    private const int Request = 8;
+    private const int Status = 9;
+    private const int BytesSent = 11;
+    private const int Referrer = 15;
+    private const int UserAgent = 16;
+    private const int HostHeader = 22;
+    private const int Fields = HostHeader + 1;
+
+    // The bucket owner's canonical user ID: 64 hex digits.
+    private const int OwnerLength = 64;
+
+    private static readonly SearchValues<byte> HexDigits = SearchValues.Create("0123456789abcdefABCDEF"u8);
+
+    private HttpDate.DayCache _day;
+
+    /// <summary>Whether <paramref name="line"/> starts as an S3 access log line: an owner's canonical ID, a bucket, a bracketed time.</summary>
+    public static bool Looks(ReadOnlySpan<byte> line)
+    {
+        Span<FieldRange> fields = stackalloc FieldRange[Time + 1];
+        if (QuotedFields.Split(line, fields) <= Time)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> owner = fields[0].Of(line);
+        ReadOnlySpan<byte> time = fields[Time].Of(line);
+        return owner.Length == OwnerLength && !owner.ContainsAnyExcept(HexDigits) && time is [(byte)'[', .., (byte)']'];
+    }
+
+    public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
+    {
+        record = null;
+        error = null;
+        ReadOnlySpan<byte> bytes = line.Bytes.Span[LineNoise.Length(line.Bytes.Span, line.Number == 1)..].TrimEnd(" \t"u8);
+        if (IsBlank(bytes))
+        {
+            return LineResult.Skipped;
+        }
+
+        Span<FieldRange> fields = stackalloc FieldRange[Fields];
+        int count = QuotedFields.Split(bytes, fields);
+        if (count <= UserAgent)
+        {
+            error = $"expected at least {UserAgent + 1} fields (owner bucket [time] remote_ip requester request_id operation key \"request\" status error bytes_sent size total_time turnaround \"referer\" \"user_agent\"), found {count}";
+            return LineResult.Malformed;
+        }
+
+        ReadOnlySpan<byte> time = QuotedFields.Inside(fields[Time].Of(bytes));
+        if (!HttpDate.TryParse(time, ref _day, out long ticks, out short offsetMinutes))
+        {
+            error = $"expected the time as [06/Feb/2019:00:00:38 +0000], found {ErrorText.Quote(fields[Time].Of(bytes))}";
+            return LineResult.Malformed;
+        }
+
+        ReadOnlySpan<byte> status = fields[Status].Of(bytes);
+        if (!CommonLogParser.TryParseStatus(status, out int code))
+        {
+            error = $"expected a numeric status, found {ErrorText.Quote(status)}";
+            return LineResult.Malformed;
+        }
+
+        ReadOnlySpan<byte> sent = fields[BytesSent].Of(bytes);
+        if (!CommonLogParser.TryParseBytes(sent, out long sentBytes))
+        {
+            error = $"expected the bytes sent (or '-'), found {ErrorText.Quote(sent)}";
+            return LineResult.Malformed;
+        }
+
+        ReadOnlySpan<byte> request = QuotedFields.Inside(fields[Request].Of(bytes));
+        RequestLine.Split(request, out FieldRange method, out FieldRange path, out FieldRange protocol);
+        ReadOnlySpan<byte> host = count > HostHeader ? fields[HostHeader].Of(bytes) : "-"u8;
+        record = new LogRecord(
+            host: KnownText.Get(fields[RemoteIp].Of(bytes)),
+            time: HttpDate.ToDateTimeOffset(ticks, offsetMinutes),
+            method: KnownText.Get(method.Of(request)),
+            path: KnownText.Get(path.Of(request)),
+            protocol: KnownText.Get(protocol.Of(request)),
+            status: code,
+            bytes: sentBytes,
+            referrer: KnownText.Get(QuotedFields.Inside(fields[Referrer].Of(bytes))),
+            userAgent: KnownText.Get(QuotedFields.Inside(fields[UserAgent].Of(bytes))),
+            user: KnownText.Get(fields[Requester].Of(bytes)),
+            file: line.File,
+            lineNumber: line.Number,
+            virtualHost: KnownText.Get(host is [(byte)'-'] ? fields[Bucket].Of(bytes) : host));
+        return LineResult.Record;
+    }
+}

@@ -1,0 +1,132 @@
+using LogLinq.Records;
+
+namespace LogLinq.Formats;
+
+/// <summary>
+/// Parses Squid's native access log format,
+/// <c>time elapsed client result/status bytes method URL user hierarchy/peer type</c>, with the
+/// time in epoch seconds (UTC) and the elapsed milliseconds padded with spaces:
+/// <c>1286536309.586    921 192.168.0.68 TCP_MISS/200 507 GET http://www.google.com/ - DIRECT/74.125.45.104 text/html</c>.
+/// An absolute URL gives the path and the vhost; a <c>CONNECT</c>'s <c>host:port</c> is both.
+/// </summary>
+internal sealed class SquidLineParser : LineParser
+{
+    private const int Time = 0;
+    private const int Client = 2;
+    private const int Result = 3;
+    private const int Bytes = 4;
+    private const int Method = 5;
+    private const int Url = 6;
+    private const int User = 7;
+    private const int Fields = User + 1;
+
+    /// <summary>Whether <paramref name="line"/> looks like Squid's: epoch seconds with milliseconds, a number, a client, <c>RESULT/status</c>.</summary>
+    public static bool Looks(ReadOnlySpan<byte> line)
+    {
+        Span<FieldRange> fields = stackalloc FieldRange[Fields];
+        if (Split(line, fields) < Fields)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> time = fields[Time].Of(line);
+        ReadOnlySpan<byte> result = fields[Result].Of(line);
+        int slash = result.IndexOf((byte)'/');
+        return time.Length > 4 && time[^4] == '.' && AsciiDigits.TryParse(time[..^4], out _) && AsciiDigits.TryParse(time[^3..], out _)
+            && slash > 0 && result.Length - slash == 4;
+    }
+
+    public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
+    {
+        record = null;
+        error = null;
+        ReadOnlySpan<byte> bytes = line.Bytes.Span[LineNoise.Length(line.Bytes.Span, line.Number == 1)..].TrimEnd(" \t"u8);
+        if (IsBlank(bytes))
+        {
+            return LineResult.Skipped;
+        }
+
+        Span<FieldRange> fields = stackalloc FieldRange[Fields];
+        int count = Split(bytes, fields);
+        if (count < Fields)
+        {
+            error = $"expected at least {Fields} fields (time elapsed client result/status bytes method URL user), found {count}";
+            return LineResult.Malformed;
+        }
+
+        ReadOnlySpan<byte> time = fields[Time].Of(bytes);
+        if (!System.Buffers.Text.Utf8Parser.TryParse(time, out decimal seconds, out int consumed) || consumed != time.Length
+            || !EpochTime.TryParse(seconds, out DateTimeOffset when))
+        {
+            error = $"expected the time in seconds since 1970, found {ErrorText.Quote(time)}";
+            return LineResult.Malformed;
+        }
+
+        ReadOnlySpan<byte> result = fields[Result].Of(bytes);
+        int slash = result.LastIndexOf((byte)'/');
+        if (slash < 0 || !CommonLogParser.TryParseStatus(result[(slash + 1)..], out int status))
+        {
+            error = $"expected the result and status as TCP_MISS/200, found {ErrorText.Quote(result)}";
+            return LineResult.Malformed;
+        }
+
+        ReadOnlySpan<byte> size = fields[Bytes].Of(bytes);
+        if (!CommonLogParser.TryParseBytes(size, out long sent))
+        {
+            error = $"expected the bytes sent to the client, found {ErrorText.Quote(size)}";
+            return LineResult.Malformed;
+        }
+
+        ReadOnlySpan<byte> url = fields[Url].Of(bytes);
+        string? virtualHost = null;
+        if (AbsoluteUrl.TrySplit(url, out ReadOnlySpan<byte> host, out string path))
+        {
+            virtualHost = host.IsEmpty ? null : KnownText.Get(host);
+        }
+        else
+        {
+            path = KnownText.Get(url);
+            virtualHost = url.Length > 0 && url[0] != '/' && url.Contains((byte)':') ? path : null;
+        }
+
+        record = new LogRecord(
+            host: KnownText.Get(fields[Client].Of(bytes)),
+            time: when,
+            method: KnownText.Get(fields[Method].Of(bytes)),
+            path: path,
+            protocol: "-",
+            status: status,
+            bytes: sent,
+            user: KnownText.Get(fields[User].Of(bytes)),
+            file: line.File,
+            lineNumber: line.Number,
+            virtualHost: virtualHost);
+        return LineResult.Record;
+    }
+
+    /// <summary>The first fields of <paramref name="line"/>, separated by one space or more; returns how many.</summary>
+    private static int Split(ReadOnlySpan<byte> line, Span<FieldRange> fields)
+    {
+        int count = 0;
+        int pos = 0;
+        while (count < fields.Length)
+        {
+            while (pos < line.Length && line[pos] == ' ')
+            {
+                pos++;
+            }
+
+            if (pos == line.Length)
+            {
+                break;
+            }
+
+            int space = line[pos..].IndexOf((byte)' ');
+            int end = space < 0 ? line.Length : pos + space;
+            fields[count++] = new FieldRange(pos, end - pos);
+            pos = end;
+        }
+
+        return count;
+    }
+}
