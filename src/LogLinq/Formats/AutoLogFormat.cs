@@ -22,7 +22,7 @@ internal sealed class AutoLogFormat : LogFormat
     /// load balancer's line does (a listener type or a UTC time, then a name and an address:port),
     /// S3 when it starts with a bucket owner's canonical ID, Squid when with epoch seconds and a
     /// <c>RESULT/status</c> after them, HAProxy when it is HAProxy's (behind a syslog header or not),
-    /// Common otherwise. The NCSA case is always the lenient Common parser, which reads Combined lines too:
+    /// logfmt when it is <c>key=value</c> pairs with a status among them, Common otherwise. The NCSA case is always the lenient Common parser, which reads Combined lines too:
     /// rotated logs often mix both, and a file is not wrong because its first line had a user agent.
     /// Anything that is none of these is taken as Common, whose errors then say what the lines lack.
     /// A line a collector wrapped (Docker's JSON, a syslog or container runtime's prefix) is in the
@@ -69,9 +69,16 @@ internal sealed class AutoLogFormat : LogFormat
             return Squid;
         }
 
-        if (HaproxyLineParser.Looks(line) || HaproxyLineParser.Looks(line[LinePrefixReader.Length(line, LinePrefixReader.Detect(line))..]))
+        ReadOnlySpan<byte> unprefixed = line[LinePrefixReader.Length(line, LinePrefixReader.Detect(line))..];
+        if (HaproxyLineParser.Looks(line) || HaproxyLineParser.Looks(unprefixed))
         {
             return Haproxy;
+        }
+
+        // (An NCSA line whose request or agent holds pairs, status=3 among them, stays NCSA.)
+        if ((LogfmtLineParser.Looks(line) || LogfmtLineParser.Looks(unprefixed)) && !CommonLogParser.TryParse(unprefixed, out _, out _))
+        {
+            return Logfmt;
         }
 
         return Common;

@@ -15,9 +15,6 @@ internal sealed class JsonLineParser : LineParser
     // An escaped string value (a rare thing in a log line) is unescaped here when it fits.
     private const int StackBytes = 256;
 
-    private const string TimeKeys = "time, timestamp, @timestamp, time_local, time_iso8601, ts, msec, start_time or date";
-    private const string StatusKeys = "status, response, status_code, response_code, DownstreamStatus or http.response.status_code";
-
     public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
     {
         record = null;
@@ -55,7 +52,7 @@ internal sealed class JsonLineParser : LineParser
         scoped Utf8JsonReader reader = new(bytes);
         reader.Read();
 
-        Found found = default;
+        KeyedFields found = default;
         Span<byte> keyPath = stackalloc byte[JsonFieldPaths.MaxLength];
         if (!ReadMembers(ref reader, memory, ref found, scratch, keyPath, 0, out error))
         {
@@ -69,41 +66,7 @@ internal sealed class JsonLineParser : LineParser
             return LineResult.Malformed;
         }
 
-        if (!found.HasTime && !found.HasStartTime)
-        {
-            error = found.TimeError ?? $"no time: expected one of the keys {TimeKeys}";
-            return LineResult.Malformed;
-        }
-
-        if (!found.HasStatus)
-        {
-            error = found.StatusError ?? $"no status: expected one of the keys {StatusKeys}";
-            return LineResult.Malformed;
-        }
-
-        FieldRange method = default, path = default, protocol = default;
-        ReadOnlySpan<byte> request = found.Request.Span;
-        if (!found.Request.IsEmpty)
-        {
-            RequestLine.Split(request, out method, out path, out protocol);
-        }
-
-        record = new LogRecord(
-            host: found.Host ?? "-",
-            time: found.HasStartTime ? found.StartTime : found.Time,
-            method: found.Method ?? KnownText.Get(method.Of(request)),
-            path: found.Path ?? KnownText.Get(path.Of(request)),
-            protocol: found.Protocol ?? KnownText.Get(protocol.Of(request)),
-            status: found.Status,
-            bytes: found.Bytes,
-            referrer: found.Referrer,
-            userAgent: found.UserAgent,
-            user: found.User ?? "-",
-            file: line.File,
-            lineNumber: line.Number,
-            virtualHost: found.VirtualHost);
-        error = null;
-        return LineResult.Record;
+        return found.ToRecord(line, out record, out error);
     }
 
     /// <summary>
@@ -114,7 +77,7 @@ internal sealed class JsonLineParser : LineParser
     private static bool ReadMembers(
         ref Utf8JsonReader reader,
         ReadOnlyMemory<byte> line,
-        ref Found found,
+        ref KeyedFields found,
         Span<byte> scratch,
         Span<byte> path,
         int prefixLength,
@@ -205,7 +168,7 @@ internal sealed class JsonLineParser : LineParser
 
     /// <summary>Puts the value the reader is on into its field; false when the value cannot be used.</summary>
     private static bool Take(
-        ref Found found,
+        ref KeyedFields found,
         JsonField field,
         bool weak,
         ref Utf8JsonReader reader,
@@ -214,135 +177,19 @@ internal sealed class JsonLineParser : LineParser
         Span<byte> scratch,
         out string? error)
     {
-        error = null;
-        switch (field)
+        if (field == JsonField.Request)
         {
-            case JsonField.Time:
-                if (weak && found.HasTime)
-                {
-                    break;
-                }
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                found.TakeRequest(StringBytes(ref reader, line));
+            }
 
-                if (TryReadTime(ref reader, scratch, out DateTimeOffset time))
-                {
-                    found.Time = time;
-                    found.HasTime = true;
-                }
-                else
-                {
-                    // Not fatal yet: another spelling on the line may still give a usable time.
-                    found.TimeError ??= NotATime(ref reader, line.Span, key, scratch);
-                }
-
-                break;
-            case JsonField.StartTime:
-                if (TryReadTime(ref reader, scratch, out DateTimeOffset start))
-                {
-                    found.StartTime = start;
-                    found.HasStartTime = true;
-                }
-                else
-                {
-                    found.TimeError ??= NotATime(ref reader, line.Span, key, scratch);
-                }
-
-                break;
-            case JsonField.Status:
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number
-                    && CommonLogParser.TryParseStatus(Value(ref reader, scratch), out int status))
-                {
-                    found.Status = status;
-                    found.HasStatus = true;
-                }
-                else
-                {
-                    found.StatusError ??= $"{KeyName(line.Span, key)}: expected a numeric status, found {ErrorText.Quote(Value(ref reader, scratch))}";
-                }
-
-                break;
-            case JsonField.Bytes:
-                if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number)
-                    || !CommonLogParser.TryParseBytes(Value(ref reader, scratch), out found.Bytes))
-                {
-                    error = $"{KeyName(line.Span, key)}: expected the number of bytes (or '-'), found {ErrorText.Quote(Value(ref reader, scratch))}";
-                    return false;
-                }
-
-                break;
-            case JsonField.Request:
-                if (reader.TokenType == JsonTokenType.String)
-                {
-                    found.Request = StringBytes(ref reader, line);
-                }
-
-                break;
-            case JsonField.Host:
-                if (!weak || found.Host is null)
-                {
-                    found.Host = Text(ref reader);
-                }
-
-                break;
-            case JsonField.ClientAddress:
-                if (found.Host is null && reader.TokenType == JsonTokenType.String)
-                {
-                    found.Host = KnownText.Get(ClientAddress.WithoutPort(Value(ref reader, scratch)));
-                }
-
-                break;
-            case JsonField.Method:
-                found.Method = Text(ref reader);
-                break;
-            case JsonField.Path:
-                if (!weak || found.Path is null)
-                {
-                    found.Path = Text(ref reader);
-                }
-
-                break;
-            case JsonField.Protocol:
-                // ECS writes the version alone ("1.1"); every other log, and LogRecord, the whole protocol.
-                string? protocol = Text(ref reader);
-                found.Protocol = protocol is { Length: > 0 } && char.IsAsciiDigit(protocol[0]) ? "HTTP/" + protocol : protocol;
-                break;
-            case JsonField.Referrer:
-                found.Referrer = Text(ref reader);
-                break;
-            case JsonField.UserAgent:
-                found.UserAgent = Text(ref reader);
-                break;
-            case JsonField.User:
-                found.User = Text(ref reader);
-                break;
-            case JsonField.VirtualHost:
-                if (!weak || found.VirtualHost is null)
-                {
-                    found.VirtualHost = Text(ref reader);
-                }
-
-                break;
+            error = null;
+            return true;
         }
 
-        return true;
+        return found.Take(field, weak, Value(ref reader, scratch), reader.TokenType == JsonTokenType.String, key.Of(line.Span), out error);
     }
-
-    private static string NotATime(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, FieldRange key, Span<byte> scratch) =>
-        $"{KeyName(line, key)}: expected a time (ISO 8601, like 24/Feb/2008:00:08:59 -0600, or epoch seconds), found {ErrorText.Quote(Value(ref reader, scratch))}";
-
-    private static bool TryReadTime(ref Utf8JsonReader reader, Span<byte> scratch, out DateTimeOffset time)
-    {
-        time = default;
-        return reader.TokenType switch
-        {
-            JsonTokenType.String => JsonTime.TryParse(Value(ref reader, scratch), out time),
-            JsonTokenType.Number => reader.TryGetDecimal(out decimal seconds) && EpochTime.TryParse(seconds, out time),
-            _ => false,
-        };
-    }
-
-    /// <summary>A text field: a string, or a number or boolean as written.</summary>
-    private static string? Text(ref Utf8JsonReader reader) =>
-        reader.TokenType == JsonTokenType.String && reader.ValueIsEscaped ? reader.GetString() : KnownText.Get(reader.ValueSpan);
 
     /// <summary>The current token's value, unescaped; borrows <paramref name="scratch"/> when it has to.</summary>
     private static ReadOnlySpan<byte> Value(ref Utf8JsonReader reader, Span<byte> scratch)
@@ -368,8 +215,6 @@ internal sealed class JsonLineParser : LineParser
         byte[] unescaped = new byte[reader.ValueSpan.Length];
         return unescaped.AsMemory(0, reader.CopyString(unescaped));
     }
-
-    private static string KeyName(ReadOnlySpan<byte> line, FieldRange key) => Encoding.UTF8.GetString(key.Of(line));
 
     /// <summary>Why a line that does not open with '{' is not a record, naming what it is instead.</summary>
     private static string NotAnObject(ReadOnlySpan<byte> line)
@@ -406,28 +251,5 @@ internal sealed class JsonLineParser : LineParser
     {
         int at = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         return at < 0 ? message : message[..at];
-    }
-
-    /// <summary>What the keys of one line gave.</summary>
-    private struct Found
-    {
-        public string? Host;
-        public string? User;
-        public string? Method;
-        public string? Path;
-        public string? Protocol;
-        public string? Referrer;
-        public string? UserAgent;
-        public string? VirtualHost;
-        public ReadOnlyMemory<byte> Request;
-        public DateTimeOffset Time;
-        public bool HasTime;
-        public DateTimeOffset StartTime;
-        public bool HasStartTime;
-        public string? TimeError;
-        public int Status;
-        public bool HasStatus;
-        public string? StatusError;
-        public long Bytes;
     }
 }

@@ -29,6 +29,9 @@ public abstract class LogFormat
     /// <summary>Squid's native access log format.</summary>
     public static LogFormat Squid { get; } = Register(new SquidLogFormat());
 
+    /// <summary>logfmt: <c>key=value</c> pairs, as Heroku's router and many Go services log requests.</summary>
+    public static LogFormat Logfmt { get; } = Register(new LogfmtFormat());
+
     /// <summary>Detects each file's format from its first lines.</summary>
     public static LogFormat Auto { get; } = Register(new AutoLogFormat());
 
