@@ -10,7 +10,7 @@ namespace LogLinq.Formats;
 /// client. The request names an absolute URL (<c>GET https://shop.example:443/cart?x=1 HTTP/1.1</c>):
 /// its scheme and host are not the path, and the host, with its port, is the record's vhost.
 /// </summary>
-internal sealed class ElbLineParser : LineParser
+internal sealed class ElbLineParser : TextLineParser
 {
     // The fields a record needs are the first 13 of a Classic line, 14 of an Application one; the
     // rest (TLS, target group, trace id, ...) are not read.
@@ -43,16 +43,10 @@ internal sealed class ElbLineParser : LineParser
             && fields[at + Client].Of(line).Contains((byte)':');
     }
 
-    public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
+    protected override LineResult Parse(ReadOnlySpan<byte> bytes, in LogLine line, out LogRecord? record, out string? error)
     {
         record = null;
         error = null;
-        ReadOnlySpan<byte> bytes = line.Bytes.Span[LineNoise.Length(line.Bytes.Span, line.Number == 1)..].TrimEnd(" \t"u8);
-        if (IsBlank(bytes))
-        {
-            return LineResult.Skipped;
-        }
-
         Span<FieldRange> fields = stackalloc FieldRange[ClassicFields + 1];
         int count = QuotedFields.Split(bytes, fields);
         int at = count > 0 && IsListenerType(fields[0].Of(bytes)) ? 1 : 0;

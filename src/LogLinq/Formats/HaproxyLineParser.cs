@@ -10,7 +10,7 @@ namespace LogLinq.Formats;
 /// the bytes are those sent to the client, headers included. HAProxy writes its local time without an
 /// offset: it is read as UTC, as a JSON time without one is, so a result never depends on the reader's zone.
 /// </summary>
-internal sealed class HaproxyLineParser : LineParser
+internal sealed class HaproxyLineParser : TextLineParser
 {
     // client [date] frontend backend/server timers, then the status (HTTP only) and the bytes.
     private const int Client = 0;
@@ -43,16 +43,10 @@ internal sealed class HaproxyLineParser : LineParser
             && TimerCount(fields[Timers].Of(line)) is 3 or 5;
     }
 
-    public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
+    protected override LineResult Parse(ReadOnlySpan<byte> bytes, in LogLine line, out LogRecord? record, out string? error)
     {
         record = null;
         error = null;
-        ReadOnlySpan<byte> bytes = line.Bytes.Span[LineNoise.Length(line.Bytes.Span, line.Number == 1)..].TrimEnd(" \t"u8);
-        if (IsBlank(bytes))
-        {
-            return LineResult.Skipped;
-        }
-
         Span<FieldRange> fields = stackalloc FieldRange[FirstFields];
         int count = Split(bytes, fields);
         int timers = count > Timers ? TimerCount(fields[Timers].Of(bytes)) : 0;

@@ -10,7 +10,7 @@ namespace LogLinq.Formats;
 /// bytes those sent, and the vhost the Host header (the bucket's endpoint), or the bucket when the
 /// line predates that field.
 /// </summary>
-internal sealed class S3LineParser : LineParser
+internal sealed class S3LineParser : TextLineParser
 {
     private const int Bucket = 1;
     private const int Time = 2;
@@ -45,16 +45,10 @@ internal sealed class S3LineParser : LineParser
         return owner.Length == OwnerLength && !owner.ContainsAnyExcept(HexDigits) && time is [(byte)'[', .., (byte)']'];
     }
 
-    public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
+    protected override LineResult Parse(ReadOnlySpan<byte> bytes, in LogLine line, out LogRecord? record, out string? error)
     {
         record = null;
         error = null;
-        ReadOnlySpan<byte> bytes = line.Bytes.Span[LineNoise.Length(line.Bytes.Span, line.Number == 1)..].TrimEnd(" \t"u8);
-        if (IsBlank(bytes))
-        {
-            return LineResult.Skipped;
-        }
-
         Span<FieldRange> fields = stackalloc FieldRange[Fields];
         int count = QuotedFields.Split(bytes, fields);
         if (count <= UserAgent)

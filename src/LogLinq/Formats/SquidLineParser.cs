@@ -9,7 +9,7 @@ namespace LogLinq.Formats;
 /// <c>1286536309.586    921 192.168.0.68 TCP_MISS/200 507 GET http://www.google.com/ - DIRECT/74.125.45.104 text/html</c>.
 /// An absolute URL gives the path and the vhost; a <c>CONNECT</c>'s <c>host:port</c> is both.
 /// </summary>
-internal sealed class SquidLineParser : LineParser
+internal sealed class SquidLineParser : TextLineParser
 {
     private const int Time = 0;
     private const int Client = 2;
@@ -36,16 +36,10 @@ internal sealed class SquidLineParser : LineParser
             && slash > 0 && result.Length - slash == 4;
     }
 
-    public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
+    protected override LineResult Parse(ReadOnlySpan<byte> bytes, in LogLine line, out LogRecord? record, out string? error)
     {
         record = null;
         error = null;
-        ReadOnlySpan<byte> bytes = line.Bytes.Span[LineNoise.Length(line.Bytes.Span, line.Number == 1)..].TrimEnd(" \t"u8);
-        if (IsBlank(bytes))
-        {
-            return LineResult.Skipped;
-        }
-
         Span<FieldRange> fields = stackalloc FieldRange[Fields];
         int count = Split(bytes, fields);
         if (count < Fields)
