@@ -14,16 +14,19 @@ namespace LogLinq.Query.Aggregates;
 /// </summary>
 internal sealed class Utf8KeyTable
 {
-    // Keys are appended to arrays of this size, or of their own size when longer.
+    // Keys are appended to arrays of at most this size (or of their own size when longer), the first
+    // small and each twice the last: a query over thousands of small files has a table for each
+    // file's part, most of them holding a few keys.
     private const int ChunkBits = 20;
     private const int ChunkSize = 1 << ChunkBits;
+    private const int FirstChunkSize = 4096;
 
     // Each key in its chunk: its number (4 bytes), its length (4 bytes), its bytes.
     private const int KeyHeader = 8;
 
     private readonly List<byte[]> _chunks = [];
     private readonly List<long> _where = []; // by number: chunk << 32 | offset
-    private int _used = ChunkSize;
+    private int _used;
 
     // Slots: hash << 32 | (where + 1), 0 when empty; a power of two long, never more than half full.
     private long[] _slots = new long[1024];
@@ -76,9 +79,10 @@ internal sealed class Utf8KeyTable
 
     private int Add(ReadOnlySpan<byte> key, int hash, int slot)
     {
-        if (ChunkSize - _used < KeyHeader + key.Length)
+        if (_chunks.Count == 0 || _chunks[^1].Length - _used < KeyHeader + key.Length)
         {
-            _chunks.Add(new byte[Math.Max(ChunkSize, KeyHeader + key.Length)]);
+            int size = _chunks.Count == 0 ? FirstChunkSize : Math.Min(ChunkSize, _chunks[^1].Length * 2);
+            _chunks.Add(new byte[Math.Max(size, KeyHeader + key.Length)]);
             _used = 0;
         }
 

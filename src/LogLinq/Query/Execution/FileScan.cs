@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
@@ -193,8 +194,10 @@ internal sealed class FileScan
         int chunks = StructuralMasks.WindowedChunks(bytes.Length);
         if (_newlines is null || _newlines.Length < chunks)
         {
+            ReleaseMasks();
             int size = Math.Max(chunks, StructuralMasks.WindowedChunks(BlockSize));
-            (_newlines, _spaces, _quotes, _quotesBefore) = (new ulong[size], new ulong[size], new ulong[size], new int[size]);
+            (_newlines, _spaces, _quotes, _quotesBefore) =
+                (ArrayPool<ulong>.Shared.Rent(size), ArrayPool<ulong>.Shared.Rent(size), ArrayPool<ulong>.Shared.Rent(size), ArrayPool<int>.Shared.Rent(size));
         }
 
         Span<ulong> newlines = _newlines.AsSpan(0, chunks);
@@ -258,6 +261,23 @@ internal sealed class FileScan
         row = new Row(decoder.Body, decoder.Buffer, decoder.BodyStart, ref _fields, _view, file!, line);
         passes = Passes(ref row);
         return true;
+    }
+
+    /// <summary>
+    /// Gives back the buffers the block scan marks lines in, once the scan's lines are all read: a
+    /// scan is kept to the end of a query for its counts (<see cref="Flush"/>), and a query over
+    /// thousands of small files would otherwise hold thousands of them.
+    /// </summary>
+    public void ReleaseMasks()
+    {
+        if (_newlines is not null)
+        {
+            ArrayPool<ulong>.Shared.Return(_newlines);
+            ArrayPool<ulong>.Shared.Return(_spaces!);
+            ArrayPool<ulong>.Shared.Return(_quotes!);
+            ArrayPool<int>.Shared.Return(_quotesBefore!);
+            (_newlines, _spaces, _quotes, _quotesBefore) = (null, null, null, null);
+        }
     }
 
     /// <summary>

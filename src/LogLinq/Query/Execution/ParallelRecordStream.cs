@@ -201,7 +201,7 @@ internal static class ParallelRecordStream
 
         // A part's failure is its own: the consumer throws it after the rows before it, and the other
         // parts go on (a cancellation stops them all, as it should).
-        private bool PartEnded(int part, PartialAggregate state, Exception? failure)
+        private bool PartEnded(int part, PartialAggregate state, long lines, Exception? failure)
         {
             PartRows<TResult> output = outputs[part];
             if (failure is null)

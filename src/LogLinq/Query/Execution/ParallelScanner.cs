@@ -44,42 +44,36 @@ internal static class ParallelScanner
             return create().Result();
         }
 
-        var states = new PartialAggregate[parts.Count];
-        long[] lineBases = RunParts(input, query, parts, i => states[i] = create(), workers, options.CancellationToken);
-        for (int i = 0; i < parts.Count; i++)
+        var merge = new OrderedMerge(parts, single: inFileOrder);
+        RunParts(input, query, parts, i => merge.Hold(i, create()), workers, options.CancellationToken, (i, _, lines, failure) =>
         {
-            if (lineBases[i] != 0)
+            if (failure is not null)
             {
-                states[i].Rebase(lineBases[i]);
+                return false;
             }
-        }
 
-        PartialAggregate result = states[0];
-        for (int i = 1; i < states.Length && !inFileOrder; i++)
-        {
-            result.Merge(states[i]);
-        }
-
-        return result.Result();
+            merge.Ended(i, lines);
+            return true;
+        });
+        return merge.Result().Result();
     }
 
     /// <summary>
     /// Scans each of <paramref name="parts"/> into the state <paramref name="stateFor"/> makes for it,
     /// on up to <paramref name="workers"/> threads (this one among them), reporting progress as it
-    /// goes, and adds the parts' counts of records and malformed lines to the report. Returns, for each
-    /// part, what to add to the line numbers it counted from its own start (0 for a part at its file's start).
-    /// <paramref name="partEnded"/>, when given, is told of each part's end, with its failure if it
-    /// failed; it returns whether it took the failure (the other parts then go on), or else the first
-    /// failure stops the workers and is thrown here.
+    /// goes, and adds the parts' counts of records and malformed lines to the report.
+    /// <paramref name="partEnded"/>, when given, is told of each part's end, with the lines it owned
+    /// (counted from its own start) or its failure if it failed; it returns whether it took the
+    /// failure (the other parts then go on), or else the first failure stops the workers and is thrown here.
     /// </summary>
-    public static long[] RunParts(
+    public static void RunParts(
         ScanInput input,
         ScanQuery query,
         IReadOnlyList<ScanPart> parts,
         Func<int, PartialAggregate> stateFor,
         int workers,
         CancellationToken cancel,
-        Func<int, PartialAggregate, Exception?, bool>? partEnded = null)
+        Func<int, PartialAggregate, long, Exception?, bool>? partEnded = null)
     {
         LogSourceOptions options = input.Options;
         var lineCounts = new long[parts.Count];
@@ -103,18 +97,21 @@ internal static class ParallelScanner
             }
             catch (Exception e) when (partEnded is not null)
             {
-                if (!partEnded(i, state, e))
+                if (!partEnded(i, state, 0, e))
                 {
                     throw;
                 }
 
                 return;
             }
+            finally
+            {
+                scans[i].ReleaseMasks();
+            }
 
-            partEnded?.Invoke(i, state, null);
+            partEnded?.Invoke(i, state, lineCounts[i], null);
         }
 
-        var lineBases = new long[parts.Count];
         try
         {
             PartWorkers.Run(parts.Count, workers, Scan, cancel);
@@ -129,12 +126,9 @@ internal static class ParallelScanner
             {
                 lineBase = parts[i].Start == 0 ? 0 : lineBase;
                 scans[i]?.Flush(lineBase);
-                lineBases[i] = lineBase;
                 lineBase += lineCounts[i];
             }
         }
-
-        return lineBases;
     }
 
     /// <summary>
