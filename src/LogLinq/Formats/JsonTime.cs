@@ -27,6 +27,16 @@ internal static class JsonTime
             return false;
         }
 
+        // The ISO 8601 of nearly every such log, decoded without the general parser's cost; any
+        // other shape (a space for the 'T', nine digits of a second) is left to it.
+        IsoTime.DayCache day = default;
+        if (text[0] is >= (byte)'0' and <= (byte)'9' && text.Length >= 19 && text[10] == 'T'
+            && IsoTime.TryParse(text, ref day, out long ticks, out short offsetMinutes))
+        {
+            value = HttpDate.ToDateTimeOffset(ticks, offsetMinutes);
+            return true;
+        }
+
         if (Utf8Parser.TryParse(text, out decimal seconds, out int consumed) && consumed == text.Length)
         {
             return EpochTime.TryParse(seconds, out value);
