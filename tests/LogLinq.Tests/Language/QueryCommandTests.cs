@@ -90,7 +90,7 @@ public sealed class QueryCommandTests
         run.ExitCode.Should().Be(0, run.ToString());
         run.Stdout.Should().Contain("linq:       logs.Where(r => (r.Status == 404)).Select(r => r.Path).Distinct()")
             .And.Contain("pushdown:   status == 404")
-            .And.Contain("prefilter:  lines without \"404 \" are skipped")
+            .And.Contain("prefilter:  NCSA lines without \"404 \" are skipped")
             .And.Contain("fields:     path, status")
             .And.Contain("aggregate:  distinct(r => r.Path)");
     }

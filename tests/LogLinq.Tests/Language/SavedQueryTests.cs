@@ -150,10 +150,10 @@ public sealed class SavedQueryTests
     }
 
     [Theory]
-    [InlineData("broken-links.lq", "pushdown:   status == 404", "prefilter:  lines without \"404 \"")]
-    [InlineData("robots.lq", "pushdown:   path == \"/robots.txt\"", "prefilter:  lines without \"/robots.txt\"")]
+    [InlineData("broken-links.lq", "pushdown:   status == 404", "prefilter:  NCSA lines without \"404 \"")]
+    [InlineData("robots.lq", "pushdown:   path == \"/robots.txt\"", "prefilter:  NCSA lines without \"/robots.txt\"")]
     [InlineData("over-megabyte.lq", "pushdown:   bytes > 1048576", "aggregate:  longcount()")]
-    [InlineData("downloads.lq", "pushdown:   path == \"/ply/ply-2.3.tar.gz\"", "prefilter:  lines without \"/ply/ply-2.3.tar.gz\"")]
+    [InlineData("downloads.lq", "pushdown:   path == \"/ply/ply-2.3.tar.gz\"", "prefilter:  NCSA lines without \"/ply/ply-2.3.tar.gz\"")]
     [InlineData("top-referrers.lq", "pushdown:   (referrer != null && referrer != \"-\")", "aggregate:  group by r => r.Referrer computing count()")]
     [InlineData("top-agents.lq", "pushdown:   (agent != null && agent != \"-\")", "aggregate:  group by r => r.UserAgent computing count()")]
     [InlineData("total-bytes.lq", "fields:     bytes ", "aggregate:  group by r => True computing sum(r => r.Bytes)")]

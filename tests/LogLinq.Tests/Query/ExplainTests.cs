@@ -22,6 +22,15 @@ public class ExplainTests
     }
 
     [Fact]
+    public void A_format_whose_lines_are_not_searched_raw_has_no_prefilter()
+    {
+        string plan = LogSource.Open(Path.Combine(TestPaths.Data, "access-log"), new LogSourceOptions { Format = LogLinq.Formats.LogFormat.Elb })
+            .Where(r => r.Status == 404).Select(r => r.Path).Distinct().Explain();
+
+        plan.Should().Contain("pushdown:   status == 404").And.NotContain("prefilter:");
+    }
+
+    [Fact]
     public void Total_bytes_reads_only_the_bytes_and_runs_in_parallel()
     {
         string plan = Logs.Explain(q => q.Sum(r => r.Bytes));

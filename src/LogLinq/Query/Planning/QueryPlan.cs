@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Text;
+using LogLinq.Formats;
 using LogLinq.Query.Execution;
 using LogLinq.Records;
 
@@ -149,9 +150,10 @@ internal sealed class QueryPlan(
                 : "            (evaluated on the raw bytes; no record is made for a line that fails)");
         }
 
-        if (Query.RequiredLiteral is { } literal)
+        // Only NCSA lines are searched raw: other formats may escape or lay out the text otherwise.
+        if (Query.RequiredLiteral is { } literal && Query.Format is CommonLogFormat or AutoLogFormat)
         {
-            text.AppendLine($"prefilter:  lines without \"{Encoding.UTF8.GetString(literal)}\" are skipped before parsing (vectorised search);");
+            text.AppendLine($"prefilter:  NCSA lines without \"{Encoding.UTF8.GetString(literal)}\" are skipped before parsing (vectorised search);");
             text.AppendLine("            malformed lines are counted among the lines that pass it");
         }
 
