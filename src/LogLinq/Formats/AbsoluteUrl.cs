@@ -29,6 +29,15 @@ internal static class AbsoluteUrl
         return true;
     }
 
+    /// <summary>
+    /// The path and host of a request's target: an absolute URL's (<see cref="TrySplit"/>), or the
+    /// target as it is and no host.
+    /// </summary>
+    public static (string Path, string? Host) PathAndHost(ReadOnlySpan<byte> target) =>
+        TrySplit(target, out ReadOnlySpan<byte> host, out string path)
+            ? (path, host.IsEmpty ? null : KnownText.Get(host))
+            : (KnownText.Get(target), null);
+
     private static readonly System.Buffers.SearchValues<byte> SchemeBytes =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-"u8);
 }

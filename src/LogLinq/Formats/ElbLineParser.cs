@@ -82,7 +82,7 @@ internal sealed class ElbLineParser : TextLineParser
         string? agent = KnownText.Get(QuotedFields.Inside(fields[at + UserAgent].Of(bytes)));
         record = new LogRecord(
             host: KnownText.Get(ClientAddress.WithoutPort(fields[at + Client].Of(bytes))),
-            time: new DateTimeOffset(ticks, TimeSpan.FromMinutes(offsetMinutes)),
+            time: HttpDate.ToDateTimeOffset(ticks, offsetMinutes),
             method: method,
             path: path,
             protocol: protocol,
@@ -111,16 +111,7 @@ internal sealed class ElbLineParser : TextLineParser
         }
 
         RequestLine.Split(request, out FieldRange method, out FieldRange target, out FieldRange protocol);
-        string? virtualHost = null;
-        if (AbsoluteUrl.TrySplit(target.Of(request), out ReadOnlySpan<byte> host, out string path))
-        {
-            virtualHost = host.IsEmpty ? null : KnownText.Get(host);
-        }
-        else
-        {
-            path = KnownText.Get(target.Of(request));
-        }
-
+        (string path, string? virtualHost) = AbsoluteUrl.PathAndHost(target.Of(request));
         return (KnownText.Get(method.Of(request)), path, KnownText.Get(protocol.Of(request)), virtualHost);
     }
 }

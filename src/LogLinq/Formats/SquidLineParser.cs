@@ -72,16 +72,10 @@ internal sealed class SquidLineParser : TextLineParser
         }
 
         ReadOnlySpan<byte> url = fields[Url].Of(bytes);
-        string? virtualHost = null;
-        if (AbsoluteUrl.TrySplit(url, out ReadOnlySpan<byte> host, out string path))
-        {
-            virtualHost = host.IsEmpty ? null : KnownText.Get(host);
-        }
-        else
-        {
-            path = KnownText.Get(url);
-            virtualHost = url.Length > 0 && url[0] != '/' && url.Contains((byte)':') ? path : null;
-        }
+        (string path, string? virtualHost) = AbsoluteUrl.PathAndHost(url);
+
+        // A CONNECT's target is host:port, which is the virtual host too.
+        virtualHost ??= url is [not (byte)'/', ..] && url.Contains((byte)':') && url.IndexOf("://"u8) < 0 ? path : null;
 
         record = new LogRecord(
             host: KnownText.Get(fields[Client].Of(bytes)),
