@@ -83,6 +83,27 @@ public sealed class OrderedMergeTests
             .Should().Equal(all.Where(r => r.Status == 404).Select(r => r.Host).Distinct());
     }
 
+    [Fact]
+    public void Malformed_lines_of_hundreds_of_files_are_reported_in_file_order()
+    {
+        // Every file's second line is broken: the report's first samples are the first files', in
+        // order, however the two workers' parts end.
+        using var dir = new TempDirectory();
+        for (int f = 0; f < 300; f++)
+        {
+            dir.Write($"access-{f:D3}.log", $"192.0.2.1 - - [26/Nov/2026:12:00:00 +0000] \"GET /a HTTP/1.1\" 200 {f}\nbroken line {f}\n");
+        }
+
+        var report = new ParseReport();
+        long sum = LogSource.Open(Path.Combine(dir.Path, "access-*.log"), new LogSourceOptions { MaxDegreeOfParallelism = 2, Report = report }).Sum(r => r.Bytes);
+
+        sum.Should().Be(299 * 300 / 2);
+        report.Records.Should().Be(300);
+        report.Malformed.Should().Be(300);
+        report.Samples.Select(m => (Path.GetFileName(m.File), m.LineNumber)).Should().Equal(
+            Enumerable.Range(0, report.Samples.Count).Select(f => ($"access-{f:D3}.log", 2L)));
+    }
+
     /// <summary>A state that only writes down what is done to it.</summary>
     private sealed class Recording(int part, List<string> log) : PartialAggregate
     {

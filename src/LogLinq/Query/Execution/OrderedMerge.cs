@@ -11,11 +11,9 @@ internal sealed class OrderedMerge
     private readonly IReadOnlyList<ScanPart> _parts;
     private readonly PartialAggregate?[] _states;
     private readonly long[] _lines;
-    private readonly bool[] _ended;
     private readonly bool _single;
-    private readonly object _gate = new();
+    private readonly InOrderCompletion _completion;
     private PartialAggregate? _merged;
-    private int _next;
     private long _lineBase;
 
     /// <param name="parts">The parts, in file order.</param>
@@ -25,7 +23,7 @@ internal sealed class OrderedMerge
         (_parts, _single) = (parts, single);
         _states = new PartialAggregate?[parts.Count];
         _lines = new long[parts.Count];
-        _ended = new bool[parts.Count];
+        _completion = new InOrderCompletion(parts.Count, Merge);
     }
 
     /// <summary>Keeps <paramref name="state"/> as part <paramref name="part"/>'s until it is merged.</summary>
@@ -33,59 +31,38 @@ internal sealed class OrderedMerge
 
     /// <summary>
     /// Part <paramref name="part"/> has ended, having owned <paramref name="lines"/> lines: merges it
-    /// and the ended parts after it, unless another thread is merging now (it will take these too, or
-    /// <see cref="Result"/> will), so that a worker never waits on another's merge.
+    /// and the ended parts after it, unless another thread is merging now.
     /// </summary>
     public void Ended(int part, long lines)
     {
-        Volatile.Write(ref _lines[part], lines);
-        Volatile.Write(ref _ended[part], true);
-        if (Monitor.TryEnter(_gate))
-        {
-            try
-            {
-                MergeEnded();
-            }
-            finally
-            {
-                Monitor.Exit(_gate);
-            }
-        }
+        _lines[part] = lines;
+        _completion.Ended(part);
     }
 
     /// <summary>The merged state, once every part has ended.</summary>
-    public PartialAggregate Result()
+    public PartialAggregate Result() =>
+        _completion.TakeAllEnded() ? _merged! : throw new InvalidOperationException("a part has not ended");
+
+    private void Merge(int part)
     {
-        lock (_gate)
+        // Line numbers of a part that started mid-file were counted from its start.
+        _lineBase = _parts[part].Start == 0 ? 0 : _lineBase;
+        PartialAggregate state = _states[part]!;
+        if (_lineBase != 0)
         {
-            MergeEnded();
-            return _next == _parts.Count ? _merged! : throw new InvalidOperationException("a part has not ended");
+            state.Rebase(_lineBase);
         }
-    }
 
-    private void MergeEnded()
-    {
-        while (_next < _parts.Count && Volatile.Read(ref _ended[_next]))
+        _lineBase += _lines[part];
+        if (_merged is null)
         {
-            // Line numbers of a part that started mid-file were counted from its start.
-            _lineBase = _parts[_next].Start == 0 ? 0 : _lineBase;
-            PartialAggregate state = _states[_next]!;
-            if (_lineBase != 0)
-            {
-                state.Rebase(_lineBase);
-            }
-
-            _lineBase += _lines[_next];
-            if (_merged is null)
-            {
-                _merged = state;
-            }
-            else if (!_single)
-            {
-                _merged.Merge(state);
-            }
-
-            _states[_next++] = null;
+            _merged = state;
         }
+        else if (!_single)
+        {
+            _merged.Merge(state);
+        }
+
+        _states[part] = null;
     }
 }

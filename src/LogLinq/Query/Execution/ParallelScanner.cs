@@ -77,7 +77,7 @@ internal static class ParallelScanner
     {
         LogSourceOptions options = input.Options;
         var lineCounts = new long[parts.Count];
-        var scans = new FileScan[parts.Count];
+        var scans = new FileScan?[parts.Count];
 
         // With fewer parts than workers a core would idle: let it decompress ahead instead.
         bool readAhead = workers > 1 && parts.Count < workers;
@@ -87,13 +87,37 @@ internal static class ParallelScanner
         using Timer? progress = options.Progress is null ? null
             : new Timer(_ => options.Progress.Report(new ScanProgress(counters.BytesRead, totalBytes)), null, ProgressInterval, ProgressInterval);
 
+        // Each part's counts go to the report in part order, as soon as the parts before it have
+        // ended (line numbers of a part that started mid-file were counted from its start), and its
+        // scan is let go: a query over many thousands of files holds the scans of a few.
+        long lineBase = 0;
+        var reported = new InOrderCompletion(parts.Count, i =>
+        {
+            lineBase = parts[i].Start == 0 ? 0 : lineBase;
+            scans[i]?.Flush(lineBase);
+            scans[i] = null;
+            lineBase += lineCounts[i];
+        });
+
         void Scan(int i)
         {
-            PartialAggregate state = stateFor(i);
-            scans[i] = new FileScan(query, parts[i].Path, parts[i].Format, fromFileStart: parts[i].Start == 0);
             try
             {
-                lineCounts[i] = ScanOne(parts[i], scans[i], state, counters, readAhead, cancel);
+                ScanPart(i);
+            }
+            finally
+            {
+                reported.Ended(i);
+            }
+        }
+
+        void ScanPart(int i)
+        {
+            PartialAggregate state = stateFor(i);
+            FileScan scan = scans[i] = new FileScan(query, parts[i].Path, parts[i].Format, fromFileStart: parts[i].Start == 0);
+            try
+            {
+                lineCounts[i] = ScanOne(parts[i], scan, state, counters, readAhead, cancel);
             }
             catch (Exception e) when (partEnded is not null)
             {
@@ -106,7 +130,7 @@ internal static class ParallelScanner
             }
             finally
             {
-                scans[i].ReleaseMasks();
+                scan.ReleaseMasks();
             }
 
             partEnded?.Invoke(i, state, lineCounts[i], null);
@@ -119,15 +143,8 @@ internal static class ParallelScanner
         }
         finally
         {
-            // Line numbers of a part that started mid-file were counted from its start. (After a
-            // failure, the counts of what was scanned are reported all the same.)
-            long lineBase = 0;
-            for (int i = 0; i < parts.Count; i++)
-            {
-                lineBase = parts[i].Start == 0 ? 0 : lineBase;
-                scans[i]?.Flush(lineBase);
-                lineBase += lineCounts[i];
-            }
+            // After a failure, the counts of what was scanned are reported all the same.
+            reported.TakeRest();
         }
     }
 
