@@ -44,7 +44,10 @@ internal sealed class AutoLogFormat : LogFormat
                 : Common;
         }
 
-        if (line[0] == '{' || IsJsonBehindPrefix(line))
+        // What a syslog or container runtime's header leaves: the line itself when it has none. (An
+        // NCSA line behind one is Common's, which takes the header off itself.)
+        ReadOnlySpan<byte> unprefixed = line[LinePrefixReader.Length(line, LinePrefixReader.Detect(line))..];
+        if (unprefixed.TrimStart(" \t"u8) is [(byte)'{', ..])
         {
             return JsonLines;
         }
@@ -69,26 +72,18 @@ internal sealed class AutoLogFormat : LogFormat
             return Squid;
         }
 
-        ReadOnlySpan<byte> unprefixed = line[LinePrefixReader.Length(line, LinePrefixReader.Detect(line))..];
-        if (HaproxyLineParser.Looks(line) || HaproxyLineParser.Looks(unprefixed))
+        if (HaproxyLineParser.Looks(unprefixed))
         {
             return Haproxy;
         }
 
         // (An NCSA line whose request or agent holds pairs, status=3 among them, stays NCSA.)
-        if ((LogfmtLineParser.Looks(line) || LogfmtLineParser.Looks(unprefixed)) && !CommonLogParser.TryParse(unprefixed, out _, out _))
+        if (LogfmtLineParser.Looks(unprefixed) && !CommonLogParser.TryParse(unprefixed, out _, out _))
         {
             return Logfmt;
         }
 
         return Common;
-    }
-
-    /// <summary>A JSON object behind a syslog or container runtime's prefix (an NCSA line behind one is Common's).</summary>
-    private static bool IsJsonBehindPrefix(ReadOnlySpan<byte> line)
-    {
-        LinePrefix prefix = LinePrefixReader.Detect(line);
-        return prefix != LinePrefix.None && line[LinePrefixReader.Length(line, prefix)..].TrimStart(" \t"u8) is [(byte)'{', ..];
     }
 
     /// <summary><c>#Software:</c>, <c>#Fields:</c> and the like: '#', a name, a colon.</summary>

@@ -110,6 +110,7 @@ internal sealed class HaproxyLineParser : TextLineParser
     }
 
     /// <summary>The first fields of <paramref name="line"/>, split at single spaces; returns how many.</summary>
+    // Not QuotedFields: an IPv6 client, [2001:db8::5]:33318, opens with a bracket that is not a group's.
     private static int Split(ReadOnlySpan<byte> line, Span<FieldRange> fields)
     {
         int count = 0;

@@ -84,7 +84,8 @@ internal sealed class LogfmtLineParser : LineParser
             JsonField field = JsonFieldNames.Lookup(key, out bool weak);
             if (field == JsonField.Request)
             {
-                found.TakeRequest(quoted && value.Overlaps(scratch) ? value.ToArray() : memory.Slice(raw.Start, raw.Length));
+                // A slice of the line unless unescaped elsewhere, as the request must outlive the value.
+                found.TakeRequest(value.Overlaps(bytes) ? memory.Slice(raw.Start, raw.Length) : value.ToArray());
             }
             else if (field != JsonField.Ignored && !found.Take(field, weak, value, isText: true, key, out error))
             {

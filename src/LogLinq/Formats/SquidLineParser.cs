@@ -32,7 +32,7 @@ internal sealed class SquidLineParser : TextLineParser
         ReadOnlySpan<byte> time = fields[Time].Of(line);
         ReadOnlySpan<byte> result = fields[Result].Of(line);
         int slash = result.IndexOf((byte)'/');
-        return time.Length > 4 && time[^4] == '.' && AsciiDigits.TryParse(time[..^4], out _) && AsciiDigits.TryParse(time[^3..], out _)
+        return time.Length > 4 && time[^4] == '.' && IsDigits(time[..^4]) && IsDigits(time[^3..])
             && slash > 0 && result.Length - slash == 4;
     }
 
@@ -91,6 +91,8 @@ internal sealed class SquidLineParser : TextLineParser
             virtualHost: virtualHost);
         return LineResult.Record;
     }
+
+    private static bool IsDigits(ReadOnlySpan<byte> s) => !s.IsEmpty && !s.ContainsAnyExceptInRange((byte)'0', (byte)'9');
 
     /// <summary>The first fields of <paramref name="line"/>, separated by one space or more; returns how many.</summary>
     private static int Split(ReadOnlySpan<byte> line, Span<FieldRange> fields)

@@ -66,6 +66,16 @@ public sealed class LogfmtFormatTests : IDisposable
         (record.Method, record.Path, record.Protocol, record.Host).Should().Be(("GET", "/x?y=1", "HTTP/2.0", "192.0.2.4"));
     }
 
+    [Fact]
+    public void A_long_escaped_request_is_split_from_its_unescaped_text()
+    {
+        string path = "/" + new string('a', 300) + "?q=\\\"x\\\"";
+        LogRecord record = ParseOne($"ts=1704164645 request=\"GET {path} HTTP/1.1\" status=200");
+
+        record.Path.Should().Be("/" + new string('a', 300) + "?q=\"x\"");
+        record.Protocol.Should().Be("HTTP/1.1");
+    }
+
     [Theory]
     [InlineData("method=GET path=/ status=200", "no time: expected one of the keys time, timestamp, @timestamp, time_local, time_iso8601, ts, msec, start_time or date")]
     [InlineData("time=2024-01-02T03:04:05Z method=GET path=/", "no status: expected one of the keys status, response, status_code, response_code, DownstreamStatus or http.response.status_code")]
