@@ -126,7 +126,7 @@ public static class QueryCompiler
         List<Column> keys = Columns(summarize.Keys, context.Compiler(relation, row), row, context);
         foreach (Column key in keys)
         {
-            if (key.Access.Body is MethodCallExpression { Method.Name: nameof(QueryFunctions.Bin), Arguments: [MemberExpression time, ConstantExpression { Value: TimeSpan size }] }
+            if (key.Body is MethodCallExpression { Method.Name: nameof(QueryFunctions.Bin), Arguments: [MemberExpression time, ConstantExpression { Value: TimeSpan size }] }
                 && time.Member.Name == nameof(LogRecord.Time) && time.Member.DeclaringType == typeof(LogRecord) && size > TimeSpan.Zero)
             {
                 return size;
@@ -186,7 +186,7 @@ public static class QueryCompiler
     private static Relation Records(Expression source)
     {
         ParameterExpression r = Expression.Parameter(typeof(LogRecord), "r");
-        Column[] fields = [.. RecordFields.All.Select(f => new Column(f.Name, Expression.Lambda(Expression.Property(r, f.Property), r)))];
+        Column[] fields = [.. RecordFields.All.Select(f => new Column(f.Name, r, Expression.Property(r, f.Property)))];
         return new Relation(source, typeof(LogRecord), fields, IsRecords: true);
     }
 
@@ -236,16 +236,16 @@ public static class QueryCompiler
         }
         else
         {
-            columns = [.. relation.Columns.Select(c => new Column(c.Name, Expression.Lambda(c.On(row), row)))];
+            columns = [.. relation.Columns.Select(c => new Column(c.Name, row, c.On(row)))];
         }
 
-        Expression[] values = [.. columns.Select(c => c.Access.Body)];
+        Expression[] values = [.. columns.Select(c => c.Body)];
         Expression key = values.Length == 1 ? values[0] : Tuples.New(values);
         Expression query = Call(nameof(Queryable.Select), [relation.Element, key.Type], relation.Query, Quote(key, row));
         query = Call(nameof(Queryable.Distinct), [key.Type], query);
 
         ParameterExpression x = Expression.Parameter(key.Type, "x");
-        Column[] distinctColumns = [.. columns.Select((c, i) => new Column(c.Name, Expression.Lambda(values.Length == 1 ? x : Tuples.Item(x, i), x)))];
+        Column[] distinctColumns = [.. columns.Select((c, i) => new Column(c.Name, x, values.Length == 1 ? x : Tuples.Item(x, i)))];
         return new Relation(query, key.Type, distinctColumns, IsRecords: false);
     }
 
@@ -255,7 +255,7 @@ public static class QueryCompiler
         ParameterExpression row = relation.Parameter();
         ExpressionCompiler compiler = context.Compiler(relation, row);
         List<Column> keys = Columns(summarize.Keys, compiler, row, context);
-        Expression[] keyValues = [.. keys.Select(k => k.Access.Body)];
+        Expression[] keyValues = [.. keys.Select(k => k.Body)];
 
         // Without keys every row is in one group, still aggregated in parallel and in one pass.
         Expression key = keyValues.Length switch
@@ -410,7 +410,7 @@ public static class QueryCompiler
                 throw new QueryException($"two columns are named '{name}'; name one with as", syntax[i].Span, context.Text);
             }
 
-            columns.Add(new Column(name, Expression.Lambda(value, row)));
+            columns.Add(new Column(name, row, value));
         }
 
         return columns;
@@ -446,7 +446,7 @@ public static class QueryCompiler
     }
 
     private static bool IsCell(Column column, int index) =>
-        column.Access.Body is MethodCallExpression { Method.Name: nameof(QueryFunctions.Cell), Arguments: [ParameterExpression, ConstantExpression { Value: int i }] } && i == index;
+        column.Body is MethodCallExpression { Method.Name: nameof(QueryFunctions.Cell), Arguments: [ParameterExpression, ConstantExpression { Value: int i }] } && i == index;
 
     private static Relation Rows(Expression query, List<(string Name, Type Type)> columns)
     {
@@ -455,7 +455,8 @@ public static class QueryCompiler
         [
             .. columns.Select((c, i) => new Column(
                 c.Name,
-                Expression.Lambda(Expression.Call(typeof(QueryFunctions), nameof(QueryFunctions.Cell), [c.Type], row, Expression.Constant(i)), row))),
+                row,
+                Expression.Call(typeof(QueryFunctions), nameof(QueryFunctions.Cell), [c.Type], row, Expression.Constant(i)))),
         ];
         return new Relation(query, typeof(object[]), cells, IsRecords: false);
     }

@@ -33,19 +33,19 @@ internal static class XmlFields
             string column = ColumnName(name);
             if (!columns.Any(c => c.Name == column))
             {
-                columns.Add(new Column(column, Expression.Lambda(Expression.Call(TextMethod, r, Expression.Constant(name)), r)));
+                columns.Add(new Column(column, r, Expression.Call(TextMethod, r, Expression.Constant(name))));
             }
         }
 
         // The data's own names come first: a child called <line> hides the line number.
         if (!columns.Any(c => c.Name == "file"))
         {
-            columns.Add(new Column("file", Expression.Lambda(Expression.Property(r, nameof(GenericRecord.File)), r)));
+            columns.Add(new Column("file", r, Expression.Property(r, nameof(GenericRecord.File))));
         }
 
         if (!columns.Any(c => c.Name == "line"))
         {
-            columns.Add(new Column("line", Expression.Lambda(Expression.Property(r, nameof(GenericRecord.LineNumber)), r)));
+            columns.Add(new Column("line", r, Expression.Property(r, nameof(GenericRecord.LineNumber))));
         }
 
         return new Relation(source, typeof(GenericRecord), columns, IsRecords: true)
