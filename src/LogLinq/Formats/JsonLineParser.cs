@@ -10,14 +10,14 @@ namespace LogLinq.Formats;
 /// spellings of <see cref="JsonFieldNames"/>; nested objects and arrays are read past. A record
 /// needs a usable time and status; every other field has a default.
 /// </summary>
-internal sealed class JsonLineParser : LineParser
+internal sealed class JsonLineParser : KeyedLineParser
 {
     // An escaped string value (a rare thing in a log line) is unescaped here when it fits.
     private const int StackBytes = 256;
 
-    public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
+    /// <summary>Reads the line's object into <paramref name="found"/>; <see cref="LineResult.Record"/> when it was one.</summary>
+    protected override LineResult Read(in LogLine line, ref KeyedFields found, out string? error)
     {
-        record = null;
         ReadOnlyMemory<byte> memory = line.Bytes[LineNoise.Length(line.Bytes.Span, line.Number == 1)..];
         ReadOnlySpan<byte> bytes = memory.Span;
         if (IsBlank(bytes))
@@ -34,7 +34,7 @@ internal sealed class JsonLineParser : LineParser
 
         try
         {
-            return ReadObject(memory, line, out record, out error);
+            return ReadObject(bytes, ref found, out error);
         }
         catch (JsonException e)
         {
@@ -43,18 +43,15 @@ internal sealed class JsonLineParser : LineParser
         }
     }
 
-    private static LineResult ReadObject(ReadOnlyMemory<byte> memory, in LogLine line, out LogRecord? record, out string? error)
+    private static LineResult ReadObject(ReadOnlySpan<byte> bytes, ref KeyedFields found, out string? error)
     {
-        record = null;
-        ReadOnlySpan<byte> bytes = memory.Span;
         Span<byte> scratch = stackalloc byte[StackBytes];
         // Scoped to this frame, like the scratch buffer, so the two may be passed together.
         scoped Utf8JsonReader reader = new(bytes);
         reader.Read();
 
-        KeyedFields found = default;
         Span<byte> keyPath = stackalloc byte[JsonFieldPaths.MaxLength];
-        if (!ReadMembers(ref reader, memory, ref found, scratch, keyPath, 0, out error))
+        if (!ReadMembers(ref reader, bytes, ref found, scratch, keyPath, 0, out error))
         {
             return LineResult.Malformed;
         }
@@ -66,7 +63,7 @@ internal sealed class JsonLineParser : LineParser
             return LineResult.Malformed;
         }
 
-        return found.ToRecord(line, out record, out error);
+        return LineResult.Record;
     }
 
     /// <summary>
@@ -76,7 +73,7 @@ internal sealed class JsonLineParser : LineParser
     /// </summary>
     private static bool ReadMembers(
         ref Utf8JsonReader reader,
-        ReadOnlyMemory<byte> line,
+        ReadOnlySpan<byte> line,
         ref KeyedFields found,
         Span<byte> scratch,
         Span<byte> path,
@@ -172,7 +169,7 @@ internal sealed class JsonLineParser : LineParser
         JsonField field,
         bool weak,
         ref Utf8JsonReader reader,
-        ReadOnlyMemory<byte> line,
+        ReadOnlySpan<byte> line,
         FieldRange key,
         Span<byte> scratch,
         out string? error)
@@ -181,14 +178,14 @@ internal sealed class JsonLineParser : LineParser
         {
             if (reader.TokenType == JsonTokenType.String)
             {
-                found.TakeRequest(StringBytes(ref reader, line));
+                found.TakeRequest(Value(ref reader, scratch));
             }
 
             error = null;
             return true;
         }
 
-        return found.Take(field, weak, Value(ref reader, scratch), reader.TokenType == JsonTokenType.String, key.Of(line.Span), out error);
+        return found.Take(field, weak, Value(ref reader, scratch), reader.TokenType == JsonTokenType.String, key.Of(line), out error);
     }
 
     /// <summary>The current token's value, unescaped; borrows <paramref name="scratch"/> when it has to.</summary>
@@ -201,19 +198,6 @@ internal sealed class JsonLineParser : LineParser
 
         Span<byte> into = reader.ValueSpan.Length <= scratch.Length ? scratch : new byte[reader.ValueSpan.Length];
         return into[..reader.CopyString(into)];
-    }
-
-    /// <summary>A string value that must outlive the token: a slice of the line unless it had escapes.</summary>
-    private static ReadOnlyMemory<byte> StringBytes(ref Utf8JsonReader reader, ReadOnlyMemory<byte> line)
-    {
-        if (!reader.ValueIsEscaped)
-        {
-            // The token starts at its opening quote.
-            return line.Slice((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
-        }
-
-        byte[] unescaped = new byte[reader.ValueSpan.Length];
-        return unescaped.AsMemory(0, reader.CopyString(unescaped));
     }
 
     /// <summary>Why a line that does not open with '{' is not a record, naming what it is instead.</summary>

@@ -9,6 +9,11 @@ namespace LogLinq.Formats;
 /// wins over the time its line was written, a client's address with a port gives way to the client
 /// alone, a usable time from one key makes up for an unusable one from another.
 /// </summary>
+/// <remarks>
+/// Text values are copied, unescaped, into a buffer the parser owns and reuses from line to line, and
+/// the fields are ranges into it, as an NCSA line's are into the line: a scan then reads a JSON or
+/// logfmt line as it reads an NCSA one, and makes no string for a field the query does not read.
+/// </remarks>
 internal struct KeyedFields
 {
     /// <summary>The keys a line's time may come under, for the message of a line without one.</summary>
@@ -17,15 +22,17 @@ internal struct KeyedFields
     /// <summary>The keys a line's status may come under, for the message of a line without one.</summary>
     public const string StatusKeys = "status, response, status_code, response_code, DownstreamStatus or http.response.status_code";
 
-    private string? _host;
-    private string? _user;
-    private string? _method;
-    private string? _path;
-    private string? _protocol;
-    private string? _referrer;
-    private string? _userAgent;
-    private string? _virtualHost;
-    private ReadOnlyMemory<byte> _request;
+    private byte[] _text;
+    private int _length;
+    private FieldRange _host;
+    private FieldRange _user;
+    private FieldRange _method;
+    private FieldRange _path;
+    private FieldRange _protocol;
+    private FieldRange _referrer;
+    private FieldRange _userAgent;
+    private FieldRange _virtualHost;
+    private FieldRange _request;
     private DateTimeOffset _time;
     private bool _hasTime;
     private DateTimeOffset _startTime;
@@ -35,6 +42,16 @@ internal struct KeyedFields
     private bool _hasStatus;
     private string? _statusError;
     private long _bytes;
+
+    /// <param name="text">The buffer the values are copied into; a bigger one replaces it when they outgrow it (<see cref="Text"/>).</param>
+    public KeyedFields(byte[] text)
+    {
+        _text = text;
+        _host = _user = _method = _path = _protocol = _referrer = _userAgent = _virtualHost = _request = FieldRange.None;
+    }
+
+    /// <summary>The buffer the values are in: the one given, or a bigger one, for the parser to keep for its next line.</summary>
+    public readonly byte[] Text => _text;
 
     /// <summary>
     /// Puts <paramref name="value"/> (unescaped; <paramref name="isText"/> when it was written as a
@@ -94,46 +111,46 @@ internal struct KeyedFields
 
                 break;
             case JsonField.Host:
-                if (!weak || _host is null)
+                if (!weak || _host.IsNone)
                 {
-                    _host = KnownText.Get(value);
+                    _host = Append(value);
                 }
 
                 break;
             case JsonField.ClientAddress:
-                if (_host is null && isText)
+                if (_host.IsNone && isText)
                 {
-                    _host = KnownText.Get(ClientAddress.WithoutPort(value));
+                    _host = Append(ClientAddress.WithoutPort(value));
                 }
 
                 break;
             case JsonField.Method:
-                _method = KnownText.Get(value);
+                _method = Append(value);
                 break;
             case JsonField.Path:
-                if (!weak || _path is null)
+                if (!weak || _path.IsNone)
                 {
-                    _path = KnownText.Get(value);
+                    _path = Append(value);
                 }
 
                 break;
             case JsonField.Protocol:
                 // ECS writes the version alone ("1.1"); every other log, and LogRecord, the whole protocol.
-                _protocol = value is [>= (byte)'0' and <= (byte)'9', ..] ? "HTTP/" + Encoding.UTF8.GetString(value) : KnownText.Get(value);
+                _protocol = value is [>= (byte)'0' and <= (byte)'9', ..] ? Append("HTTP/"u8, value) : Append(value);
                 break;
             case JsonField.Referrer:
-                _referrer = KnownText.Get(value);
+                _referrer = Append(value);
                 break;
             case JsonField.UserAgent:
-                _userAgent = KnownText.Get(value);
+                _userAgent = Append(value);
                 break;
             case JsonField.User:
-                _user = KnownText.Get(value);
+                _user = Append(value);
                 break;
             case JsonField.VirtualHost:
-                if (!weak || _virtualHost is null)
+                if (!weak || _virtualHost.IsNone)
                 {
-                    _virtualHost = KnownText.Get(value);
+                    _virtualHost = Append(value);
                 }
 
                 break;
@@ -142,11 +159,8 @@ internal struct KeyedFields
         return true;
     }
 
-    /// <summary>
-    /// Takes a whole request line (<c>GET /x HTTP/1.1</c>), split when the record is made into the
-    /// parts no key of their own gave; <paramref name="request"/> must outlive the line's parse.
-    /// </summary>
-    public void TakeRequest(ReadOnlyMemory<byte> request) => _request = request;
+    /// <summary>Takes a whole request line (<c>GET /x HTTP/1.1</c>), split when the record is made into the parts no key of their own gave.</summary>
+    public void TakeRequest(ReadOnlySpan<byte> request) => _request = Append(request);
 
     /// <summary>A time the line gave outside its keys (a prefix's), which is the record's when no key gives one.</summary>
     public void TimeUnlessKeyed(DateTimeOffset time)
@@ -159,10 +173,14 @@ internal struct KeyedFields
 
     private readonly bool HasTime => _hasTime || _hasStartTime;
 
-    /// <summary>The record of <paramref name="line"/>, or why there is none: a line needs a time and a status.</summary>
-    public readonly LineResult ToRecord(in LogLine line, out LogRecord? record, out string? error)
+    /// <summary>
+    /// The line's fields, as ranges into <see cref="Text"/>'s first <paramref name="length"/> bytes, or
+    /// why there are none: a line needs a time and a status. Every other field has a default: "-" for
+    /// the host and the user, empty request parts, and no referrer, user agent or virtual host.
+    /// </summary>
+    public LineResult ToFields(ref CommonLogFields fields, out int length, out string? error)
     {
-        record = null;
+        length = 0;
         if (!HasTime)
         {
             error = _timeError ?? $"no time: expected one of the keys {TimeKeys}";
@@ -175,29 +193,57 @@ internal struct KeyedFields
             return LineResult.Malformed;
         }
 
-        FieldRange method = default, path = default, protocol = default;
-        ReadOnlySpan<byte> request = _request.Span;
-        if (!_request.IsEmpty)
+        FieldRange dash = Append("-"u8);
+        FieldRange method = new(0, 0), path = new(0, 0), protocol = new(0, 0);
+        if (!_request.IsNone)
         {
-            RequestLine.Split(request, out method, out path, out protocol);
+            RequestLine.Split(_request.Of(_text), out method, out path, out protocol);
+            (method, path, protocol) = (Within(_request, method), Within(_request, path), Within(_request, protocol));
         }
 
-        record = new LogRecord(
-            host: _host ?? "-",
-            time: _hasStartTime ? _startTime : _time,
-            method: _method ?? KnownText.Get(method.Of(request)),
-            path: _path ?? KnownText.Get(path.Of(request)),
-            protocol: _protocol ?? KnownText.Get(protocol.Of(request)),
-            status: _status,
-            bytes: _bytes,
-            referrer: _referrer,
-            userAgent: _userAgent,
-            user: _user ?? "-",
-            file: line.File,
-            lineNumber: line.Number,
-            virtualHost: _virtualHost);
+        fields.Host = _host.IsNone ? dash : _host;
+        fields.Ident = dash;
+        fields.User = _user.IsNone ? dash : _user;
+        fields.VirtualHost = _virtualHost;
+        fields.SetRequest(_request.IsNone ? new FieldRange(0, 0) : _request);
+        fields.SetRequestParts(_method.IsNone ? method : _method, _path.IsNone ? path : _path, _protocol.IsNone ? protocol : _protocol);
+        fields.Referrer = _referrer;
+        fields.UserAgent = _userAgent;
+        DateTimeOffset time = _hasStartTime ? _startTime : _time;
+        fields.TimeTicks = time.Ticks;
+        fields.OffsetMinutes = (short)time.TotalOffsetMinutes;
+        fields.Status = _status;
+        fields.Bytes = _bytes;
+        length = _length;
         error = null;
         return LineResult.Record;
+    }
+
+    /// <summary>The record of <paramref name="line"/>, over a copy of its values, or why there is none (see <see cref="ToFields"/>).</summary>
+    public LineResult ToRecord(in LogLine line, out LogRecord? record, out string? error)
+    {
+        CommonLogFields fields = default;
+        LineResult result = ToFields(ref fields, out int length, out error);
+        record = result == LineResult.Record ? new LogRecord(_text.AsSpan(0, length).ToArray(), fields, line.File, line.Number) : null;
+        return result;
+    }
+
+    /// <summary>A part of the request at <paramref name="request"/>, found as a range within it.</summary>
+    private static FieldRange Within(FieldRange request, FieldRange part) => new(request.Start + part.Start, part.Length);
+
+    private FieldRange Append(ReadOnlySpan<byte> value, ReadOnlySpan<byte> more = default)
+    {
+        int length = value.Length + more.Length;
+        if (_length + length > _text.Length)
+        {
+            Array.Resize(ref _text, Math.Max(_text.Length * 2, _length + length));
+        }
+
+        value.CopyTo(_text.AsSpan(_length));
+        more.CopyTo(_text.AsSpan(_length + value.Length));
+        var range = new FieldRange(_length, length);
+        _length += length;
+        return range;
     }
 
     private static string NotATime(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) =>

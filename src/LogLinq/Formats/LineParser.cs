@@ -11,6 +11,20 @@ internal abstract class LineParser
     /// <summary>Parses one line; on <see cref="LineResult.Malformed"/>, <paramref name="error"/> says why.</summary>
     public abstract LineResult Parse(in LogLine line, out LogRecord? record, out string? error);
 
+    /// <summary>
+    /// Whether <see cref="ParseFields"/> reads this format's lines: those whose values are copied out
+    /// of the line (JSON lines, logfmt), which a scan then reads as ranges, as it reads NCSA lines.
+    /// </summary>
+    public virtual bool HasFields => false;
+
+    /// <summary>
+    /// Parses one line into <paramref name="fields"/>, ranges into <paramref name="text"/>, a buffer of
+    /// the parser's own that is valid until its next line: no string is made for any field. Only
+    /// where <see cref="HasFields"/>.
+    /// </summary>
+    public virtual LineResult ParseFields(in LogLine line, ref CommonLogFields fields, out ArraySegment<byte> text, out string? error) =>
+        throw new NotSupportedException($"{GetType().Name} makes records, not fields");
+
     /// <summary>True for a line of nothing but spaces and tabs, which no format treats as a record.</summary>
     internal static bool IsBlank(ReadOnlySpan<byte> line) => line.TrimStart(" \t"u8).IsEmpty;
 }

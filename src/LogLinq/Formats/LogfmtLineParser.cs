@@ -12,7 +12,7 @@ namespace LogLinq.Formats;
 /// <c>heroku logs</c> prints before each line: <c>2024-01-02T03:04:05.123456+00:00 heroku[router]:</c>):
 /// a time among them is the line's when no key gives one.
 /// </summary>
-internal sealed class LogfmtLineParser : LineParser
+internal sealed class LogfmtLineParser : KeyedLineParser
 {
     // A quoted value with escapes is unescaped here when it fits.
     private const int StackBytes = 256;
@@ -43,9 +43,9 @@ internal sealed class LogfmtLineParser : LineParser
         return pairs >= MinPairs && status;
     }
 
-    public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
+    /// <summary>Reads the line's pairs into <paramref name="found"/>; <see cref="LineResult.Record"/> when it had any.</summary>
+    protected override LineResult Read(in LogLine line, ref KeyedFields found, out string? error)
     {
-        record = null;
         error = null;
         ReadOnlyMemory<byte> memory = line.Bytes[LineNoise.Length(line.Bytes.Span, line.Number == 1)..];
         ReadOnlySpan<byte> bytes = memory.Span;
@@ -54,7 +54,6 @@ internal sealed class LogfmtLineParser : LineParser
             return LineResult.Skipped;
         }
 
-        KeyedFields found = default;
         DateTimeOffset? leadingTime = null;
         bool anyPair = false;
         Span<byte> scratch = stackalloc byte[StackBytes];
@@ -84,8 +83,7 @@ internal sealed class LogfmtLineParser : LineParser
             JsonField field = JsonFieldNames.Lookup(key, out bool weak);
             if (field == JsonField.Request)
             {
-                // A slice of the line unless unescaped elsewhere, as the request must outlive the value.
-                found.TakeRequest(value.Overlaps(bytes) ? memory.Slice(raw.Start, raw.Length) : value.ToArray());
+                found.TakeRequest(value);
             }
             else if (field != JsonField.Ignored && !found.Take(field, weak, value, isText: true, key, out error))
             {
@@ -104,7 +102,7 @@ internal sealed class LogfmtLineParser : LineParser
             found.TimeUnlessKeyed(leading);
         }
 
-        return found.ToRecord(line, out record, out error);
+        return LineResult.Record;
     }
 
     /// <summary>A quoted value's text without its escapes, in <paramref name="scratch"/> when it fits.</summary>

@@ -32,8 +32,37 @@ internal sealed class UnwrappingLineParser : LineParser
     internal static (bool Docker, LinePrefix Prefix) WrappingOf(ReadOnlySpan<byte> text) =>
         DockerLogLine.IsEnvelope(text.TrimStart(" \t"u8)) ? (true, LinePrefix.None) : (false, LinePrefixReader.Detect(text));
 
+    public override bool HasFields => _inner.HasFields;
+
     public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
     {
+        record = null;
+        error = null;
+        return Unwrap(line, out LogLine inner, ref error) switch
+        {
+            LineResult.Record => _inner.Parse(inner, out record, out error),
+            LineResult other => other,
+        };
+    }
+
+    public override LineResult ParseFields(in LogLine line, ref CommonLogFields fields, out ArraySegment<byte> text, out string? error)
+    {
+        text = default;
+        error = null;
+        return Unwrap(line, out LogLine inner, ref error) switch
+        {
+            LineResult.Record => _inner.ParseFields(inner, ref fields, out text, out error),
+            LineResult other => other,
+        };
+    }
+
+    /// <summary>
+    /// The server's line inside <paramref name="line"/> (<see cref="LineResult.Record"/>), or why there
+    /// is none: a blank first line, or Docker's JSON that cannot be unwrapped.
+    /// </summary>
+    private LineResult Unwrap(in LogLine line, out LogLine inner, ref string? error)
+    {
+        inner = line;
         ReadOnlySpan<byte> bytes = line.Bytes.Span;
         int noise = LineNoise.Length(bytes, line.Number == 1);
         ReadOnlySpan<byte> text = bytes[noise..];
@@ -41,8 +70,6 @@ internal sealed class UnwrappingLineParser : LineParser
         {
             if (IsBlank(text))
             {
-                record = null;
-                error = null;
                 return LineResult.Skipped;
             }
 
@@ -54,18 +81,19 @@ internal sealed class UnwrappingLineParser : LineParser
         {
             case Wrapping.Prefix:
                 int prefix = LinePrefixReader.Length(text, _prefix);
-                return _inner.Parse(line with { Bytes = line.Bytes[(noise + prefix)..] }, out record, out error);
+                inner = line with { Bytes = line.Bytes[(noise + prefix)..] };
+                return LineResult.Record;
             case Wrapping.Docker when DockerLogLine.IsEnvelope(text.TrimStart(" \t"u8)):
                 if (!DockerLogLine.TryUnwrap(text, ref _buffer, out int length, out error))
                 {
-                    record = null;
                     return LineResult.Malformed;
                 }
 
                 // The inner parser copies what it keeps, so the buffer serves every line.
-                return _inner.Parse(line with { Bytes = _buffer.AsMemory(0, length) }, out record, out error);
+                inner = line with { Bytes = _buffer.AsMemory(0, length) };
+                return LineResult.Record;
             default:
-                return _inner.Parse(line, out record, out error);
+                return LineResult.Record;
         }
     }
 }

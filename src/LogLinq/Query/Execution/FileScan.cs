@@ -141,6 +141,22 @@ internal sealed class FileScan
             (byte[] buffer, int start) = reader.CurrentLocation;
             return TryRawRow(bytes, buffer, start, number, default, out row);
         }
+        else if (_parser.HasFields)
+        {
+            // JSON lines, logfmt: the values, copied out of the line, are read as an NCSA line's are.
+            switch (_parser.ParseFields(new LogLine(_file, number, reader.CurrentMemory), ref _fields, out ArraySegment<byte> text, out string? error))
+            {
+                case LineResult.Record:
+                    _records++;
+                    row = new Row(text, text.Array!, text.Offset, ref _fields, _view, _file, number);
+                    break;
+                case LineResult.Malformed:
+                    Malformed(number, error ?? "malformed line");
+                    return false;
+                default:
+                    return false;
+            }
+        }
         else
         {
             switch (_parser.Parse(new LogLine(_file, number, reader.CurrentMemory), out LogRecord? record, out string? error))
