@@ -10,9 +10,9 @@ namespace LogLinq.Formats;
 /// alone, a usable time from one key makes up for an unusable one from another.
 /// </summary>
 /// <remarks>
-/// Text values are copied, unescaped, into a buffer the parser owns and reuses from line to line, and
-/// the fields are ranges into it, as an NCSA line's are into the line: a scan then reads a JSON or
-/// logfmt line as it reads an NCSA one, and makes no string for a field the query does not read.
+/// Text values are copied, unescaped, into the <see cref="FieldText"/> of the parser, and the fields
+/// are ranges into it: a scan reads a JSON or logfmt line as it reads an NCSA one, and makes no
+/// string for a field the query does not read.
 /// </remarks>
 internal struct KeyedFields
 {
@@ -22,8 +22,7 @@ internal struct KeyedFields
     /// <summary>The keys a line's status may come under, for the message of a line without one.</summary>
     public const string StatusKeys = "status, response, status_code, response_code, DownstreamStatus or http.response.status_code";
 
-    private byte[] _text;
-    private int _length;
+    private FieldText _text;
     private FieldRange _host;
     private FieldRange _user;
     private FieldRange _method;
@@ -46,12 +45,12 @@ internal struct KeyedFields
     /// <param name="text">The buffer the values are copied into; a bigger one replaces it when they outgrow it (<see cref="Text"/>).</param>
     public KeyedFields(byte[] text)
     {
-        _text = text;
+        _text = new FieldText(text);
         _host = _user = _method = _path = _protocol = _referrer = _userAgent = _virtualHost = _request = FieldRange.None;
     }
 
     /// <summary>The buffer the values are in: the one given, or a bigger one, for the parser to keep for its next line.</summary>
-    public readonly byte[] Text => _text;
+    public readonly byte[] Text => _text.Buffer;
 
     /// <summary>
     /// Puts <paramref name="value"/> (unescaped; <paramref name="isText"/> when it was written as a
@@ -197,7 +196,7 @@ internal struct KeyedFields
         FieldRange method = new(0, 0), path = new(0, 0), protocol = new(0, 0);
         if (!_request.IsNone)
         {
-            RequestLine.Split(_request.Of(_text), out method, out path, out protocol);
+            RequestLine.Split(_text.Of(_request), out method, out path, out protocol);
             (method, path, protocol) = (Within(_request, method), Within(_request, path), Within(_request, protocol));
         }
 
@@ -214,7 +213,7 @@ internal struct KeyedFields
         fields.OffsetMinutes = (short)time.TotalOffsetMinutes;
         fields.Status = _status;
         fields.Bytes = _bytes;
-        length = _length;
+        length = _text.Length;
         error = null;
         return LineResult.Record;
     }
@@ -224,27 +223,14 @@ internal struct KeyedFields
     {
         CommonLogFields fields = default;
         LineResult result = ToFields(ref fields, out int length, out error);
-        record = result == LineResult.Record ? new LogRecord(_text.AsSpan(0, length).ToArray(), fields, line.File, line.Number) : null;
+        record = result == LineResult.Record ? new LogRecord(_text.Buffer.AsSpan(0, length).ToArray(), fields, line.File, line.Number) : null;
         return result;
     }
 
     /// <summary>A part of the request at <paramref name="request"/>, found as a range within it.</summary>
     private static FieldRange Within(FieldRange request, FieldRange part) => new(request.Start + part.Start, part.Length);
 
-    private FieldRange Append(ReadOnlySpan<byte> value, ReadOnlySpan<byte> more = default)
-    {
-        int length = value.Length + more.Length;
-        if (_length + length > _text.Length)
-        {
-            Array.Resize(ref _text, Math.Max(_text.Length * 2, _length + length));
-        }
-
-        value.CopyTo(_text.AsSpan(_length));
-        more.CopyTo(_text.AsSpan(_length + value.Length));
-        var range = new FieldRange(_length, length);
-        _length += length;
-        return range;
-    }
+    private FieldRange Append(ReadOnlySpan<byte> value, ReadOnlySpan<byte> more = default) => _text.Append(value, more);
 
     private static string NotATime(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) =>
         $"{Name(key)}: expected a time (ISO 8601, like 24/Feb/2008:00:08:59 -0600, or epoch seconds), found {ErrorText.Quote(value)}";

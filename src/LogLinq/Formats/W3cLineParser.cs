@@ -1,4 +1,5 @@
-using System.Buffers;
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Text;
 using LogLinq.Records;
 
@@ -7,21 +8,30 @@ namespace LogLinq.Formats;
 /// <summary>
 /// Parses one file of the W3C extended log format. What a data line holds is whatever the last
 /// <c>#Fields:</c> directive said, so the parser keeps that layout from line to line and a later
-/// directive replaces it. Data lines are split on bytes; strings are made only for the fields a
-/// record keeps.
+/// directive replaces it. Data lines are split on bytes, and the fields a record keeps are copied
+/// into a <see cref="FieldText"/> (the path joined from its stem and query, a header's '+' made a
+/// space): a scan reads them as ranges, and no string is made for a field the query does not read.
 /// </summary>
 internal sealed class W3cLineParser : LineParser
 {
-    // Beyond this a joined or decoded field is built in a rented buffer rather than on the stack.
-    private const int StackChars = 512;
-
     private W3cField[]? _columns;
     private long _fieldsLine;
     private DateOnly? _directiveDate;
+    private byte[] _text = new byte[256];
+
+    public override bool HasFields => true;
 
     public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
     {
-        record = null;
+        CommonLogFields fields = default;
+        LineResult result = ParseFields(line, ref fields, out ArraySegment<byte> text, out error);
+        record = result == LineResult.Record ? new LogRecord(text.ToArray(), fields, line.File, line.Number) : null;
+        return result;
+    }
+
+    public override LineResult ParseFields(in LogLine line, ref CommonLogFields fields, out ArraySegment<byte> text, out string? error)
+    {
+        text = default;
         error = null;
         ReadOnlySpan<byte> bytes = line.Bytes.Span[LineNoise.Length(line.Bytes.Span, line.Number == 1)..];
         if (IsBlank(bytes))
@@ -40,7 +50,11 @@ internal sealed class W3cLineParser : LineParser
             return LineResult.Malformed;
         }
 
-        return Data(bytes.TrimEnd(" \t"u8), _columns, line, out record, out error);
+        var values = new FieldText(_text);
+        LineResult result = Data(bytes.TrimEnd(" \t"u8), _columns, ref values, ref fields, out error);
+        _text = values.Buffer;
+        text = new ArraySegment<byte>(_text, 0, values.Length);
+        return result;
     }
 
     private LineResult Directive(ReadOnlySpan<byte> line, long number, out string? error)
@@ -98,31 +112,11 @@ internal sealed class W3cLineParser : LineParser
         return LineResult.Skipped;
     }
 
-    private LineResult Data(ReadOnlySpan<byte> line, W3cField[] columns, in LogLine source, out LogRecord? record, out string? error)
+    private LineResult Data(ReadOnlySpan<byte> line, W3cField[] columns, ref FieldText text, ref CommonLogFields fields, out string? error)
     {
-        record = null;
         Span<FieldRange> found = stackalloc FieldRange[W3cFieldNames.Count];
         found.Fill(FieldRange.None);
-        int count = 0;
-        int pos = 0;
-        while (true)
-        {
-            int gap = line[pos..].IndexOfAny((byte)' ', (byte)'\t');
-            int length = gap < 0 ? line.Length - pos : gap;
-            if (count < columns.Length && columns[count] != W3cField.Ignored)
-            {
-                found[(int)columns[count]] = new FieldRange(pos, length);
-            }
-
-            count++;
-            if (gap < 0)
-            {
-                break;
-            }
-
-            pos += gap + 1;
-        }
-
+        int count = Split(line, columns, found);
         if (count != columns.Length)
         {
             error = $"expected {columns.Length} fields, as the #Fields: header on line {_fieldsLine} lists, found {count}";
@@ -150,22 +144,69 @@ internal sealed class W3cLineParser : LineParser
             return LineResult.Malformed;
         }
 
-        FieldRange userAgent = found[(int)W3cField.UserAgent];
-        record = new LogRecord(
-            host: Text(line, found[(int)W3cField.ClientIp]) ?? "-",
-            time: time,
-            method: Text(line, found[(int)W3cField.Method]) ?? string.Empty,
-            path: Path(line, found),
-            protocol: Text(line, found[(int)W3cField.Version]) ?? string.Empty,
-            status: status,
-            bytes: bytes,
-            referrer: Text(line, found[(int)W3cField.Referrer]),
-            userAgent: userAgent.IsNone ? null : HeaderText(userAgent.Of(line)),
-            user: Text(line, found[(int)W3cField.UserName]) ?? "-",
-            file: source.File,
-            lineNumber: source.Number,
-            virtualHost: Text(line, found[(int)W3cField.VirtualHost]));
+        FieldRange dash = text.Append("-"u8);
+        FieldRange empty = new(0, 0);
+        fields.Host = Copy(ref text, line, found[(int)W3cField.ClientIp], dash);
+        fields.Ident = dash;
+        fields.User = Copy(ref text, line, found[(int)W3cField.UserName], dash);
+        fields.SetRequest(empty);
+        fields.SetRequestParts(
+            Copy(ref text, line, found[(int)W3cField.Method], empty),
+            Path(ref text, line, found),
+            Copy(ref text, line, found[(int)W3cField.Version], empty));
+        fields.Referrer = Copy(ref text, line, found[(int)W3cField.Referrer], FieldRange.None);
+        fields.UserAgent = HeaderText(ref text, found[(int)W3cField.UserAgent].Of(line), found[(int)W3cField.UserAgent].IsNone);
+        fields.VirtualHost = Copy(ref text, line, found[(int)W3cField.VirtualHost], FieldRange.None);
+        fields.TimeTicks = time.Ticks;
+        fields.OffsetMinutes = 0;
+        fields.Status = status;
+        fields.Bytes = bytes;
         return LineResult.Record;
+    }
+
+    /// <summary>
+    /// Splits <paramref name="line"/> at its spaces and tabs into the fields <paramref name="columns"/>
+    /// name, each at its place in <paramref name="found"/>; returns how many fields the line has. The
+    /// separators of 64 bytes at a time are found by one vector compare, as bits, and each field ends
+    /// at the next bit: a search per field cost more than the field (most are a few bytes).
+    /// </summary>
+    private static int Split(ReadOnlySpan<byte> line, W3cField[] columns, Span<FieldRange> found)
+    {
+        Span<byte> tail = stackalloc byte[64];
+        int count = 0;
+        int start = 0;
+        for (int chunk = 0; chunk < line.Length; chunk += 64)
+        {
+            scoped ReadOnlySpan<byte> bytes = line[chunk..];
+            if (bytes.Length < 64)
+            {
+                // The last bytes from a copy, so nothing past the line is read (zeros mark nothing).
+                tail.Clear();
+                bytes.CopyTo(tail);
+                bytes = tail;
+            }
+
+            Vector512<byte> v = Vector512.Create(bytes);
+            ulong separators = (Vector512.Equals(v, Vector512.Create((byte)' ')) | Vector512.Equals(v, Vector512.Create((byte)'\t'))).ExtractMostSignificantBits();
+            while (separators != 0)
+            {
+                int end = chunk + BitOperations.TrailingZeroCount(separators);
+                Put(columns, found, count++, start, end);
+                start = end + 1;
+                separators &= separators - 1;
+            }
+        }
+
+        Put(columns, found, count++, start, line.Length);
+        return count;
+    }
+
+    private static void Put(W3cField[] columns, Span<FieldRange> found, int index, int start, int end)
+    {
+        if (index < columns.Length && columns[index] != W3cField.Ignored)
+        {
+            found[(int)columns[index]] = new FieldRange(start, end - start);
+        }
     }
 
     private bool TryReadTime(ReadOnlySpan<byte> line, ReadOnlySpan<FieldRange> found, out DateTimeOffset time, out string? error)
@@ -210,69 +251,49 @@ internal sealed class W3cLineParser : LineParser
         return true;
     }
 
-    private static string? Text(ReadOnlySpan<byte> line, FieldRange field) =>
-        field.IsNone ? null : KnownText.Get(field.Of(line));
+    /// <summary>The field's text, copied; <paramref name="missing"/> when the line has no such field.</summary>
+    private static FieldRange Copy(ref FieldText text, ReadOnlySpan<byte> line, FieldRange field, FieldRange missing) =>
+        field.IsNone ? missing : text.Append(field.Of(line));
 
     /// <summary>The stem and the query joined by '?', or the stem alone when the query is "-".</summary>
-    private static string Path(ReadOnlySpan<byte> line, ReadOnlySpan<FieldRange> found)
+    private static FieldRange Path(ref FieldText text, ReadOnlySpan<byte> line, ReadOnlySpan<FieldRange> found)
     {
         FieldRange stem = found[(int)W3cField.UriStem];
         if (stem.IsNone)
         {
-            return Text(line, found[(int)W3cField.Uri]) ?? string.Empty;
+            return Copy(ref text, line, found[(int)W3cField.Uri], new FieldRange(0, 0));
         }
 
         ReadOnlySpan<byte> query = found[(int)W3cField.UriQuery].Of(line);
         if (query.IsEmpty || (query.Length == 1 && query[0] == '-'))
         {
-            return KnownText.Get(stem.Of(line));
+            return text.Append(stem.Of(line));
         }
 
-        return Decode(stem.Of(line), query, plusToSpace: false);
+        FieldRange joined = text.Append(stem.Of(line), "?"u8);
+        FieldRange rest = text.Append(query);
+        return new FieldRange(joined.Start, joined.Length + rest.Length);
     }
 
     /// <summary>
     /// A header's value, kept in one field: IIS writes each space as '+'; CloudFront percent-encodes
     /// the value (a space is <c>%20</c>, and a '+' is itself, as in Googlebot's <c>+http://</c>).
     /// </summary>
-    private static string HeaderText(ReadOnlySpan<byte> value)
+    private static FieldRange HeaderText(ref FieldText text, ReadOnlySpan<byte> value, bool missing)
     {
+        if (missing)
+        {
+            return FieldRange.None;
+        }
+
         int percent = value.IndexOf((byte)'%');
         if (percent >= 0 && percent + 2 < value.Length && char.IsAsciiHexDigit((char)value[percent + 1]) && char.IsAsciiHexDigit((char)value[percent + 2]))
         {
-            return Uri.UnescapeDataString(Encoding.UTF8.GetString(value));
+            return text.Append(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(Encoding.UTF8.GetString(value))));
         }
 
-        return value.Contains((byte)'+') ? Decode(value, default, plusToSpace: true) : KnownText.Get(value);
-    }
-
-    /// <summary>
-    /// Decodes <paramref name="first"/>, then '?' and <paramref name="query"/> when there is one, into
-    /// a single string without building the parts.
-    /// </summary>
-    private static string Decode(ReadOnlySpan<byte> first, ReadOnlySpan<byte> query, bool plusToSpace)
-    {
-        int length = Encoding.UTF8.GetCharCount(first) + (query.IsEmpty ? 0 : 1 + Encoding.UTF8.GetCharCount(query));
-        char[]? rented = null;
-        Span<char> chars = length <= StackChars ? stackalloc char[length] : (rented = ArrayPool<char>.Shared.Rent(length));
-        int written = Encoding.UTF8.GetChars(first, chars);
-        if (!query.IsEmpty)
-        {
-            chars[written++] = '?';
-            written += Encoding.UTF8.GetChars(query, chars[written..]);
-        }
-
-        if (plusToSpace)
-        {
-            chars[..written].Replace('+', ' ');
-        }
-
-        string text = new(chars[..written]);
-        if (rented is not null)
-        {
-            ArrayPool<char>.Shared.Return(rented);
-        }
-
-        return text;
+        FieldRange header = text.Append(value);
+        text.Edit(header).Replace((byte)'+', (byte)' ');
+        return header;
     }
 }

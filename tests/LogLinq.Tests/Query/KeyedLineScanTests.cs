@@ -5,9 +5,9 @@ using LogLinq.Records;
 namespace LogLinq.Tests.Query;
 
 /// <summary>
-/// JSON and logfmt lines in a scan are read as ranges into a buffer their parser reuses from line to
-/// line (no string per field): every record that escapes the scan must still hold its own values,
-/// unescaped, however long, in every part of a file cut for several workers.
+/// JSON, logfmt and W3C lines in a scan are read as ranges into a buffer their parser reuses from
+/// line to line (no string per field): every record that escapes the scan must still hold its own
+/// values, unescaped, however long, in every part of a file cut for several workers.
 /// </summary>
 public sealed class KeyedLineScanTests : IDisposable
 {
@@ -22,7 +22,7 @@ public sealed class KeyedLineScanTests : IDisposable
     /// <summary>One request, as the test writes it and expects it back.</summary>
     private sealed record Request(string Host, DateTimeOffset Time, string Method, string Path, int Status, long Bytes, string Agent);
 
-    public static TheoryData<string> Formats => new() { "json", "logfmt" };
+    public static TheoryData<string> Formats => new() { "json", "logfmt", "w3c" };
 
     [Theory]
     [MemberData(nameof(Formats))]
@@ -64,9 +64,12 @@ public sealed class KeyedLineScanTests : IDisposable
 
     private IQueryable<LogRecord> Open(string format)
     {
-        string path = format == "json"
-            ? _temp.WriteLines("access.json", [.. _requests.Select(Json)])
-            : _temp.WriteLines("access.logfmt", [.. _requests.Select(Logfmt)]);
+        string path = format switch
+        {
+            "json" => _temp.WriteLines("access.json", [.. _requests.Select(Json)]),
+            "logfmt" => _temp.WriteLines("access.logfmt", [.. _requests.Select(Logfmt)]),
+            _ => _temp.WriteLines("access.w3c", [W3cFields, .. _requests.Select(W3c)]),
+        };
 
         // Small parts, so two workers each read several with parsers of their own.
         return LogSource.Open(path, new LogSourceOptions { MinPartSize = 16 * 1024 });
@@ -76,7 +79,7 @@ public sealed class KeyedLineScanTests : IDisposable
         Host: $"10.0.{i / 256}.{i % 256}",
         Time: Start.AddSeconds(i),
         Method: i % 5 == 0 ? "POST" : "GET",
-        Path: i % 7 == 0 ? $"/quote\"d/{i}?q=a b" : $"/items/{i}",
+        Path: i % 7 == 0 ? $"/quote\"d/{i}?q=a+b" : $"/items/{i}",
         Status: i % 11 == 0 ? 404 : 200,
         Bytes: i * 37L,
 
@@ -98,6 +101,15 @@ public sealed class KeyedLineScanTests : IDisposable
 
     private static string Logfmt(Request r) =>
         $"time={r.Time:O} host={r.Host} method={r.Method} path={Quote(r.Path)} status={r.Status} bytes={r.Bytes} user_agent={Quote(r.Agent)}";
+
+    private const string W3cFields = "#Fields: date time c-ip cs-method cs-uri-stem cs-uri-query sc-status sc-bytes cs(User-Agent)";
+
+    // IIS's way: the time in UTC, the query apart from the stem, a header's spaces written as '+'.
+    private static string W3c(Request r)
+    {
+        string[] path = r.Path.Split('?', 2);
+        return $"{r.Time.UtcDateTime:yyyy-MM-dd HH:mm:ss} {r.Host} {r.Method} {path[0]} {(path.Length > 1 ? path[1] : "-")} {r.Status} {r.Bytes} {r.Agent.Replace(' ', '+')}";
+    }
 
     private static string Quote(string value) => "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 }

@@ -1,0 +1,43 @@
+namespace LogLinq.Formats;
+
+/// <summary>
+/// The text of one record's fields, copied out of its line into a buffer its parser keeps from line
+/// to line, for formats whose values are not the line's bytes as they stand (escaped in JSON or
+/// logfmt, a W3C path joined from its stem and query, a header's '+' for a space): the fields are
+/// ranges into it, as an NCSA line's are into the line, and no string is made for any of them.
+/// </summary>
+internal struct FieldText
+{
+    private byte[] _buffer;
+
+    /// <param name="buffer">Where the text goes; a bigger one replaces it when it outgrows it (<see cref="Buffer"/>).</param>
+    public FieldText(byte[] buffer) => _buffer = buffer;
+
+    /// <summary>The buffer the text is in: the one given, or a bigger one, for the parser to keep for its next line.</summary>
+    public readonly byte[] Buffer => _buffer;
+
+    /// <summary>How many bytes of <see cref="Buffer"/> hold text.</summary>
+    public int Length { get; private set; }
+
+    /// <summary>Appends <paramref name="value"/>, then <paramref name="more"/>, as one field.</summary>
+    public FieldRange Append(ReadOnlySpan<byte> value, ReadOnlySpan<byte> more = default)
+    {
+        int length = value.Length + more.Length;
+        if (Length + length > _buffer.Length)
+        {
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, Length + length));
+        }
+
+        value.CopyTo(_buffer.AsSpan(Length));
+        more.CopyTo(_buffer.AsSpan(Length + value.Length));
+        var range = new FieldRange(Length, length);
+        Length += length;
+        return range;
+    }
+
+    /// <summary>The text of <paramref name="range"/>, which this appended.</summary>
+    public readonly ReadOnlySpan<byte> Of(FieldRange range) => range.Of(_buffer);
+
+    /// <summary>The text of <paramref name="range"/>, to change in place.</summary>
+    public readonly Span<byte> Edit(FieldRange range) => _buffer.AsSpan(range.Start, range.Length);
+}
