@@ -141,29 +141,27 @@ internal sealed class FileScan
             (byte[] buffer, int start) = reader.CurrentLocation;
             return TryRawRow(bytes, buffer, start, number, default, out row);
         }
-        else if (_parser.HasFields)
-        {
-            // JSON lines, logfmt: the values, copied out of the line, are read as an NCSA line's are.
-            switch (_parser.ParseFields(new LogLine(_file, number, reader.CurrentMemory), ref _fields, out ArraySegment<byte> text, out string? error))
-            {
-                case LineResult.Record:
-                    _records++;
-                    row = new Row(text, text.Array!, text.Offset, ref _fields, _view, _file, number);
-                    break;
-                case LineResult.Malformed:
-                    Malformed(number, error ?? "malformed line");
-                    return false;
-                default:
-                    return false;
-            }
-        }
         else
         {
-            switch (_parser.Parse(new LogLine(_file, number, reader.CurrentMemory), out LogRecord? record, out string? error))
+            var line = new LogLine(_file, number, reader.CurrentMemory);
+            LineResult result;
+            string? error;
+            if (_parser.HasFields)
+            {
+                // JSON lines, logfmt, W3C: the values, copied out of the line, are read as an NCSA line's are.
+                result = _parser.ParseFields(line, ref _fields, out ArraySegment<byte> text, out error);
+                row = result == LineResult.Record ? new Row(text, text.Array!, text.Offset, ref _fields, _view, _file, number) : default;
+            }
+            else
+            {
+                result = _parser.Parse(line, out LogRecord? record, out error);
+                row = result == LineResult.Record ? new Row(record!) : default;
+            }
+
+            switch (result)
             {
                 case LineResult.Record:
                     _records++;
-                    row = new Row(record!);
                     break;
                 case LineResult.Malformed:
                     Malformed(number, error ?? "malformed line");
