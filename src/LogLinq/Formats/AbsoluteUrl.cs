@@ -7,36 +7,42 @@ namespace LogLinq.Formats;
 internal static class AbsoluteUrl
 {
     /// <summary>
-    /// Splits <paramref name="target"/> into its host (with any port) and its path when it is an
-    /// absolute URL, and returns true; a path's target (<c>/cart?x=1</c>) or anything else is left whole.
-    /// A URL with no path has <c>/</c>; one whose path is only a query, <c>/</c> before it.
+    /// Splits <paramref name="target"/> into its host (with any port) and what follows it when it is
+    /// an absolute URL, and returns true; a path's target (<c>/cart?x=1</c>) or anything else is left
+    /// whole. <paramref name="rest"/> is empty for a URL with no path, and starts with '?' for one
+    /// whose path is only a query: its path is then <c>/</c>, before the query.
     /// </summary>
-    public static bool TrySplit(ReadOnlySpan<byte> target, out ReadOnlySpan<byte> host, out string path)
+    public static bool TrySplit(ReadOnlySpan<byte> target, out ReadOnlySpan<byte> host, out ReadOnlySpan<byte> rest)
     {
         int scheme = target.IndexOf("://"u8);
         if (scheme <= 0 || target[..scheme].ContainsAnyExcept(SchemeBytes))
         {
             host = default;
-            path = string.Empty;
+            rest = default;
             return false;
         }
 
-        ReadOnlySpan<byte> rest = target[(scheme + 3)..];
-        int pathStart = rest.IndexOfAny((byte)'/', (byte)'?');
-        host = pathStart < 0 ? rest : rest[..pathStart];
-        ReadOnlySpan<byte> tail = pathStart < 0 ? "/"u8 : rest[pathStart..];
-        path = tail is [(byte)'?', ..] ? "/" + KnownText.Get(tail) : KnownText.Get(tail);
+        ReadOnlySpan<byte> afterScheme = target[(scheme + 3)..];
+        int pathStart = afterScheme.IndexOfAny((byte)'/', (byte)'?');
+        host = pathStart < 0 ? afterScheme : afterScheme[..pathStart];
+        rest = pathStart < 0 ? default : afterScheme[pathStart..];
         return true;
     }
 
     /// <summary>
-    /// The path and host of a request's target: an absolute URL's (<see cref="TrySplit"/>), or the
-    /// target as it is and no host.
+    /// Copies the path and host of a request's target into <paramref name="text"/>: an absolute URL's
+    /// (<see cref="TrySplit"/>), or the target as it is and no host.
     /// </summary>
-    public static (string Path, string? Host) PathAndHost(ReadOnlySpan<byte> target) =>
-        TrySplit(target, out ReadOnlySpan<byte> host, out string path)
-            ? (path, host.IsEmpty ? null : KnownText.Get(host))
-            : (KnownText.Get(target), null);
+    public static (FieldRange Path, FieldRange Host) Copy(ref FieldText text, ReadOnlySpan<byte> target)
+    {
+        if (!TrySplit(target, out ReadOnlySpan<byte> host, out ReadOnlySpan<byte> rest))
+        {
+            return (text.Append(target), FieldRange.None);
+        }
+
+        FieldRange path = rest is [(byte)'/', ..] ? text.Append(rest) : text.Append("/"u8, rest);
+        return (path, host.IsEmpty ? FieldRange.None : text.Append(host));
+    }
 
     private static readonly System.Buffers.SearchValues<byte> SchemeBytes =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-"u8);

@@ -55,6 +55,33 @@ internal struct CommonLogFields
     }
 
     /// <summary>
+    /// Sets every field, for a parser that found them one by one in a line of another format (JSON,
+    /// W3C, ELB, ...) and copied their text into a <see cref="FieldText"/> these ranges point into.
+    /// The request's parts are set apart (there is no request line to split); a missing referrer,
+    /// user agent or virtual host is <see cref="FieldRange.None"/>.
+    /// </summary>
+    public void Set(
+        FieldRange host,
+        FieldRange ident,
+        FieldRange user,
+        DateTimeOffset time,
+        FieldRange method,
+        FieldRange path,
+        FieldRange protocol,
+        int status,
+        long bytes,
+        FieldRange referrer,
+        FieldRange userAgent,
+        FieldRange virtualHost)
+    {
+        (Host, Ident, User, Referrer, UserAgent, VirtualHost) = (host, ident, user, referrer, userAgent, virtualHost);
+        (TimeTicks, OffsetMinutes) = (time.Ticks, (short)time.TotalOffsetMinutes);
+        (Status, Bytes) = (status, bytes);
+        Request = new FieldRange(0, 0);
+        SetRequestParts(method, path, protocol);
+    }
+
+    /// <summary>
     /// Sets the request's parts where they were found apart (a record stream keeps them as fields of
     /// their own), so they are never looked for in <see cref="Request"/>.
     /// </summary>

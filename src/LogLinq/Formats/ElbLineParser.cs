@@ -1,5 +1,3 @@
-using LogLinq.Records;
-
 namespace LogLinq.Formats;
 
 /// <summary>
@@ -43,9 +41,8 @@ internal sealed class ElbLineParser : TextLineParser
             && fields[at + Client].Of(line).Contains((byte)':');
     }
 
-    protected override LineResult Parse(ReadOnlySpan<byte> bytes, in LogLine line, out LogRecord? record, out string? error)
+    protected override LineResult Parse(ReadOnlySpan<byte> bytes, ref FieldText values, ref CommonLogFields found, out string? error)
     {
-        record = null;
         error = null;
         Span<FieldRange> fields = stackalloc FieldRange[ClassicFields + 1];
         int count = QuotedFields.Split(bytes, fields);
@@ -77,20 +74,21 @@ internal sealed class ElbLineParser : TextLineParser
             return LineResult.Malformed;
         }
 
-        ReadOnlySpan<byte> request = QuotedFields.Inside(fields[at + Request].Of(bytes));
-        (string method, string path, string protocol, string? virtualHost) = Parts(request);
-        string? agent = KnownText.Get(QuotedFields.Inside(fields[at + UserAgent].Of(bytes)));
-        record = new LogRecord(
-            host: KnownText.Get(ClientAddress.WithoutPort(fields[at + Client].Of(bytes))),
+        (FieldRange method, FieldRange path, FieldRange protocol, FieldRange virtualHost) = Parts(ref values, QuotedFields.Inside(fields[at + Request].Of(bytes)));
+        ReadOnlySpan<byte> agent = QuotedFields.Inside(fields[at + UserAgent].Of(bytes));
+        FieldRange dash = values.Append("-"u8);
+        found.Set(
+            host: values.Append(ClientAddress.WithoutPort(fields[at + Client].Of(bytes))),
+            ident: dash,
+            user: dash,
             time: HttpDate.ToDateTimeOffset(ticks, offsetMinutes),
             method: method,
             path: path,
             protocol: protocol,
             status: code,
             bytes: sentBytes,
-            userAgent: agent == "-" ? null : agent,
-            file: line.File,
-            lineNumber: line.Number,
+            referrer: FieldRange.None,
+            userAgent: agent is [(byte)'-'] ? FieldRange.None : values.Append(agent),
             virtualHost: virtualHost);
         return LineResult.Record;
     }
@@ -101,17 +99,18 @@ internal sealed class ElbLineParser : TextLineParser
 
     /// <summary>
     /// The request's method, path (from the URL's first '/' after its host), protocol, and the URL's
-    /// host and port. A TCP or TLS listener's entry (<c>"- - - "</c>) has '-' for each.
+    /// host and port, copied. A TCP or TLS listener's entry (<c>"- - - "</c>) has '-' for each.
     /// </summary>
-    private static (string Method, string Path, string Protocol, string? VirtualHost) Parts(ReadOnlySpan<byte> request)
+    private static (FieldRange Method, FieldRange Path, FieldRange Protocol, FieldRange VirtualHost) Parts(ref FieldText values, ReadOnlySpan<byte> request)
     {
         if (request.Trim((byte)' ').SequenceEqual("- - -"u8))
         {
-            return ("-", "-", "-", null);
+            FieldRange dash = values.Append("-"u8);
+            return (dash, dash, dash, FieldRange.None);
         }
 
         RequestLine.Split(request, out FieldRange method, out FieldRange target, out FieldRange protocol);
-        (string path, string? virtualHost) = AbsoluteUrl.PathAndHost(target.Of(request));
-        return (KnownText.Get(method.Of(request)), path, KnownText.Get(protocol.Of(request)), virtualHost);
+        (FieldRange path, FieldRange virtualHost) = AbsoluteUrl.Copy(ref values, target.Of(request));
+        return (values.Append(method.Of(request)), path, values.Append(protocol.Of(request)), virtualHost);
     }
 }

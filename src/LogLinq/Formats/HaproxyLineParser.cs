@@ -1,5 +1,3 @@
-using LogLinq.Records;
-
 namespace LogLinq.Formats;
 
 /// <summary>
@@ -43,9 +41,8 @@ internal sealed class HaproxyLineParser : TextLineParser
             && TimerCount(fields[Timers].Of(line)) is 3 or 5;
     }
 
-    protected override LineResult Parse(ReadOnlySpan<byte> bytes, in LogLine line, out LogRecord? record, out string? error)
+    protected override LineResult Parse(ReadOnlySpan<byte> bytes, ref FieldText values, ref CommonLogFields found, out string? error)
     {
-        record = null;
         error = null;
         Span<FieldRange> fields = stackalloc FieldRange[FirstFields];
         int count = Split(bytes, fields);
@@ -78,7 +75,8 @@ internal sealed class HaproxyLineParser : TextLineParser
             return LineResult.Malformed;
         }
 
-        string method = "-", path = "-", protocol = "-";
+        FieldRange dash = values.Append("-"u8);
+        FieldRange method = dash, path = dash, protocol = dash;
         if (http)
         {
             // The request is the last field, quoted; captured headers before it are in braces, with
@@ -93,19 +91,22 @@ internal sealed class HaproxyLineParser : TextLineParser
 
             ReadOnlySpan<byte> request = bytes[(open + 1)..close];
             RequestLine.Split(request, out FieldRange methodRange, out FieldRange pathRange, out FieldRange protocolRange);
-            (method, path, protocol) = (KnownText.Get(methodRange.Of(request)), KnownText.Get(pathRange.Of(request)), KnownText.Get(protocolRange.Of(request)));
+            (method, path, protocol) = (values.Append(methodRange.Of(request)), values.Append(pathRange.Of(request)), values.Append(protocolRange.Of(request)));
         }
 
-        record = new LogRecord(
-            host: KnownText.Get(ClientAddress.WithoutPort(fields[Client].Of(bytes))),
+        found.Set(
+            host: values.Append(ClientAddress.WithoutPort(fields[Client].Of(bytes))),
+            ident: dash,
+            user: dash,
             time: new DateTimeOffset(ticks, TimeSpan.Zero),
             method: method,
             path: path,
             protocol: protocol,
             status: status,
             bytes: sentBytes,
-            file: line.File,
-            lineNumber: line.Number);
+            referrer: FieldRange.None,
+            userAgent: FieldRange.None,
+            virtualHost: FieldRange.None);
         return LineResult.Record;
     }
 

@@ -200,31 +200,22 @@ internal struct KeyedFields
             (method, path, protocol) = (Within(_request, method), Within(_request, path), Within(_request, protocol));
         }
 
-        fields.Host = _host.IsNone ? dash : _host;
-        fields.Ident = dash;
-        fields.User = _user.IsNone ? dash : _user;
-        fields.VirtualHost = _virtualHost;
-        fields.SetRequest(_request.IsNone ? new FieldRange(0, 0) : _request);
-        fields.SetRequestParts(_method.IsNone ? method : _method, _path.IsNone ? path : _path, _protocol.IsNone ? protocol : _protocol);
-        fields.Referrer = _referrer;
-        fields.UserAgent = _userAgent;
-        DateTimeOffset time = _hasStartTime ? _startTime : _time;
-        fields.TimeTicks = time.Ticks;
-        fields.OffsetMinutes = (short)time.TotalOffsetMinutes;
-        fields.Status = _status;
-        fields.Bytes = _bytes;
+        fields.Set(
+            host: _host.IsNone ? dash : _host,
+            ident: dash,
+            user: _user.IsNone ? dash : _user,
+            time: _hasStartTime ? _startTime : _time,
+            method: _method.IsNone ? method : _method,
+            path: _path.IsNone ? path : _path,
+            protocol: _protocol.IsNone ? protocol : _protocol,
+            status: _status,
+            bytes: _bytes,
+            referrer: _referrer,
+            userAgent: _userAgent,
+            virtualHost: _virtualHost);
         length = _text.Length;
         error = null;
         return LineResult.Record;
-    }
-
-    /// <summary>The record of <paramref name="line"/>, over a copy of its values, or why there is none (see <see cref="ToFields"/>).</summary>
-    public LineResult ToRecord(in LogLine line, out LogRecord? record, out string? error)
-    {
-        CommonLogFields fields = default;
-        LineResult result = ToFields(ref fields, out int length, out error);
-        record = result == LineResult.Record ? new LogRecord(_text.Buffer.AsSpan(0, length).ToArray(), fields, line.File, line.Number) : null;
-        return result;
     }
 
     /// <summary>A part of the request at <paramref name="request"/>, found as a range within it.</summary>

@@ -13,19 +13,8 @@ internal abstract class KeyedLineParser : LineParser
 
     public sealed override bool HasFields => true;
 
-    public sealed override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
-    {
-        var found = new KeyedFields(_text);
-        LineResult result = Read(line, ref found, out error);
-        record = null;
-        if (result == LineResult.Record)
-        {
-            result = found.ToRecord(line, out record, out error);
-        }
-
-        _text = found.Text;
-        return result;
-    }
+    public sealed override LineResult Parse(in LogLine line, out LogRecord? record, out string? error) =>
+        RecordFromFields(line, out record, out error);
 
     public sealed override LineResult ParseFields(in LogLine line, ref CommonLogFields fields, out ArraySegment<byte> text, out string? error)
     {

@@ -1,6 +1,4 @@
 using System.Buffers;
-using LogLinq.Records;
-
 namespace LogLinq.Formats;
 
 /// <summary>
@@ -45,9 +43,8 @@ internal sealed class S3LineParser : TextLineParser
         return owner.Length == OwnerLength && !owner.ContainsAnyExcept(HexDigits) && time is [(byte)'[', .., (byte)']'];
     }
 
-    protected override LineResult Parse(ReadOnlySpan<byte> bytes, in LogLine line, out LogRecord? record, out string? error)
+    protected override LineResult Parse(ReadOnlySpan<byte> bytes, ref FieldText values, ref CommonLogFields found, out string? error)
     {
-        record = null;
         error = null;
         Span<FieldRange> fields = stackalloc FieldRange[Fields];
         int count = QuotedFields.Split(bytes, fields);
@@ -81,20 +78,20 @@ internal sealed class S3LineParser : TextLineParser
         ReadOnlySpan<byte> request = QuotedFields.Inside(fields[Request].Of(bytes));
         RequestLine.Split(request, out FieldRange method, out FieldRange path, out FieldRange protocol);
         ReadOnlySpan<byte> host = count > HostHeader ? fields[HostHeader].Of(bytes) : "-"u8;
-        record = new LogRecord(
-            host: KnownText.Get(fields[RemoteIp].Of(bytes)),
+        FieldRange dash = values.Append("-"u8);
+        found.Set(
+            host: values.Append(fields[RemoteIp].Of(bytes)),
+            ident: dash,
+            user: values.Append(fields[Requester].Of(bytes)),
             time: HttpDate.ToDateTimeOffset(ticks, offsetMinutes),
-            method: KnownText.Get(method.Of(request)),
-            path: KnownText.Get(path.Of(request)),
-            protocol: KnownText.Get(protocol.Of(request)),
+            method: values.Append(method.Of(request)),
+            path: values.Append(path.Of(request)),
+            protocol: values.Append(protocol.Of(request)),
             status: code,
             bytes: sentBytes,
-            referrer: KnownText.Get(QuotedFields.Inside(fields[Referrer].Of(bytes))),
-            userAgent: KnownText.Get(QuotedFields.Inside(fields[UserAgent].Of(bytes))),
-            user: KnownText.Get(fields[Requester].Of(bytes)),
-            file: line.File,
-            lineNumber: line.Number,
-            virtualHost: KnownText.Get(host is [(byte)'-'] ? fields[Bucket].Of(bytes) : host));
+            referrer: values.Append(QuotedFields.Inside(fields[Referrer].Of(bytes))),
+            userAgent: values.Append(QuotedFields.Inside(fields[UserAgent].Of(bytes))),
+            virtualHost: values.Append(host is [(byte)'-'] ? fields[Bucket].Of(bytes) : host));
         return LineResult.Record;
     }
 }

@@ -1,5 +1,3 @@
-using LogLinq.Records;
-
 namespace LogLinq.Formats;
 
 /// <summary>
@@ -36,9 +34,8 @@ internal sealed class SquidLineParser : TextLineParser
             && slash > 0 && result.Length - slash == 4;
     }
 
-    protected override LineResult Parse(ReadOnlySpan<byte> bytes, in LogLine line, out LogRecord? record, out string? error)
+    protected override LineResult Parse(ReadOnlySpan<byte> bytes, ref FieldText values, ref CommonLogFields found, out string? error)
     {
-        record = null;
         error = null;
         Span<FieldRange> fields = stackalloc FieldRange[Fields];
         int count = Split(bytes, fields);
@@ -72,22 +69,27 @@ internal sealed class SquidLineParser : TextLineParser
         }
 
         ReadOnlySpan<byte> url = fields[Url].Of(bytes);
-        (string path, string? virtualHost) = AbsoluteUrl.PathAndHost(url);
+        (FieldRange path, FieldRange virtualHost) = AbsoluteUrl.Copy(ref values, url);
 
         // A CONNECT's target is host:port, which is the virtual host too.
-        virtualHost ??= url is [not (byte)'/', ..] && url.Contains((byte)':') && url.IndexOf("://"u8) < 0 ? path : null;
+        if (virtualHost.IsNone && url is [not (byte)'/', ..] && url.Contains((byte)':') && url.IndexOf("://"u8) < 0)
+        {
+            virtualHost = path;
+        }
 
-        record = new LogRecord(
-            host: KnownText.Get(fields[Client].Of(bytes)),
+        FieldRange dash = values.Append("-"u8);
+        found.Set(
+            host: values.Append(fields[Client].Of(bytes)),
+            ident: dash,
+            user: values.Append(fields[User].Of(bytes)),
             time: when,
-            method: KnownText.Get(fields[Method].Of(bytes)),
+            method: values.Append(fields[Method].Of(bytes)),
             path: path,
-            protocol: "-",
+            protocol: dash,
             status: status,
             bytes: sent,
-            user: KnownText.Get(fields[User].Of(bytes)),
-            file: line.File,
-            lineNumber: line.Number,
+            referrer: FieldRange.None,
+            userAgent: FieldRange.None,
             virtualHost: virtualHost);
         return LineResult.Record;
     }

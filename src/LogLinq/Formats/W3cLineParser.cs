@@ -21,13 +21,8 @@ internal sealed class W3cLineParser : LineParser
 
     public override bool HasFields => true;
 
-    public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
-    {
-        CommonLogFields fields = default;
-        LineResult result = ParseFields(line, ref fields, out ArraySegment<byte> text, out error);
-        record = result == LineResult.Record ? new LogRecord(text.ToArray(), fields, line.File, line.Number) : null;
-        return result;
-    }
+    public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error) =>
+        RecordFromFields(line, out record, out error);
 
     public override LineResult ParseFields(in LogLine line, ref CommonLogFields fields, out ArraySegment<byte> text, out string? error)
     {
@@ -146,21 +141,19 @@ internal sealed class W3cLineParser : LineParser
 
         FieldRange dash = text.Append("-"u8);
         FieldRange empty = new(0, 0);
-        fields.Host = Copy(ref text, line, found[(int)W3cField.ClientIp], dash);
-        fields.Ident = dash;
-        fields.User = Copy(ref text, line, found[(int)W3cField.UserName], dash);
-        fields.SetRequest(empty);
-        fields.SetRequestParts(
-            Copy(ref text, line, found[(int)W3cField.Method], empty),
-            Path(ref text, line, found),
-            Copy(ref text, line, found[(int)W3cField.Version], empty));
-        fields.Referrer = Copy(ref text, line, found[(int)W3cField.Referrer], FieldRange.None);
-        fields.UserAgent = HeaderText(ref text, found[(int)W3cField.UserAgent].Of(line), found[(int)W3cField.UserAgent].IsNone);
-        fields.VirtualHost = Copy(ref text, line, found[(int)W3cField.VirtualHost], FieldRange.None);
-        fields.TimeTicks = time.Ticks;
-        fields.OffsetMinutes = 0;
-        fields.Status = status;
-        fields.Bytes = bytes;
+        fields.Set(
+            host: Copy(ref text, line, found[(int)W3cField.ClientIp], dash),
+            ident: dash,
+            user: Copy(ref text, line, found[(int)W3cField.UserName], dash),
+            time: time,
+            method: Copy(ref text, line, found[(int)W3cField.Method], empty),
+            path: Path(ref text, line, found),
+            protocol: Copy(ref text, line, found[(int)W3cField.Version], empty),
+            status: status,
+            bytes: bytes,
+            referrer: Copy(ref text, line, found[(int)W3cField.Referrer], FieldRange.None),
+            userAgent: HeaderText(ref text, found[(int)W3cField.UserAgent].Of(line), found[(int)W3cField.UserAgent].IsNone),
+            virtualHost: Copy(ref text, line, found[(int)W3cField.VirtualHost], FieldRange.None));
         return LineResult.Record;
     }
 

@@ -216,6 +216,6 @@ internal sealed class QueryPlan(
         string read = fieldsRead == LogField.None
             ? "none"
             : string.Join(", ", Enum.GetValues<LogField>().Where(f => f != LogField.None && f != LogField.Record && fieldsRead.HasFlag(f)).Select(RowFields.Name));
-        return $"{read} (on NCSA, W3C, JSON and logfmt lines the others stay byte ranges: no string is made for them)";
+        return $"{read} (the others stay byte ranges: no string is made for them)";
     }
 }
