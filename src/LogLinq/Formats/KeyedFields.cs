@@ -42,15 +42,15 @@ internal struct KeyedFields
     private string? _statusError;
     private long _bytes;
 
-    /// <param name="text">The buffer the values are copied into; a bigger one replaces it when they outgrow it (<see cref="Text"/>).</param>
-    public KeyedFields(byte[] text)
+    /// <param name="text">Where the values are copied to.</param>
+    public KeyedFields(FieldText text)
     {
-        _text = new FieldText(text);
+        _text = text;
         _host = _user = _method = _path = _protocol = _referrer = _userAgent = _virtualHost = _request = FieldRange.None;
     }
 
-    /// <summary>The buffer the values are in: the one given, or a bigger one, for the parser to keep for its next line.</summary>
-    public readonly byte[] Text => _text.Buffer;
+    /// <summary>The values' text, for the parser to keep its buffer for the next line.</summary>
+    public readonly FieldText Text => _text;
 
     /// <summary>
     /// Puts <paramref name="value"/> (unescaped; <paramref name="isText"/> when it was written as a
@@ -173,13 +173,12 @@ internal struct KeyedFields
     private readonly bool HasTime => _hasTime || _hasStartTime;
 
     /// <summary>
-    /// The line's fields, as ranges into <see cref="Text"/>'s first <paramref name="length"/> bytes, or
+    /// The line's fields, as ranges into <see cref="Text"/>, or
     /// why there are none: a line needs a time and a status. Every other field has a default: "-" for
     /// the host and the user, empty request parts, and no referrer, user agent or virtual host.
     /// </summary>
-    public LineResult ToFields(ref CommonLogFields fields, out int length, out string? error)
+    public LineResult ToFields(ref CommonLogFields fields, out string? error)
     {
-        length = 0;
         if (!HasTime)
         {
             error = _timeError ?? $"no time: expected one of the keys {TimeKeys}";
@@ -213,7 +212,6 @@ internal struct KeyedFields
             referrer: _referrer,
             userAgent: _userAgent,
             virtualHost: _virtualHost);
-        length = _text.Length;
         error = null;
         return LineResult.Record;
     }

@@ -4,30 +4,21 @@ namespace LogLinq.Formats;
 
 /// <summary>
 /// A parser of lines that name each value (JSON lines, logfmt): the format's own reading puts the
-/// values into <see cref="KeyedFields"/>, which copies them into a buffer this parser keeps from line
-/// to line, and a scan reads the fields as ranges into it (<see cref="ParseFields"/>).
+/// values into <see cref="KeyedFields"/>, which copies them into the parser's text and holds the
+/// rules for keys that name the same field.
 /// </summary>
-internal abstract class KeyedLineParser : LineParser
+internal abstract class KeyedLineParser : CopyingLineParser
 {
-    private byte[] _text = new byte[256];
-
-    public sealed override bool HasFields => true;
-
-    public sealed override LineResult Parse(in LogLine line, out LogRecord? record, out string? error) =>
-        RecordFromFields(line, out record, out error);
-
     public sealed override LineResult ParseFields(in LogLine line, ref CommonLogFields fields, out ArraySegment<byte> text, out string? error)
     {
-        var found = new KeyedFields(_text);
+        var found = new KeyedFields(StartLine());
         LineResult result = Read(line, ref found, out error);
-        int length = 0;
         if (result == LineResult.Record)
         {
-            result = found.ToFields(ref fields, out length, out error);
+            result = found.ToFields(ref fields, out error);
         }
 
-        _text = found.Text;
-        text = new ArraySegment<byte>(_text, 0, length);
+        text = EndLine(found.Text);
         return result;
     }
 

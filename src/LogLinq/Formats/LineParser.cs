@@ -25,18 +25,6 @@ internal abstract class LineParser
     public virtual LineResult ParseFields(in LogLine line, ref CommonLogFields fields, out ArraySegment<byte> text, out string? error) =>
         throw new NotSupportedException($"{GetType().Name} makes records, not fields");
 
-    /// <summary>
-    /// The record of <paramref name="line"/> from <see cref="ParseFields"/>, over a copy of the text:
-    /// <see cref="Parse"/> for a format that has fields.
-    /// </summary>
-    protected LineResult RecordFromFields(in LogLine line, out LogRecord? record, out string? error)
-    {
-        CommonLogFields fields = default;
-        LineResult result = ParseFields(line, ref fields, out ArraySegment<byte> text, out error);
-        record = result == LineResult.Record ? new LogRecord(text.ToArray(), fields, line.File, line.Number) : null;
-        return result;
-    }
-
     /// <summary>True for a line of nothing but spaces and tabs, which no format treats as a record.</summary>
     internal static bool IsBlank(ReadOnlySpan<byte> line) => line.TrimStart(" \t"u8).IsEmpty;
 }

@@ -12,17 +12,11 @@ namespace LogLinq.Formats;
 /// into a <see cref="FieldText"/> (the path joined from its stem and query, a header's '+' made a
 /// space): a scan reads them as ranges, and no string is made for a field the query does not read.
 /// </summary>
-internal sealed class W3cLineParser : LineParser
+internal sealed class W3cLineParser : CopyingLineParser
 {
     private W3cField[]? _columns;
     private long _fieldsLine;
     private DateOnly? _directiveDate;
-    private byte[] _text = new byte[256];
-
-    public override bool HasFields => true;
-
-    public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error) =>
-        RecordFromFields(line, out record, out error);
 
     public override LineResult ParseFields(in LogLine line, ref CommonLogFields fields, out ArraySegment<byte> text, out string? error)
     {
@@ -45,10 +39,9 @@ internal sealed class W3cLineParser : LineParser
             return LineResult.Malformed;
         }
 
-        var values = new FieldText(_text);
+        FieldText values = StartLine();
         LineResult result = Data(bytes.TrimEnd(" \t"u8), _columns, ref values, ref fields, out error);
-        _text = values.Buffer;
-        text = new ArraySegment<byte>(_text, 0, values.Length);
+        text = EndLine(values);
         return result;
     }
 
