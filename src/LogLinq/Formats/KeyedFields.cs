@@ -1,5 +1,4 @@
 using System.Text;
-using LogLinq.Records;
 
 namespace LogLinq.Formats;
 

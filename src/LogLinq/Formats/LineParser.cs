@@ -13,7 +13,8 @@ internal abstract class LineParser
 
     /// <summary>
     /// Whether <see cref="ParseFields"/> reads this format's lines: those whose values are copied out
-    /// of the line (JSON lines, logfmt), which a scan then reads as ranges, as it reads NCSA lines.
+    /// of the line (<see cref="CopyingLineParser"/>), which a scan then reads as ranges, as it reads
+    /// NCSA lines (the scan's own, with no parser).
     /// </summary>
     public virtual bool HasFields => false;
 
