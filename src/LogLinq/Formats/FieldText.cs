@@ -19,17 +19,19 @@ internal struct FieldText
     /// <summary>How many bytes of <see cref="Buffer"/> hold text.</summary>
     public int Length { get; private set; }
 
-    /// <summary>Appends <paramref name="value"/>, then <paramref name="more"/>, as one field.</summary>
-    public FieldRange Append(ReadOnlySpan<byte> value, ReadOnlySpan<byte> more = default)
+    /// <summary>Appends <paramref name="value"/>, then <paramref name="more"/> and <paramref name="last"/>, as one field.</summary>
+    public FieldRange Append(ReadOnlySpan<byte> value, ReadOnlySpan<byte> more = default, ReadOnlySpan<byte> last = default)
     {
-        int length = value.Length + more.Length;
+        int length = value.Length + more.Length + last.Length;
         if (Length + length > _buffer.Length)
         {
             Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, Length + length));
         }
 
-        value.CopyTo(_buffer.AsSpan(Length));
-        more.CopyTo(_buffer.AsSpan(Length + value.Length));
+        Span<byte> into = _buffer.AsSpan(Length, length);
+        value.CopyTo(into);
+        more.CopyTo(into[value.Length..]);
+        last.CopyTo(into[(value.Length + more.Length)..]);
         var range = new FieldRange(Length, length);
         Length += length;
         return range;

@@ -145,7 +145,7 @@ internal sealed class W3cLineParser : CopyingLineParser
             status: status,
             bytes: bytes,
             referrer: Copy(ref text, line, found[(int)W3cField.Referrer], FieldRange.None),
-            userAgent: HeaderText(ref text, found[(int)W3cField.UserAgent].Of(line), found[(int)W3cField.UserAgent].IsNone),
+            userAgent: HeaderText(ref text, line, found[(int)W3cField.UserAgent]),
             virtualHost: Copy(ref text, line, found[(int)W3cField.VirtualHost], FieldRange.None));
         return LineResult.Record;
     }
@@ -256,22 +256,21 @@ internal sealed class W3cLineParser : CopyingLineParser
             return text.Append(stem.Of(line));
         }
 
-        FieldRange joined = text.Append(stem.Of(line), "?"u8);
-        FieldRange rest = text.Append(query);
-        return new FieldRange(joined.Start, joined.Length + rest.Length);
+        return text.Append(stem.Of(line), "?"u8, query);
     }
 
     /// <summary>
     /// A header's value, kept in one field: IIS writes each space as '+'; CloudFront percent-encodes
     /// the value (a space is <c>%20</c>, and a '+' is itself, as in Googlebot's <c>+http://</c>).
     /// </summary>
-    private static FieldRange HeaderText(ref FieldText text, ReadOnlySpan<byte> value, bool missing)
+    private static FieldRange HeaderText(ref FieldText text, ReadOnlySpan<byte> line, FieldRange field)
     {
-        if (missing)
+        if (field.IsNone)
         {
             return FieldRange.None;
         }
 
+        ReadOnlySpan<byte> value = field.Of(line);
         int percent = value.IndexOf((byte)'%');
         if (percent >= 0 && percent + 2 < value.Length && char.IsAsciiHexDigit((char)value[percent + 1]) && char.IsAsciiHexDigit((char)value[percent + 2]))
         {
