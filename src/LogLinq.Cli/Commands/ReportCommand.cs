@@ -118,7 +118,7 @@ internal static class ReportCommand
             ReportTextWriter.Write(stdout, report, parseReport.Malformed, limit);
         }
 
-        MalformedLinesNotice.Write(Console.Error, parseReport, LoglinqRootCommand.Name);
+        MalformedLinesNotice.Write(parseReport, LoglinqRootCommand.Name);
         return ExitCodes.Success;
     }
 

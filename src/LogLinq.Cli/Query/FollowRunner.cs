@@ -45,7 +45,7 @@ internal static class FollowRunner
         }
 
         LiveResultPrinter.Print(result, run.Format);
-        MalformedLinesNotice.Write(Console.Error, parseReport, LoglinqRootCommand.Name);
+        MalformedLinesNotice.Write(parseReport, LoglinqRootCommand.Name);
 
         // Following has no end of its own: Ctrl-C is how it is meant to stop, with all it held printed.
         return ExitCodes.Success;

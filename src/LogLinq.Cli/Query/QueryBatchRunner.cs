@@ -106,7 +106,7 @@ internal static class QueryBatchRunner
             }
         }
 
-        MalformedLinesNotice.Write(Console.Error, parseReport, LoglinqRootCommand.Name);
+        MalformedLinesNotice.Write(parseReport, LoglinqRootCommand.Name);
         return ExitCodes.Success;
     }
 

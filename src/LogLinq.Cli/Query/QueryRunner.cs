@@ -43,7 +43,7 @@ internal static class QueryRunner
             ResultPrinter.Print(query.Execute(), run.Format, progress);
         }
 
-        MalformedLinesNotice.Write(Console.Error, parseReport, LoglinqRootCommand.Name);
+        MalformedLinesNotice.Write(parseReport, LoglinqRootCommand.Name);
         return ExitCodes.Success;
     }
 

@@ -44,7 +44,7 @@ internal static class RecordEmitter
             records.PushTo(new RecordStreamWriter(StandardOutput.OpenStream()));
         }
 
-        MalformedLinesNotice.Write(Console.Error, parseReport, LoglinqRootCommand.Name);
+        MalformedLinesNotice.Write(parseReport, LoglinqRootCommand.Name);
         return ExitCodes.Success;
     }
 }

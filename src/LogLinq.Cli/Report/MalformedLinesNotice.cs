@@ -12,13 +12,20 @@ internal static class MalformedLinesNotice
     public const int Shown = 5;
 
     /// <summary>Writes the notice, or nothing when every line parsed.</summary>
-    public static void Write(TextWriter error, ParseReport parseReport, string tool)
+    /// <param name="parseReport">What the run counted.</param>
+    /// <param name="tool">The command's name, which opens the notice.</param>
+    /// <param name="error">Where it goes; stderr when not given.</param>
+    public static void Write(ParseReport parseReport, string tool, TextWriter? error = null)
     {
         long malformed = parseReport.Malformed;
         if (malformed == 0)
         {
             return;
         }
+
+        // Taken only now: the first use of Console.Error finds the console's encoding, a few
+        // milliseconds at the end of every run that has nothing to say.
+        error ??= Console.Error;
 
         string lines = malformed == 1 ? "line" : "lines";
         error.WriteLine($"{tool}: skipped {malformed} malformed {lines} (--strict stops at the first):");
