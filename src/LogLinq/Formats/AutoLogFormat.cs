@@ -4,8 +4,8 @@ using LogLinq.Records;
 namespace LogLinq.Formats;
 
 /// <summary>
-/// Detects the format of each file from its first non-blank line, then parses the rest of the file
-/// with that format.
+/// Detects the format of each file from its first lines (<see cref="FormatFinder"/>), then parses the
+/// rest of the file with that format.
 /// </summary>
 internal sealed class AutoLogFormat : LogFormat
 {
@@ -17,7 +17,7 @@ internal sealed class AutoLogFormat : LogFormat
     internal override LineParser CreateParser() => new Parser();
 
     /// <summary>
-    /// The format a file whose first non-blank line is <paramref name="line"/> is written in: W3C when
+    /// The format <paramref name="line"/> looks like it is written in: W3C when
     /// it is a <c>#Name:</c> directive, JSON lines when it opens an object, ELB when it starts as a
     /// load balancer's line does (a listener type or a UTC time, then a name and an address:port),
     /// S3 when it starts with a bucket owner's canonical ID, Squid when with epoch seconds and a
@@ -98,25 +98,12 @@ internal sealed class AutoLogFormat : LogFormat
         return colon > 1 && !line[1..colon].ContainsAnyExcept(DirectiveNameBytes);
     }
 
+    // A line at a time, as a follower or a pipeline reads: the format is found from the first lines as they come.
     private sealed class Parser : LineParser
     {
-        private LineParser? _detected;
+        private readonly FormatFinder _finder = new();
 
-        public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
-        {
-            if (_detected is null)
-            {
-                if (IsBlank(line.Bytes.Span))
-                {
-                    record = null;
-                    error = null;
-                    return LineResult.Skipped;
-                }
-
-                _detected = Detect(line.Bytes.Span).CreateParser();
-            }
-
-            return _detected.Parse(line, out record, out error);
-        }
+        public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error) =>
+            _finder.Parse(line, out record, out error);
     }
 }

@@ -85,14 +85,27 @@ internal sealed class FileScan
     }
 
     /// <summary>
-    /// Finds the format (and an NCSA format's line prefix) from the first line of <paramref name="lines"/>
-    /// (whole lines, the first of this scan) that is not blank, as <see cref="TryRow"/> would from that
-    /// line; nothing when all are blank. An NCSA log's first lines then go through
+    /// Finds the format (and an NCSA format's line prefix) from <paramref name="lines"/> (whole lines,
+    /// the first of this scan): when it is not known, from the first of them (<see cref="FormatDetector"/>),
+    /// else from the first that is not blank; nothing when all are blank. An NCSA log's first lines then go through
     /// <see cref="ScanBlock"/> like the rest, and a scan that takes only blocks never compiles the
     /// line-at-a-time path.
     /// </summary>
     public void DetectFormat(ReadOnlySpan<byte> lines)
     {
+        if (_format is null && _query.Format == LogFormat.Auto)
+        {
+            // From the first lines, not the first alone (FormatDetector); the lines' wrapping from the
+            // line that settled it.
+            if (FormatDetector.Detect(lines, wholeFile: true, out ReadOnlySpan<byte> sample) is { } detected)
+            {
+                Use(detected);
+                TryUseFormatOf(sample);
+            }
+
+            return;
+        }
+
         while (!lines.IsEmpty)
         {
             int newline = lines.IndexOf((byte)'\n');

@@ -48,6 +48,12 @@ internal static class RecordStream
                 }
 
                 using var reader = new LineReader(replay, ownsStream: false);
+                if (scan.NeedsFormat)
+                {
+                    // From the first lines, as the parallel scan finds it.
+                    scan.DetectFormat(reader.PeekLines(FileScan.BlockSize).Lines);
+                }
+
                 long lines = 0;
                 while (scan.SkipLiteral is { } literal ? reader.MoveNextContaining(literal, long.MaxValue) : reader.MoveNext())
                 {

@@ -89,7 +89,7 @@ internal static class ScanPartitioner
     }
 
     /// <summary>
-    /// Whether the file is uncompressed log text (not a record stream, which is decoded whole), and its format, detected once from its first line so that a
+    /// Whether the file is uncompressed log text (not a record stream, which is decoded whole), and its format, detected once from its first lines so that a
     /// part starting mid-file need not guess.
     /// </summary>
     private static bool IsPlain(string path, LogFormat format, out LogFormat? detected)
@@ -115,19 +115,7 @@ internal static class ScanPartitioner
         }
 
         // Headers (W3C's #Fields:) change the meaning of later lines: such files are read whole.
-        while (!span.IsEmpty)
-        {
-            int newline = span.IndexOf((byte)'\n');
-            ReadOnlySpan<byte> line = newline < 0 ? span : span[..newline];
-            if (!line.TrimStart(" \t\r"u8).IsEmpty)
-            {
-                detected = AutoLogFormat.Detect(line.TrimEnd((byte)'\r'));
-                return detected.LinesStandAlone;
-            }
-
-            span = newline < 0 ? default : span[(newline + 1)..];
-        }
-
-        return false;
+        detected = FormatDetector.Detect(span, wholeFile: read < head.Length, out _);
+        return detected?.LinesStandAlone ?? false;
     }
 }
