@@ -111,7 +111,8 @@ internal struct KeyedFields
             case JsonField.Host:
                 if (!weak || _host.IsNone)
                 {
-                    _host = Append(value);
+                    // A Go service's remote_addr is its connection's, with the port: one client is one host.
+                    _host = Append(ClientAddress.WithoutPort(value));
                 }
 
                 break;

@@ -41,6 +41,23 @@ public sealed class JsonLinesFormatTests : IDisposable
         record.Ident.Should().Be("-");
     }
 
+    [Theory]
+    [InlineData("192.0.2.9:51234", "192.0.2.9")] // Go's http.Request.RemoteAddr, as many services log it
+    [InlineData("[2001:db8::1]:443", "2001:db8::1")]
+    [InlineData("2001:db8::1", "2001:db8::1")] // no port: IPv6 without brackets stays as it is
+    [InlineData("192.0.2.9", "192.0.2.9")]
+    [InlineData("client.example.com", "client.example.com")]
+    public void A_hosts_port_is_not_part_of_the_host(string address, string host)
+    {
+        string json = $"{{\"time\":\"2024-03-01T12:00:00Z\",\"remote_addr\":\"{address}\",\"request\":\"GET / HTTP/1.1\",\"status\":200,\"body_bytes_sent\":1}}";
+        string logfmt = $"time=2024-03-01T12:00:00Z remote_addr={address} method=GET path=/ status=200 bytes=1";
+
+        ParseOne(json).Host.Should().Be(host);
+        LogFormat.Logfmt.CreateParser().Parse(new LogLine("memory.logfmt", 1, Encoding.UTF8.GetBytes(logfmt)), out LogRecord? record, out _)
+            .Should().Be(LineResult.Record);
+        record!.Host.Should().Be(host);
+    }
+
     [Fact]
     public void Reads_caddy_access_logs_whose_request_is_an_object()
     {
