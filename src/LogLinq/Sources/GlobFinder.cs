@@ -45,7 +45,8 @@ internal static class GlobFinder
             List<string> files = GlobPattern.Parse(glob).FindFiles();
             if (files.Count == 0)
             {
-                throw new LogSourceException($"no files match '{glob}'", glob);
+                // A file whose name has a glob's characters in it ("access [1].log") is found by that name.
+                files = glob.AsSpan().ContainsAny('*', '?', '[') && File.Exists(glob) ? [glob] : throw NoMatch(glob);
             }
 
             results.Add(files);
@@ -64,4 +65,10 @@ internal static class GlobFinder
             }
         }
     }
+
+    private static LogSourceException NoMatch(string glob) => new(
+        Directory.Exists(glob)
+            ? $"'{glob}' is a directory: name its logs with a glob, as '{Path.Join(glob, "*.log")}' or '{Path.Join(glob, "**", "*")}'"
+            : $"no files match '{glob}'",
+        glob);
 }

@@ -138,6 +138,22 @@ public sealed class GlobFinderTests : IDisposable
     }
 
     [Fact]
+    public void A_file_named_with_a_globs_characters_is_found_by_its_name()
+    {
+        // "[x].log" as a glob is the class [x] then ".log": it matches "x.log", which is not there.
+        Find("[x].log").Should().Equal(Expect("[x].log"));
+    }
+
+    [Fact]
+    public void A_directory_is_not_a_log_and_the_message_says_how_to_name_its_logs()
+    {
+        string glob = In("sub");
+        var act = () => GlobFinder.Find(glob).ToList();
+        act.Should().Throw<LogSourceException>()
+            .WithMessage($"'{glob}' is a directory: name its logs with a glob, as '{glob}/*.log' or '{glob}/**/*'");
+    }
+
+    [Fact]
     public void Missing_literal_file_and_missing_start_directory_match_nothing()
     {
         var missingFile = () => Find("sub/zzz.log");
