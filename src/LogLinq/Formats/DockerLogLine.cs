@@ -10,8 +10,29 @@ namespace LogLinq.Formats;
 /// </summary>
 internal static class DockerLogLine
 {
-    /// <summary>Whether <paramref name="line"/> (without noise or leading blanks) is one: Docker writes <c>log</c> first.</summary>
-    public static bool IsEnvelope(ReadOnlySpan<byte> line) => line.StartsWith("{\"log\":\""u8);
+    /// <summary>
+    /// Whether <paramref name="line"/> (without noise or leading blanks) is one: Docker writes <c>log</c>
+    /// first, with no spaces; a tool that wrote the object again may have put them in
+    /// (<c>{"log": "...", "stream": ...}</c>, as Python's <c>json.dumps</c> does).
+    /// </summary>
+    public static bool IsEnvelope(ReadOnlySpan<byte> line) => line.StartsWith("{\"log\":\""u8) || IsSpacedEnvelope(line);
+
+    private static bool IsSpacedEnvelope(ReadOnlySpan<byte> line)
+    {
+        if (line is not [(byte)'{', .. var rest])
+        {
+            return false;
+        }
+
+        rest = rest.TrimStart(" \t"u8);
+        if (!rest.StartsWith("\"log\""u8))
+        {
+            return false;
+        }
+
+        rest = rest[5..].TrimStart(" \t"u8);
+        return rest is [(byte)':', .. var value] && value.TrimStart(" \t"u8) is [(byte)'"', ..];
+    }
 
     /// <summary>
     /// The server's line inside <paramref name="line"/>, unescaped into <paramref name="buffer"/>

@@ -89,6 +89,24 @@ public sealed class DockerLogTests : IDisposable
     }
 
     [Fact]
+    public void An_envelope_written_again_with_spaces_is_unwrapped_too()
+    {
+        // As Python's json.dumps writes an object it has read: a space after every ':' and ','.
+        string plain = Path.Combine(TestPaths.Data, "access-log");
+        string spaced = _dir.Write(
+            "respaced-json.log",
+            string.Concat(File.ReadLines(plain).Take(500).Select(line => Docker(line).Replace("\",\"stream\":", "\", \"stream\": ").Replace("{\"log\":", "{\"log\": ") + "\n")));
+        File.ReadLines(spaced).First().Should().StartWith("{\"log\": \"");
+        List<LogRecord> expected = [.. new[] { plain }.Open().Cat().Parse(LogFormat.Common).Take(500)];
+        var report = new ParseReport();
+
+        List<LogRecord> records = [.. LogSource.Open(spaced, new LogSourceOptions { Report = report })];
+
+        report.Malformed.Should().Be(0);
+        records.Select(r => r.ToString()).Should().Equal(expected.Select(r => r.ToString()));
+    }
+
+    [Fact]
     public void A_query_literal_that_docker_escapes_still_finds_its_lines()
     {
         // '&' is "\u0026" in the file: a search of the raw lines for it would find none.
