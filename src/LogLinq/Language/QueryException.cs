@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using LogLinq.Language.Syntax;
 
@@ -61,12 +62,32 @@ public sealed class QueryException : Exception
         string line = (end < 0 ? QueryText[start..] : QueryText[start..end]).TrimEnd('\r');
         text.Append("  ").Append(line).Append('\n').Append("  ");
 
-        // Tabs are kept so the caret lines up whatever the terminal's tab width.
-        foreach (char c in line.AsSpan(0, Math.Min(line.Length, Offset - start)))
+        // Tabs are kept so the caret lines up whatever the terminal's tab width; a character a
+        // terminal draws two columns wide (CJK, most emoji) takes two spaces, a combining one none.
+        foreach (Rune rune in line.AsSpan(0, Math.Min(line.Length, Offset - start)).EnumerateRunes())
         {
-            text.Append(c == '\t' ? '\t' : ' ');
+            text.Append(rune.Value == '\t' ? "\t" : Columns(rune) switch { 0 => "", 2 => "  ", _ => " " });
         }
 
         return text.Append('^').ToString();
+    }
+
+    // How many columns a terminal gives the character: the East Asian wide and full-width ranges of
+    // Unicode's EastAsianWidth.txt (what wcwidth() reads) and the emoji pictographs are two.
+    private static int Columns(Rune rune)
+    {
+        UnicodeCategory category = Rune.GetUnicodeCategory(rune);
+        if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)
+        {
+            return 0;
+        }
+
+        int c = rune.Value;
+        bool wide = c is (>= 0x1100 and <= 0x115F) or (>= 0x2E80 and <= 0x303E) or (>= 0x3041 and <= 0x33FF)
+            or (>= 0x3400 and <= 0x4DBF) or (>= 0x4E00 and <= 0x9FFF) or (>= 0xA000 and <= 0xA4CF)
+            or (>= 0xAC00 and <= 0xD7A3) or (>= 0xF900 and <= 0xFAFF) or (>= 0xFE30 and <= 0xFE4F)
+            or (>= 0xFF00 and <= 0xFF60) or (>= 0xFFE0 and <= 0xFFE6) or (>= 0x1F300 and <= 0x1F64F) or (>= 0x1F680 and <= 0x1F6FF)
+            or (>= 0x1F900 and <= 0x1F9FF) or (>= 0x1FA70 and <= 0x1FAFF) or (>= 0x20000 and <= 0x3FFFD);
+        return wide ? 2 : 1;
     }
 }

@@ -44,6 +44,15 @@ public class ErrorMessageTests
     }
 
     [Fact]
+    public void Wide_and_combining_characters_before_the_spot_keep_the_caret_under_it()
+    {
+        // 日志 is four columns on a terminal, the é written as e and a combining accent one, 🚀 two.
+        string[] lines = Error("from \"日志-e\u0301-🚀.log\" | wher status").Describe().Split('\n');
+        lines[1].Should().Be("  from \"日志-e\u0301-🚀.log\" | wher status");
+        lines[2].Should().Be("  " + new string(' ', "from \"".Length + 4 + "-e-".Length + 2 + ".log\" | ".Length) + "^");
+    }
+
+    [Fact]
     public void An_unknown_field_suggests_the_nearest_name()
     {
         QueryException error = Error($"{NoFiles} | where stauts == 404");
