@@ -5,14 +5,19 @@ namespace LogLinq.Cli.Commands;
 
 /// <summary>
 /// The failures a user can cause and fix (missing files, corrupt archives, malformed lines in strict
-/// mode, permissions, a full disk), told in one line. Anything else is a bug in loglinq and keeps its
-/// stack trace.
+/// mode, permissions, a full disk, numbers in the data too big to add up), told in one line. Anything
+/// else is a bug in loglinq and keeps its stack trace.
 /// </summary>
 internal static class RuntimeErrors
 {
     /// <summary>Whether <paramref name="e"/> is a failure of the input or the environment rather than a bug.</summary>
+    /// <remarks>
+    /// An overflow is the data's: loglinq's arithmetic on values it reads (sums, averages, a query's
+    /// integer + - *) is checked, as LINQ's sums are, so a byte count near 2^63 stops the run
+    /// rather than giving a wrong total; a query's own overflow names its expression.
+    /// </remarks>
     public static bool IsExpected(Exception e) =>
-        e is LogSourceException or MalformedLogException or IOException or UnauthorizedAccessException;
+        e is LogSourceException or MalformedLogException or IOException or UnauthorizedAccessException or OverflowException;
 
     /// <summary>The one-line message for an expected failure.</summary>
     public static string Describe(Exception e) => e switch
