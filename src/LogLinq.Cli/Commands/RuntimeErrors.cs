@@ -1,3 +1,4 @@
+using LogLinq.Cli.Terminal;
 using LogLinq.Records;
 using LogLinq.Sources;
 
@@ -19,13 +20,16 @@ internal static class RuntimeErrors
     public static bool IsExpected(Exception e) =>
         e is LogSourceException or MalformedLogException or IOException or UnauthorizedAccessException or OverflowException;
 
-    /// <summary>The one-line message for an expected failure.</summary>
-    public static string Describe(Exception e) => e switch
+    /// <summary>
+    /// The one-line message for an expected failure, its control characters escaped: a malformed
+    /// line's reason quotes the line, whose bytes are anyone's.
+    /// </summary>
+    public static string Describe(Exception e) => VisibleText.Of(e switch
     {
         // The library's message adds a hint about strict mode; the user asked for it, so say just where and why.
         MalformedLogException malformed => malformed.Line.ToString(),
         LogSourceException { Path: { } path } source when !source.Message.Contains(path, StringComparison.Ordinal) =>
             $"{path}: {source.Message}",
         _ => e.Message,
-    };
+    });
 }
