@@ -1,4 +1,5 @@
 using System.Globalization;
+using LogLinq.Cli.Terminal;
 
 namespace LogLinq.Cli.Query;
 
@@ -21,9 +22,13 @@ internal static class CellText
         _ => value.ToString() ?? "",
     };
 
-    /// <summary>The value as a table shows it: numbers with a fraction to two places, the rest as <see cref="Of"/>.</summary>
+    /// <summary>
+    /// The value as a table shows it: numbers with a fraction to two places, the rest as
+    /// <see cref="Of"/> with its control characters escaped (<see cref="VisibleText"/>), so a cell
+    /// stays on its line and a log's escape sequences reach no terminal.
+    /// </summary>
     public static string ForTable(object? value) =>
-        value is double d ? d.ToString("0.##", CultureInfo.InvariantCulture) : Of(value);
+        value is double d ? d.ToString("0.##", CultureInfo.InvariantCulture) : VisibleText.Of(Of(value));
 
     /// <summary>A time as <c>2008-02-24T00:08:59-06:00</c>, with a fraction of a second only when it has one.</summary>
     public static string Time(DateTimeOffset time)

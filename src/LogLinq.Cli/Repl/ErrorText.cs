@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using LogLinq.Cli.Commands;
+using LogLinq.Cli.Terminal;
 using Microsoft.CodeAnalysis;
 
 namespace LogLinq.Cli.Repl;
@@ -34,7 +35,7 @@ internal static class ErrorText
         exception = Unwrap(exception);
         string message = RuntimeErrors.IsExpected(exception)
             ? RuntimeErrors.Describe(exception)
-            : $"{exception.GetType().Name}: {exception.Message}";
+            : VisibleText.Of($"{exception.GetType().Name}: {exception.Message}");
         return $"{ScriptPosition(exception)}error: {message}";
     }
 

@@ -1,4 +1,5 @@
 using LogLinq.Cli.Commands;
+using LogLinq.Cli.Terminal;
 
 namespace LogLinq.Cli.Repl;
 
@@ -93,7 +94,7 @@ internal sealed class ReplLoop(
         catch (Exception e)
         {
             // The query's own words: it has no C# position to point at.
-            return Fail(RuntimeErrors.IsExpected(e) ? RuntimeErrors.Describe(e) : ErrorText.Unwrap(e).Message);
+            return Fail(RuntimeErrors.IsExpected(e) ? RuntimeErrors.Describe(e) : VisibleText.Of(ErrorText.Unwrap(e).Message));
         }
     }
 

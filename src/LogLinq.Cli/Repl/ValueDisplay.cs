@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using LogLinq.Cli.Terminal;
 using LogLinq.Records;
 
 namespace LogLinq.Cli.Repl;
@@ -33,7 +34,8 @@ internal sealed class ValueDisplay(DisplayStyle style)
                 output.WriteLine("null");
                 break;
             case string text:
-                output.WriteLine(text);
+                // Its lines as lines, but no escape sequence of a log's text reaches the terminal.
+                output.WriteLine(VisibleText.KeepingLines(text));
                 break;
             case GenericRecord or LogRecord:
                 WriteFields(output, value, tupleNames);
@@ -53,7 +55,7 @@ internal sealed class ValueDisplay(DisplayStyle style)
                 }
                 else
                 {
-                    output.WriteLine(ValueText.Format(value));
+                    output.WriteLine(VisibleText.KeepingLines(ValueText.Format(value)));
                 }
 
                 break;
@@ -65,7 +67,7 @@ internal sealed class ValueDisplay(DisplayStyle style)
         ColumnSet columns = ColumnSet.ForFields(value, tupleNames);
         if (columns.Names is not { Count: > 0 })
         {
-            output.WriteLine(ValueText.Format(value)); // a record without fields says what it is
+            output.WriteLine(VisibleText.KeepingLines(ValueText.Format(value))); // a record without fields says what it is
             return;
         }
 

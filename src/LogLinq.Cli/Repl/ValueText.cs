@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using System.Numerics;
+using LogLinq.Cli.Terminal;
 using LogLinq.Records;
 
 namespace LogLinq.Cli.Repl;
@@ -57,8 +58,9 @@ internal static class ValueText
     };
 
     /// <summary>
-    /// <paramref name="value"/> as one table cell: on one line, a collection as its first few items.
-    /// A query in a cell is named, not run: showing a table must not start another scan.
+    /// <paramref name="value"/> as one table cell: on one line, its control characters escaped
+    /// (<see cref="VisibleText"/>), a collection as its first few items. A query in a cell is named,
+    /// not run: showing a table must not start another scan.
     /// </summary>
     public static string Cell(object? value)
     {
@@ -70,9 +72,7 @@ internal static class ValueText
             IEnumerable items => Items(items),
             _ => Format(value),
         };
-        return text.Contains('\n', StringComparison.Ordinal) || text.Contains('\r', StringComparison.Ordinal)
-            ? text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)
-            : text;
+        return VisibleText.Of(text);
     }
 
     private static string Items(IEnumerable items)

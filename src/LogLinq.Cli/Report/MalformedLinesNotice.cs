@@ -1,3 +1,4 @@
+using LogLinq.Cli.Terminal;
 using LogLinq.Records;
 
 namespace LogLinq.Cli.Report;
@@ -32,7 +33,8 @@ internal static class MalformedLinesNotice
         IReadOnlyList<MalformedLine> samples = parseReport.Samples;
         foreach (MalformedLine line in samples.Take(Shown))
         {
-            error.WriteLine(line.ToString());
+            // A reason quotes its line, and the line's bytes are anyone's: no escape sequence of theirs reaches the terminal.
+            error.WriteLine(VisibleText.Of(line.ToString()));
         }
 
         long more = malformed - Math.Min(samples.Count, Shown);

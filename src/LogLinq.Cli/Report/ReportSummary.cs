@@ -1,4 +1,5 @@
 using System.Globalization;
+using LogLinq.Cli.Terminal;
 
 namespace LogLinq.Cli.Report;
 
@@ -12,7 +13,7 @@ internal static class ReportSummary
     public static IReadOnlyList<(string Label, string Value)> Lines(TutorialReport report, long malformed)
     {
         string largest = report.Largest is { } l
-            ? $"{l.Path} ({Number(l.Bytes)} bytes)"
+            ? $"{VisibleText.Of(l.Path)} ({Number(l.Bytes)} bytes)"
             : "-";
         return
         [

@@ -1,3 +1,4 @@
+using LogLinq.Cli.Terminal;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -5,7 +6,8 @@ namespace LogLinq.Cli.Report;
 
 /// <summary>
 /// Draws a <see cref="TutorialReport"/> on a terminal with Spectre.Console. Only ever called when
-/// stdout is a terminal, so redirected runs never load Spectre.
+/// stdout is a terminal, so redirected runs never load Spectre. Paths and hosts are the logs' text,
+/// shown with their control characters escaped (<see cref="VisibleText"/>).
 /// </summary>
 internal static class ReportTable
 {
@@ -29,7 +31,7 @@ internal static class ReportTable
             .AddColumn("Path");
         foreach (DownloadCount download in report.TopDownloads)
         {
-            downloads.AddRow(new Text(ReportSummary.Number(download.Count)), new Text(download.Path));
+            downloads.AddRow(new Text(ReportSummary.Number(download.Count)), new Text(VisibleText.Of(download.Path)));
         }
 
         console.Write(downloads);
@@ -44,7 +46,7 @@ internal static class ReportTable
         int shown = ReportLists.Shown(items.Count, limit);
         IRenderable body = items.Count == 0
             ? new Text("none")
-            : new Columns(items.Take(shown).Select(item => new Text(item))).Collapse();
+            : new Columns(items.Take(shown).Select(item => new Text(VisibleText.Of(item)))).Collapse();
         if (shown < items.Count)
         {
             body = new Rows(body, new Text(ReportLists.More(items.Count - shown), new Style(decoration: Decoration.Dim)));

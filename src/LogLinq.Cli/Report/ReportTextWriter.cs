@@ -1,8 +1,11 @@
+using LogLinq.Cli.Terminal;
+
 namespace LogLinq.Cli.Report;
 
 /// <summary>
 /// Writes a <see cref="TutorialReport"/> as aligned plain text: no colour, no box drawing, so it reads
 /// the same in a pipe, a file or a CI log. The short answers come first, so <c>head</c> shows them.
+/// Paths and hosts are the logs' text, shown with their control characters escaped (<see cref="VisibleText"/>).
 /// </summary>
 internal static class ReportTextWriter
 {
@@ -24,7 +27,7 @@ internal static class ReportTextWriter
         output.WriteLine($"  {"Requests".PadLeft(countWidth)}  Path");
         foreach (DownloadCount download in top)
         {
-            output.WriteLine($"  {ReportSummary.Number(download.Count).PadLeft(countWidth)}  {download.Path}");
+            output.WriteLine($"  {ReportSummary.Number(download.Count).PadLeft(countWidth)}  {VisibleText.Of(download.Path)}");
         }
 
         WriteList(output, "Documents not found (404)", report.BrokenDocuments, limit);
@@ -39,7 +42,7 @@ internal static class ReportTextWriter
         foreach (string item in items.Take(shown))
         {
             output.Write("  ");
-            output.WriteLine(item);
+            output.WriteLine(VisibleText.Of(item));
         }
 
         if (shown < items.Count)

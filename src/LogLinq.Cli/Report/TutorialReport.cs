@@ -63,7 +63,15 @@ internal sealed class TutorialReport
         var robots = batch.Add(q => q.Where(r => r.Path == RobotsPath).Select(r => r.Host).Distinct().ToList());
         var downloads = batch.Add(q => q.Where(r => r.Status == 200).GroupBy(r => r.Path)
             .Select(g => new DownloadCount(g.Key, g.LongCount())).ToList());
-        batch.Run();
+        try
+        {
+            batch.Run();
+        }
+        catch (OverflowException e)
+        {
+            // The sum of bytes is the one answer a log can overflow: counts would need 2^63 lines.
+            throw new OverflowException("the sum of bytes does not fit in a 64-bit integer (arithmetic overflow)", e);
+        }
 
         return new TutorialReport
         {

@@ -70,10 +70,14 @@ public sealed class CompiledQuery
     public string? XmlElement => _shape.XmlElement;
 
     /// <summary>Runs the query. Rows are read lazily, as <see cref="QueryResult.Rows"/> is enumerated.</summary>
+    /// <exception cref="OverflowException">
+    /// (Here, or as the rows are read.) A sum of integers, or an integer <c>+ - *</c>, does not fit in
+    /// 64 bits; the message names the query's expression.
+    /// </exception>
     public QueryResult Execute() =>
         IsScalar
-            ? new QueryResult(Columns[0], _provider.Execute(Expression))
-            : new QueryResult(Columns, _provider.CreateQuery<object?[]>(Expression));
+            ? new QueryResult(Columns[0], _shape.Overflows.Guard(() => _provider.Execute(Expression)))
+            : new QueryResult(Columns, _shape.Overflows.Guard(_provider.CreateQuery<object?[]>(Expression)));
 
     /// <summary>
     /// The answer's rows as a query, still lazy, to go on with in LINQ (the REPL's <c>Query(...)</c>).
@@ -97,7 +101,7 @@ public sealed class CompiledQuery
 
     private IEnumerable<object?[]> ScalarRow()
     {
-        yield return [_provider.Execute(Expression)];
+        yield return [_shape.Overflows.Guard(() => _provider.Execute(Expression))];
     }
 
     /// <summary>
@@ -113,8 +117,8 @@ public sealed class CompiledQuery
         IQueryable<LogRecord> source = records.AsQueryable();
         Expression query = SourceReplacer.Replace(Expression, source.Expression);
         return IsScalar
-            ? new QueryResult(Columns[0], source.Provider.Execute(query))
-            : new QueryResult(Columns, source.Provider.CreateQuery<object?[]>(query));
+            ? new QueryResult(Columns[0], _shape.Overflows.Guard(() => source.Provider.Execute(query)))
+            : new QueryResult(Columns, _shape.Overflows.Guard(source.Provider.CreateQuery<object?[]>(query)));
     }
 
     /// <summary>
@@ -164,8 +168,8 @@ public sealed class CompiledQuery
         ArgumentNullException.ThrowIfNull(batch);
         ThrowIfXml("share a scan of logs");
         return IsScalar
-            ? batch.Add(Expression, value => new QueryResult(Columns[0], value))
-            : batch.Add(Expression, value => new QueryResult(Columns, [.. (IEnumerable<object?[]>)value!]));
+            ? batch.Add(Expression, value => new QueryResult(Columns[0], value), _shape.Overflows)
+            : batch.Add(Expression, value => new QueryResult(Columns, [.. (IEnumerable<object?[]>)value!]), _shape.Overflows);
     }
 
     /// <summary>
@@ -215,6 +219,9 @@ public sealed class CompiledQuery
 
         /// <summary>Which stage makes rows of its own, when its rows are not records.</summary>
         public QueryException? RecordsProblem { get; init; }
+
+        /// <summary>Where its integers can overflow, to say which did.</summary>
+        public OverflowSites Overflows { get; init; } = new();
     }
 
     /// <summary>Shows the log source as <c>logs</c>, not as the type name of its constant.</summary>

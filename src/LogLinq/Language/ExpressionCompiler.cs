@@ -11,9 +11,11 @@ namespace LogLinq.Language;
 /// shapes it makes are the ones the planner pushes down to raw bytes: a field compared with a
 /// constant of the field's own type (<c>r.Status == 404</c>, not <c>(long)r.Status == 404L</c>), text
 /// matched ordinally (<c>r.Path.StartsWith("/ply", StringComparison.Ordinal)</c>), and <c>in</c> as a
-/// chain of equalities.
+/// chain of equalities. Integer <c>+ - *</c> and unary <c>-</c> are checked, as the sums of
+/// <c>summarize</c> are: an overflow throws rather than wrapping round to a wrong answer, and is
+/// noted in <paramref name="overflows"/> so the error can name it.
 /// </summary>
-internal sealed class ExpressionCompiler(Relation relation, ParameterExpression row, ParameterValues parameters, string queryText)
+internal sealed class ExpressionCompiler(Relation relation, ParameterExpression row, ParameterValues parameters, string queryText, OverflowSites overflows)
 {
     /// <summary>The functions, by lower-case name, and how many arguments each takes.</summary>
     public static readonly IReadOnlyDictionary<string, int> Functions = new Dictionary<string, int>(StringComparer.Ordinal)
@@ -146,6 +148,17 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
         if (operand is ConstantExpression { Value: double d })
         {
             return Expression.Constant(-d);
+        }
+
+        if (ValueTypes.IsInteger(operand.Type))
+        {
+            overflows.AddArithmetic(unary, queryText);
+            return Expression.NegateChecked(operand);
+        }
+
+        if (operand.Type == typeof(TimeSpan))
+        {
+            overflows.AddDurationArithmetic();
         }
 
         return ValueTypes.IsNumber(operand.Type) || operand.Type == typeof(TimeSpan)
@@ -336,6 +349,17 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
             Type wide = ValueTypes.Wider(left.Type, right.Type);
             left = Widen(left, wide);
             right = Widen(right, wide);
+            if (ValueTypes.IsInteger(wide))
+            {
+                overflows.AddArithmetic(binary, queryText);
+                return op switch
+                {
+                    BinaryOperator.Add => Expression.AddChecked(left, right),
+                    BinaryOperator.Subtract => Expression.SubtractChecked(left, right),
+                    _ => Expression.MultiplyChecked(left, right),
+                };
+            }
+
             return op switch
             {
                 BinaryOperator.Add => Expression.Add(left, right),
@@ -350,10 +374,12 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
         {
             case BinaryOperator.Add when lt == typeof(string) && rt == typeof(string):
                 return Expression.Call(Concat, left, right);
-            case BinaryOperator.Add when lt == typeof(DateTimeOffset) && rt == typeof(TimeSpan):
             case BinaryOperator.Add when lt == typeof(TimeSpan) && rt == typeof(TimeSpan):
-            case BinaryOperator.Subtract when lt == typeof(DateTimeOffset) && (rt == typeof(TimeSpan) || rt == typeof(DateTimeOffset)):
             case BinaryOperator.Subtract when lt == typeof(TimeSpan) && rt == typeof(TimeSpan):
+                overflows.AddDurationArithmetic();
+                return op == BinaryOperator.Add ? Expression.Add(left, right) : Expression.Subtract(left, right);
+            case BinaryOperator.Add when lt == typeof(DateTimeOffset) && rt == typeof(TimeSpan):
+            case BinaryOperator.Subtract when lt == typeof(DateTimeOffset) && (rt == typeof(TimeSpan) || rt == typeof(DateTimeOffset)):
                 return op == BinaryOperator.Add ? Expression.Add(left, right) : Expression.Subtract(left, right);
             case BinaryOperator.Add when lt == typeof(TimeSpan) && rt == typeof(DateTimeOffset):
                 return Expression.Add(right, left);
@@ -507,6 +533,11 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
         if (size is ConstantExpression { Value: var constant } && (constant is TimeSpan t && t <= TimeSpan.Zero || constant is long n && n <= 0 || constant is double d && d <= 0))
         {
             throw Error(sizeSyntax, "bin needs a size greater than zero");
+        }
+
+        if (ValueTypes.IsInteger(value.Type))
+        {
+            overflows.AddArithmetic(call, queryText);
         }
 
         MethodInfo method = typeof(QueryFunctions).GetMethod(nameof(QueryFunctions.Bin), [value.Type, size.Type])!;

@@ -106,6 +106,7 @@ public static class QueryCompiler
             : new QueryException("an XML source cannot be followed: its files are read once, to their end", syntax.Source!.Span, text);
         var shape = new CompiledQuery.Shape(format, parameters.Used, followProblem, live.Window, xmlElement)
         {
+            Overflows = context.Overflows,
             Records = notRecords is null && xmlElement is null ? relation.Query : null,
             RecordsProblem = xmlElement is null ? notRecords : new QueryException("the records of an XML source are not log records: --emit records reads logs", syntax.Source!.Span, text),
         };
@@ -337,6 +338,11 @@ public static class QueryCompiler
                     value = Expression.Convert(value, typeof(long));
                 }
 
+                if (value.Type == typeof(long))
+                {
+                    context.Overflows.AddSum(aggregate.Argument, context.Text);
+                }
+
                 return Expression.Call(typeof(Enumerable), function == "sum" ? nameof(Enumerable.Sum) : nameof(Enumerable.Average), [element], g, Expression.Lambda(value, row));
 
             case "min" or "max":
@@ -527,6 +533,9 @@ public static class QueryCompiler
     /// <summary>What every stage needs while the query is compiled.</summary>
     private sealed record Context(string Text, ParameterValues Parameters)
     {
-        public ExpressionCompiler Compiler(Relation relation, ParameterExpression row) => new(relation, row, Parameters, Text);
+        /// <summary>Where the query's integers can overflow, noted as its expressions are compiled.</summary>
+        public OverflowSites Overflows { get; } = new();
+
+        public ExpressionCompiler Compiler(Relation relation, ParameterExpression row) => new(relation, row, Parameters, Text, Overflows);
     }
 }

@@ -65,8 +65,24 @@ internal static class QueryFunctions
     }
 
     /// <summary><c>bin(n, size)</c>: <paramref name="value"/> rounded down to a multiple of <paramref name="size"/>.</summary>
-    public static long Bin(long value, long size) =>
-        size <= 0 ? value : value - (((value % size) + size) % size);
+    /// <exception cref="OverflowException">The multiple is below <see cref="long.MinValue"/> (a negative value near it).</exception>
+    public static long Bin(long value, long size)
+    {
+        if (size <= 0)
+        {
+            return value;
+        }
+
+        // The remainder made non-negative without adding the size to every remainder, which
+        // overflowed for a size near 2^63 and rounded 10 down to a large negative number.
+        long below = value % size;
+        if (below < 0)
+        {
+            below += size;
+        }
+
+        return checked(value - below);
+    }
 
     /// <summary><c>bin(x, size)</c> for numbers with a fraction.</summary>
     public static double Bin(double value, double size) =>

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using LogLinq.Language;
 using LogLinq.Query.Aggregates;
 using LogLinq.Query.Execution;
 using LogLinq.Query.Planning;
@@ -24,7 +25,7 @@ public sealed class LogBatch
 {
     private readonly IQueryable<LogRecord> _source;
     private readonly LogQueryProvider _provider;
-    private readonly List<(QueryPlan Plan, Action<object?> Deliver)> _members = [];
+    private readonly List<(QueryPlan Plan, Action<object?> Deliver, OverflowSites? Overflows)> _members = [];
 
     /// <summary>A batch over <paramref name="source"/>, which must come from <see cref="LogSource.Open(string, LogSourceOptions?)"/>.</summary>
     /// <exception cref="ArgumentException">The source is not a log source.</exception>
@@ -44,9 +45,10 @@ public sealed class LogBatch
 
     /// <summary>
     /// Adds a query written over any log source (a compiled query's expression): the batch's source is
-    /// read in its place. <paramref name="finish"/> turns the answer into the handle's value.
+    /// read in its place. <paramref name="finish"/> turns the answer into the handle's value;
+    /// <paramref name="overflows"/>, where the query's integers can overflow, when known.
     /// </summary>
-    internal LogBatchResult<T> Add<T>(Expression query, Func<object?, T> finish)
+    internal LogBatchResult<T> Add<T>(Expression query, Func<object?, T> finish, OverflowSites? overflows = null)
     {
         var result = new LogBatchResult<T>();
         Expression body = SourceReplacer.Replace(query, _source.Expression);
@@ -68,8 +70,7 @@ public sealed class LogBatch
                 ? Queryable.AsQueryable(sequence)
                 : value;
             result.Set(finish(final is null ? value : final.DynamicInvoke(value)));
-        }
-        ));
+        }, overflows));
         return result;
     }
 
@@ -81,6 +82,21 @@ public sealed class LogBatch
             return;
         }
 
+        // One overflow fails the scan, whichever query it was in: it is named when the queries say
+        // where they can overflow (the compiled queries of the language do).
+        OverflowSites? overflows = OverflowSites.Union(_members.Select(m => m.Overflows));
+        try
+        {
+            RunMembers();
+        }
+        catch (OverflowException e) when (overflows is not null && overflows.Explain(e) is var explained && explained != e)
+        {
+            throw explained;
+        }
+    }
+
+    private void RunMembers()
+    {
         ScanInput input = _provider.Input;
         RowPredicate?[] predicates = [.. _members.Select(m => m.Plan.Query.Predicate)];
         Func<PartialAggregate>[] stages = [.. _members.Select(m => m.Plan.Stage.Aggregate ?? (() => new CollectAggregate()))];

@@ -69,6 +69,32 @@ public sealed class PartWorkersTests
     }
 
     [Fact]
+    public void A_failure_on_a_helper_thread_is_thrown_on_the_calling_thread()
+    {
+        int caller = Environment.CurrentManagedThreadId;
+        int failedOn = 0;
+        using var helperFailed = new ManualResetEventSlim();
+
+        Action run = () => PartWorkers.Run(2, 2, part =>
+        {
+            if (Environment.CurrentManagedThreadId == caller)
+            {
+                // The caller holds its part until a helper has failed on the other, so the failure
+                // cannot be the caller's own.
+                helperFailed.Wait(TimeSpan.FromSeconds(30)).Should().BeTrue("a helper thread takes the other part");
+                return;
+            }
+
+            failedOn = Environment.CurrentManagedThreadId;
+            helperFailed.Set();
+            throw new InvalidDataException($"part {part} failed on a helper");
+        }, CancellationToken.None);
+
+        run.Should().Throw<InvalidDataException>().WithMessage("part * failed on a helper");
+        failedOn.Should().NotBe(0).And.NotBe(caller);
+    }
+
+    [Fact]
     public void A_cancelled_run_throws_the_cancellation()
     {
         using var cancel = new CancellationTokenSource();

@@ -84,8 +84,8 @@ internal static class ParallelScanner
         long totalBytes = options.Progress is null ? 0 : parts.Where(p => p.IsWholeFile && p.Stream is null).Sum(p => new FileInfo(p.Path).Length)
             + parts.Where(p => !p.IsWholeFile).Sum(p => p.End - p.Start);
         ReadCounters counters = options.Counters ?? new ReadCounters();
-        using Timer? progress = options.Progress is null ? null
-            : new Timer(_ => options.Progress.Report(new ScanProgress(counters.BytesRead, totalBytes)), null, ProgressInterval, ProgressInterval);
+        using ProgressTimer? progress = options.Progress is null ? null
+            : new ProgressTimer(options.Progress, () => new ScanProgress(counters.BytesRead, totalBytes), ProgressInterval);
 
         // Each part's counts go to the report in part order, as soon as the parts before it have
         // ended (line numbers of a part that started mid-file were counted from its start), and its
@@ -139,7 +139,7 @@ internal static class ParallelScanner
         try
         {
             PartWorkers.Run(parts.Count, workers, Scan, cancel);
-            options.Progress?.Report(new ScanProgress(counters.BytesRead, totalBytes));
+            progress?.Stop();
         }
         finally
         {

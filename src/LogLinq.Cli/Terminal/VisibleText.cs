@@ -1,0 +1,63 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+
+namespace LogLinq.Cli.Terminal;
+
+/// <summary>
+/// Text from the logs made safe to show to a person. A log's fields are whatever a client sent (a
+/// JSON log decodes <c>\u001b</c> into a real escape), and a terminal obeys control characters: an
+/// escape sequence in a user agent can set the window's title or the colours, a carriage return or
+/// a line break can forge or split a row. So the control characters (C0, DEL and C1) are written as
+/// visible escapes: <c>\t</c>, <c>\n</c> and <c>\r</c> as TSV writes them, <c>\e</c> for escape as
+/// shells do, any other as <c>\xHH</c> (C0 and DEL) or <c>\uHHHH</c> (C1). A backslash stays as it
+/// is: what is shown is read, not parsed back (CSV, TSV and JSON keep the exact text).
+/// </summary>
+internal static class VisibleText
+{
+    private static readonly SearchValues<char> Controls =
+        SearchValues.Create([.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(char.IsControl)]);
+
+    private static readonly SearchValues<char> ControlsButLayout =
+        SearchValues.Create([.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(c => char.IsControl(c) && c is not '\n' and not '\t')]);
+
+    /// <summary><paramref name="text"/> on one line with every control character escaped: a table's cell, a message's line.</summary>
+    public static string Of(string text) => Escape(text, Controls);
+
+    /// <summary>
+    /// <paramref name="text"/> with its control characters escaped but for line breaks and tabs, which
+    /// lay out a whole value shown on lines of its own (a string the REPL prints).
+    /// </summary>
+    public static string KeepingLines(string text) => Escape(text, ControlsButLayout);
+
+    private static string Escape(string text, SearchValues<char> escaped)
+    {
+        int first = text.AsSpan().IndexOfAny(escaped);
+        if (first < 0)
+        {
+            return text;
+        }
+
+        var visible = new StringBuilder(text.Length + 16).Append(text, 0, first);
+        foreach (char c in text.AsSpan(first))
+        {
+            if (!escaped.Contains(c))
+            {
+                visible.Append(c);
+                continue;
+            }
+
+            _ = c switch
+            {
+                '\t' => visible.Append("\\t"),
+                '\n' => visible.Append("\\n"),
+                '\r' => visible.Append("\\r"),
+                '\u001b' => visible.Append("\\e"),
+                < '\u0080' => visible.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}"),
+                _ => visible.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}"),
+            };
+        }
+
+        return visible.ToString();
+    }
+}
