@@ -47,7 +47,7 @@ internal static class RecordStream
                     continue;
                 }
 
-                using var reader = new LineReader(replay, ownsStream: false);
+                using var reader = new LineReader(replay, ownsStream: false) { OverlongLine = scan.Overlong };
                 long lines = 0;
                 while (scan.SkipLiteral is { } literal ? reader.MoveNextContaining(literal, long.MaxValue) : reader.MoveNext())
                 {
