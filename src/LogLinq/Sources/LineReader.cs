@@ -155,23 +155,21 @@ internal sealed class LineReader : IDisposable
             int hit = pending.IndexOf(literal);
             ReadOnlySpan<byte> before = hit >= 0 ? pending[..hit] : pending;
             int skip = before.LastIndexOf((byte)'\n') + 1;
-
-            // A stretch longer than MaxLineLength may hold a line over it, which MoveNext passes over as
-            // one: skip only the lines that end within MaxLineLength bytes, which cannot be, and come
-            // back for the rest without reading (a full buffer has no room to read into).
-            bool capped = skip > MaxLineLength;
-            if (capped)
+            if (skip > MaxLineLength)
             {
-                skip = pending[..MaxLineLength].LastIndexOf((byte)'\n') + 1;
+                // Such a stretch may hold a line over the maximum, which MoveNext passes over as one.
+                if (SkipWithinMaximum(stopOffset))
+                {
+                    continue;
+                }
+
+                return MoveNext();
             }
 
             long stopIndex = stopOffset - (_bufferOffset + _start);
             if (stopIndex < skip)
             {
-                // Skip no line that starts at or after the stop: only up to the first such line start.
-                int from = (int)Math.Max(0, stopIndex - 1);
-                int newline = pending[from..skip].IndexOf((byte)'\n');
-                skip = stopIndex <= 0 ? 0 : from + newline + 1;
+                skip = StartAtOrAfter(pending, skip, stopIndex);
             }
 
             if (skip > 0)
@@ -182,23 +180,57 @@ internal sealed class LineReader : IDisposable
             }
 
             bool stopped = stopIndex <= skip;
-            if (stopped || skip == 0)
-            {
-                return MoveNext();
-            }
-
-            if (capped)
-            {
-                continue;
-            }
-
-            if (hit >= 0 || _eof)
+            if (hit >= 0 || stopped || skip == 0 || _eof)
             {
                 return MoveNext();
             }
 
             Fill();
         }
+    }
+
+    /// <summary>
+    /// Skips the whole lines that end within the first <see cref="MaxLineLength"/> bytes buffered (none
+    /// of which can be over-long), none that starts at or after <paramref name="stopOffset"/>; false
+    /// when the next line is for <see cref="MoveNext"/>: none was skipped, or the stop was reached.
+    /// </summary>
+    // Out of line: only after an over-long line has grown the buffer past the maximum.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool SkipWithinMaximum(long stopOffset)
+    {
+        ReadOnlySpan<byte> pending = _buffer.AsSpan(_start, MaxLineLength);
+        int skip = pending.LastIndexOf((byte)'\n') + 1;
+        long stopIndex = stopOffset - (_bufferOffset + _start);
+        if (stopIndex < skip)
+        {
+            skip = StartAtOrAfter(pending, skip, stopIndex);
+        }
+
+        if (skip == 0)
+        {
+            return false;
+        }
+
+        LineNumber += pending[..skip].Count((byte)'\n');
+        _start += skip;
+        _scanned = 0;
+        return stopIndex > skip;
+    }
+
+    /// <summary>
+    /// Where in <paramref name="pending"/> the first line that starts at or after <paramref name="stopIndex"/>
+    /// starts, for a stretch of whole lines <paramref name="skip"/> bytes long that runs past it: skip
+    /// no line that starts at or after the stop.
+    /// </summary>
+    private static int StartAtOrAfter(ReadOnlySpan<byte> pending, int skip, long stopIndex)
+    {
+        if (stopIndex <= 0)
+        {
+            return 0;
+        }
+
+        int from = (int)(stopIndex - 1);
+        return from + pending[from..skip].IndexOf((byte)'\n') + 1;
     }
 
     /// <summary>
