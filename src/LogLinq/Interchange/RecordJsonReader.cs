@@ -31,7 +31,10 @@ public static class RecordJsonReader
 
     private static IEnumerable<LogRecord> ReadAll(Stream input, string name)
     {
-        using var reader = new LineReader(input);
+        using var reader = new LineReader(input)
+        {
+            OverlongLine = (number, _) => throw new LogSourceException($"{name}:{number}: line longer than 16 MB", name),
+        };
         while (reader.MoveNext())
         {
             ReadOnlySpan<byte> line = reader.Current;

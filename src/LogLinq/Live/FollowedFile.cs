@@ -30,6 +30,7 @@ internal sealed class FollowedFile : IDisposable
     private int _start;       // first byte not yet handed out
     private int _end;         // one past the last byte read
     private int _scanned;     // bytes from _start known to hold no newline
+    private bool _passing;    // the bytes read are the rest of an over-long line, dropped as they come
     private long _position;   // the file offset of the next read
     private LineParser? _parser;
     private ReadOnlyMemory<byte> _line;
@@ -59,7 +60,13 @@ internal sealed class FollowedFile : IDisposable
     public long LineNumber { get; private set; }
 
     /// <summary>The current line; its bytes are valid until the next read.</summary>
-    public LogLine Line => new(Path, LineNumber, _line);
+    public LogLine Line => new(Path, LineNumber, _line) { IsOverlong = IsOverlong };
+
+    /// <summary>
+    /// Whether the current line is longer than <see cref="LineReader.MaxLineLength"/>: passed over as
+    /// <see cref="LineReader"/> does, without its bytes, and malformed.
+    /// </summary>
+    public bool IsOverlong { get; private set; }
 
     /// <summary>When bytes were last read from the file, in <see cref="Environment.TickCount64"/> milliseconds.</summary>
     public long LastGrowth { get; private set; }
@@ -131,18 +138,28 @@ internal sealed class FollowedFile : IDisposable
             if (newline >= 0)
             {
                 newline += _scanned;
-                SetLine(WithoutCarriageReturn(pending[..newline]), newline + 1);
+                int length = WithoutCarriageReturn(pending[..newline]);
+                if (_passing || length > LineReader.MaxLineLength)
+                {
+                    SetOverlongLine(newline + 1);
+                }
+                else
+                {
+                    SetLine(length, newline + 1);
+                }
+
                 return true;
             }
 
             _scanned = pending.Length;
 
-            // As in LineReader: a line that cannot end within the maximum is handed out in pieces,
-            // so a file of binary noise without newlines cannot exhaust memory.
-            if (pending.Length > LineReader.MaxLineLength + 1)
+            // As in LineReader: a line that cannot end within the maximum is passed over, its bytes
+            // dropped as they come until its newline does, so that a file of binary noise without
+            // newlines cannot exhaust memory.
+            if (_passing || pending.Length > LineReader.MaxLineLength + 1)
             {
-                SetLine(LineReader.MaxLineLength, LineReader.MaxLineLength);
-                return true;
+                _passing = true;
+                _start = _end = _scanned = 0;
             }
 
             if (IsCompressed || budget <= 0 || !Fill(ref budget))
@@ -159,18 +176,35 @@ internal sealed class FollowedFile : IDisposable
     public bool TryTakeRest()
     {
         int length = _end - _start;
-        if (length == 0 || IsCompressed)
+        if ((length == 0 && !_passing) || IsCompressed)
         {
             return false;
         }
 
-        SetLine(WithoutCarriageReturn(_buffer.AsSpan(_start, length)), length);
+        int line = WithoutCarriageReturn(_buffer.AsSpan(_start, length));
+        if (_passing || line > LineReader.MaxLineLength)
+        {
+            SetOverlongLine(length);
+        }
+        else
+        {
+            SetLine(line, length);
+        }
+
         return true;
     }
 
     /// <summary>Parses the current line with this file's parser (one per file: formats keep per-file state).</summary>
-    public LineResult Parse(out LogRecord? record, out string? error) =>
-        (_parser ??= _format.CreateParser()).Parse(Line, out record, out error);
+    public LineResult Parse(out LogRecord? record, out string? error)
+    {
+        if (IsOverlong)
+        {
+            (record, error) = (null, LineReader.OverlongReason);
+            return LineResult.Malformed;
+        }
+
+        return (_parser ??= _format.CreateParser()).Parse(Line, out record, out error);
+    }
 
     /// <summary>
     /// Whether a file starts like a compressed one: a rotated copy (access-log.2.gz) that the globs
@@ -185,9 +219,18 @@ internal sealed class FollowedFile : IDisposable
     private void SetLine(int length, int consumed)
     {
         _line = _buffer.AsMemory(_start, length);
+        IsOverlong = false;
         _start += consumed;
         _scanned = 0;
         LineNumber++;
+    }
+
+    /// <summary>Makes an over-long line, the rest of which is the next <paramref name="consumed"/> bytes, the current line, without its bytes.</summary>
+    private void SetOverlongLine(int consumed)
+    {
+        SetLine(0, consumed);
+        IsOverlong = true;
+        _passing = false;
     }
 
     private bool Fill(ref long budget)
@@ -289,6 +332,7 @@ internal sealed class FollowedFile : IDisposable
     {
         _position = 0;
         _start = _end = _scanned = _tailLength = 0;
+        _passing = false;
         LineNumber = 0;
         _parser = null; // a W3C header, an auto-detected format: they are written again
     }

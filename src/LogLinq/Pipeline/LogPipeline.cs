@@ -50,20 +50,42 @@ public static class LogPipeline
 
     /// <summary>
     /// The lines of every file, one after another. A line's bytes are borrowed: see <see cref="LogLine"/>.
+    /// A line longer than 16 MB is not read but comes as one without bytes, marked
+    /// <see cref="LogLine.IsOverlong"/>, so that line numbers stay right and <see cref="Parse"/> reports it.
     /// </summary>
     public static IEnumerable<LogLine> Cat(this IEnumerable<OpenedLog> files)
     {
         foreach (OpenedLog file in files)
         {
             using var reader = new LineReader(file.Content, ownsStream: false);
-            while (reader.MoveNext())
+
+            // The reader tells of the over-long lines it passes over before it returns the line after
+            // them: they are handed out first, in order.
+            var overlong = new Queue<long>();
+            reader.OverlongLine = (number, _) => overlong.Enqueue(number);
+            while (true)
             {
+                bool more = reader.MoveNext();
+                while (overlong.TryDequeue(out long number))
+                {
+                    yield return new LogLine(file.Path, number, default) { IsOverlong = true };
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
                 yield return new LogLine(file.Path, reader.LineNumber, reader.CurrentMemory);
             }
         }
     }
 
-    /// <summary>The lines that <paramref name="pattern"/> matches, tested on the raw line.</summary>
+    /// <summary>
+    /// The lines that <paramref name="pattern"/> matches, tested on the raw line. Over-long lines
+    /// (<see cref="LogLine.IsOverlong"/>), whose bytes were not read, are passed on untested, so that
+    /// <see cref="Parse"/> can report them.
+    /// </summary>
     public static IEnumerable<LogLine> Grep(this IEnumerable<LogLine> lines, Regex pattern)
     {
         char[] chars = [];
@@ -71,6 +93,12 @@ public static class LogPipeline
         {
             foreach (LogLine line in lines)
             {
+                if (line.IsOverlong)
+                {
+                    yield return line;
+                    continue;
+                }
+
                 ReadOnlySpan<byte> bytes = line.Bytes.Span;
                 int needed = Encoding.UTF8.GetMaxCharCount(bytes.Length);
                 if (chars.Length < needed)
@@ -104,8 +132,8 @@ public static class LogPipeline
         lines.Grep(new Regex(pattern, RegexOptions.CultureInvariant));
 
     /// <summary>
-    /// Parses lines into records. Malformed lines are skipped and counted in <paramref name="report"/>;
-    /// with <paramref name="strict"/> the first one throws <see cref="MalformedLogException"/>.
+    /// Parses lines into records. Malformed lines (over-long ones among them) are skipped and counted in
+    /// <paramref name="report"/>; with <paramref name="strict"/> the first one throws <see cref="MalformedLogException"/>.
     /// </summary>
     public static IEnumerable<LogRecord> Parse(
         this IEnumerable<LogLine> lines,
@@ -123,6 +151,12 @@ public static class LogPipeline
             {
                 currentFile = line.File;
                 parser = format.CreateParser();
+            }
+
+            if (line.IsOverlong)
+            {
+                ParseReport.Reject(report, new MalformedLine(line.File, line.Number, LineReader.OverlongReason), strict);
+                continue;
             }
 
             switch (parser!.Parse(line, out LogRecord? record, out string? error))

@@ -11,6 +11,12 @@ namespace LogLinq.Records;
 /// <param name="Bytes">The line without its terminator.</param>
 public readonly record struct LogLine(string File, long Number, ReadOnlyMemory<byte> Bytes)
 {
+    /// <summary>
+    /// Whether the line was longer than 16 MB and so passed over rather than read: its
+    /// <see cref="Bytes"/> are empty, and parsing reports it as a malformed line.
+    /// </summary>
+    public bool IsOverlong { get; init; }
+
     /// <summary>The line decoded as UTF-8; invalid bytes become U+FFFD.</summary>
     public override string ToString() => Encoding.UTF8.GetString(Bytes.Span);
 

@@ -7,7 +7,9 @@ namespace LogLinq.Sources;
 /// Splits a byte stream into lines without copying them: <see cref="Current"/> is a view into a
 /// buffer that is reused from line to line, so a line is only valid until the next
 /// <see cref="MoveNext"/>. Handles LF and CRLF endings, a last line without a newline, and lines
-/// longer than the buffer (the buffer grows, up to <see cref="MaxLineLength"/>).
+/// longer than the buffer (the buffer grows, up to <see cref="MaxLineLength"/>). A line longer than
+/// that is passed over whole, read to its newline without being held, and counted as one line: the
+/// reader tells <see cref="OverlongLine"/> of it.
 /// </summary>
 internal sealed class LineReader : IDisposable
 {
@@ -15,10 +17,13 @@ internal sealed class LineReader : IDisposable
     public const int DefaultBufferSize = 64 * 1024;
 
     /// <summary>
-    /// A line longer than this is cut into pieces of this size rather than buffered whole, so that a
-    /// file of binary noise without newlines cannot exhaust memory.
+    /// A line longer than this is passed over rather than buffered whole, so that a file of binary
+    /// noise without newlines cannot exhaust memory.
     /// </summary>
     public const int MaxLineLength = 16 * 1024 * 1024;
+
+    /// <summary>Why a line longer than <see cref="MaxLineLength"/> is not a record, in a malformed line's report.</summary>
+    public const string OverlongReason = "line longer than 16 MB (skipped)";
 
     private readonly Stream _stream;
     private readonly bool _ownsStream;
@@ -53,8 +58,22 @@ internal sealed class LineReader : IDisposable
     /// <summary>The position in the stream of the current line's first byte.</summary>
     public long LineOffset => _bufferOffset + _lineStart;
 
-    /// <summary>Whether the current line was cut at <see cref="MaxLineLength"/>.</summary>
-    public bool IsTruncated { get; private set; }
+    /// <summary>
+    /// Told of each line longer than <see cref="MaxLineLength"/> when the reader has passed over it,
+    /// before the line after it is returned; may throw to stop the reading there. Such a line is never
+    /// the current line, but it is counted in <see cref="LineNumber"/>: without a handler it is
+    /// passed over unseen.
+    /// </summary>
+    public OverlongLineHandler? OverlongLine { get; set; }
+
+    /// <summary>
+    /// Where the caller's lines end, for one that reads a range of the stream (and the start of the
+    /// line that runs past it): a line that is passed over (over-long, or skipped by
+    /// <see cref="SkipLine"/>) and reaches this position without ending is read no further, and the
+    /// stream is taken to end there. Without it, every range that starts inside a long line would read
+    /// the rest of it. <see cref="long.MaxValue"/> unless set.
+    /// </summary>
+    public long StopOffset { get; set; } = long.MaxValue;
 
     /// <summary>Advances to the next line; false at the end of the stream.</summary>
     // Per line: optimised from the first call, since tiering would run the first tenth of a second of
@@ -72,22 +91,46 @@ internal sealed class LineReader : IDisposable
             if (newline >= 0)
             {
                 newline += _scanned;
-                return SetLine(WithoutCarriageReturn(pending[..newline]), newline + 1);
+                int length = WithoutCarriageReturn(pending[..newline]);
+
+                // The buffer may hold more than a maximum line, so one that ends in it can be over-long too.
+                if (length <= MaxLineLength)
+                {
+                    SetLine(length, newline + 1);
+                    return true;
+                }
+
+                PassOverlongLine();
+                continue;
             }
 
             _scanned = pending.Length;
             if (_eof)
             {
                 // The last line of a file that does not end in a newline.
-                return !pending.IsEmpty && SetLine(WithoutCarriageReturn(pending), pending.Length);
+                if (pending.IsEmpty)
+                {
+                    return false;
+                }
+
+                int length = WithoutCarriageReturn(pending);
+                if (length <= MaxLineLength)
+                {
+                    SetLine(length, pending.Length);
+                    return true;
+                }
+
+                PassOverlongLine();
+                continue;
             }
 
             // More than a maximum line plus a possible '\r' and still no newline: the line is too long
-            // whatever follows. (Cutting at exactly MaxLineLength bytes would turn a line of exactly
-            // that length into a piece and a phantom empty line.)
+            // whatever follows. (Deciding at exactly MaxLineLength bytes would pass over a line of
+            // exactly that length ending in CRLF.)
             if (pending.Length > MaxLineLength + 1)
             {
-                return SetLine(pending.Length, pending.Length);
+                PassOverlongLine();
+                continue;
             }
 
             Fill();
@@ -112,24 +155,28 @@ internal sealed class LineReader : IDisposable
             int hit = pending.IndexOf(literal);
             ReadOnlySpan<byte> before = hit >= 0 ? pending[..hit] : pending;
             int skip = before.LastIndexOf((byte)'\n') + 1;
+            if (skip > MaxLineLength)
+            {
+                // Such a stretch may hold a line over the maximum, which MoveNext passes over as one.
+                if (SkipWithinMaximum(stopOffset))
+                {
+                    continue;
+                }
+
+                return MoveNext();
+            }
 
             long stopIndex = stopOffset - (_bufferOffset + _start);
             if (stopIndex < skip)
             {
-                // Skip no line that starts at or after the stop: only up to the first such line start.
-                int from = (int)Math.Max(0, stopIndex - 1);
-                int newline = pending[from..skip].IndexOf((byte)'\n');
-                skip = stopIndex <= 0 ? 0 : from + newline + 1;
+                skip = StartAtOrAfter(pending, skip, stopIndex);
             }
 
-            // Lines longer than MaxLineLength are cut into pieces by MoveNext; leave such (rare)
-            // stretches to it, so that both count lines the same way.
-            if (skip > 0 && skip <= MaxLineLength)
+            if (skip > 0)
             {
                 LineNumber += pending[..skip].Count((byte)'\n');
                 _start += skip;
                 _scanned = 0;
-                pending = pending[skip..];
             }
 
             bool stopped = stopIndex <= skip;
@@ -140,6 +187,50 @@ internal sealed class LineReader : IDisposable
 
             Fill();
         }
+    }
+
+    /// <summary>
+    /// Skips the whole lines that end within the first <see cref="MaxLineLength"/> bytes buffered (none
+    /// of which can be over-long), none that starts at or after <paramref name="stopOffset"/>; false
+    /// when the next line is for <see cref="MoveNext"/>: none was skipped, or the stop was reached.
+    /// </summary>
+    // Out of line: only after an over-long line has grown the buffer past the maximum.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool SkipWithinMaximum(long stopOffset)
+    {
+        ReadOnlySpan<byte> pending = _buffer.AsSpan(_start, MaxLineLength);
+        int skip = pending.LastIndexOf((byte)'\n') + 1;
+        long stopIndex = stopOffset - (_bufferOffset + _start);
+        if (stopIndex < skip)
+        {
+            skip = StartAtOrAfter(pending, skip, stopIndex);
+        }
+
+        if (skip == 0)
+        {
+            return false;
+        }
+
+        LineNumber += pending[..skip].Count((byte)'\n');
+        _start += skip;
+        _scanned = 0;
+        return stopIndex > skip;
+    }
+
+    /// <summary>
+    /// Where in <paramref name="pending"/> the first line that starts at or after <paramref name="stopIndex"/>
+    /// starts, for a stretch of whole lines <paramref name="skip"/> bytes long that runs past it: skip
+    /// no line that starts at or after the stop.
+    /// </summary>
+    private static int StartAtOrAfter(ReadOnlySpan<byte> pending, int skip, long stopIndex)
+    {
+        if (stopIndex <= 0)
+        {
+            return 0;
+        }
+
+        int from = (int)(stopIndex - 1);
+        return from + pending[from..skip].IndexOf((byte)'\n') + 1;
     }
 
     /// <summary>
@@ -184,24 +275,86 @@ internal sealed class LineReader : IDisposable
     internal static int WithoutCarriageReturn(ReadOnlySpan<byte> line) =>
         line.Length > 0 && line[^1] == (byte)'\r' ? line.Length - 1 : line.Length;
 
-    /// <summary>
-    /// Makes the next <paramref name="length"/> bytes the current line and consumes
-    /// <paramref name="consumed"/> bytes; a line longer than <see cref="MaxLineLength"/> is cut there.
-    /// </summary>
-    private bool SetLine(int length, int consumed)
+    /// <summary>Makes the next <paramref name="length"/> bytes the current line and consumes <paramref name="consumed"/> bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SetLine(int length, int consumed)
     {
-        IsTruncated = length > MaxLineLength;
-        if (IsTruncated)
-        {
-            length = consumed = MaxLineLength;
-        }
-
         _lineStart = _start;
         _lineLength = length;
         _start += consumed;
         _scanned = Math.Max(0, _scanned - consumed);
         LineNumber++;
+    }
+
+    /// <summary>
+    /// Moves past the next line, whatever its length, without making it the current line or telling
+    /// <see cref="OverlongLine"/> of it, but counting it: for a reader that starts in the middle of a
+    /// line (a range of a file), whose first line belongs to another. False at the end of the stream.
+    /// </summary>
+    public bool SkipLine()
+    {
+        while (_start == _end && !_eof)
+        {
+            Fill();
+        }
+
+        if (_start == _end)
+        {
+            return false;
+        }
+
+        LineNumber++;
+        PassRestOfLine();
         return true;
+    }
+
+    /// <summary>
+    /// Passes over the line that starts at <see cref="_start"/>, known to be longer than
+    /// <see cref="MaxLineLength"/>: counts it and tells <see cref="OverlongLine"/>.
+    /// </summary>
+    // Out of line: the per-line path pays nothing for a case that a log may never have.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void PassOverlongLine()
+    {
+        long offset = _bufferOffset + _start;
+        long number = ++LineNumber;
+        PassRestOfLine();
+        OverlongLine?.Invoke(number, offset);
+    }
+
+    /// <summary>
+    /// Reads on to the end of the line that starts at <see cref="_start"/> (its newline, the end of the
+    /// stream, or <see cref="StopOffset"/>), dropping its bytes as they come so memory stays at one
+    /// buffer, and leaves no current line.
+    /// </summary>
+    private void PassRestOfLine()
+    {
+        while (true)
+        {
+            // Only bytes past _scanned are unsearched; those before hold no newline.
+            int newline = _buffer.AsSpan(_start + _scanned, _end - _start - _scanned).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                _start += _scanned + newline + 1;
+                _scanned = 0;
+                break;
+            }
+
+            // The whole buffer is this line's: drop it, and read the next bufferful from its start.
+            _bufferOffset += _end;
+            _start = _end = _scanned = 0;
+            if (_eof || _bufferOffset >= StopOffset)
+            {
+                // Any line after this one would start past the stop: none is the caller's.
+                _eof = true;
+                break;
+            }
+
+            Fill();
+        }
+
+        _lineStart = _start;
+        _lineLength = 0;
     }
 
     private void Fill()

@@ -9,23 +9,56 @@ public sealed class LineReaderTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private sealed record Line(long Number, byte[] Bytes, bool Truncated)
+    /// <summary>A line as read, or an over-long one as the reader told of it (no bytes).</summary>
+    private sealed record Line(long Number, long Offset, byte[] Bytes, bool Overlong = false)
     {
         public string Text => Encoding.UTF8.GetString(Bytes);
     }
 
-    /// <summary>Reads every line of a real file, copying each one (the reader's view is reused).</summary>
+    /// <summary>
+    /// Reads every line of a real file, copying each one (the reader's view is reused), with the
+    /// over-long lines the reader passes over in their places.
+    /// </summary>
     private static List<Line> ReadAll(string path, int maxBytesPerRead = int.MaxValue, int bufferSize = LineReader.DefaultBufferSize)
     {
         var lines = new List<Line>();
         using var reader = new LineReader(ShortReadStream.OpenFile(path, maxBytesPerRead), bufferSize);
+        reader.OverlongLine = (number, offset) => lines.Add(new Line(number, offset, [], Overlong: true));
         while (reader.MoveNext())
         {
-            lines.Add(new Line(reader.LineNumber, reader.Current.ToArray(), reader.IsTruncated));
+            lines.Add(new Line(reader.LineNumber, reader.LineOffset, reader.Current.ToArray()));
         }
 
         reader.MoveNext().Should().BeFalse("the end of a stream stays the end");
         return lines;
+    }
+
+    /// <summary>
+    /// The lines of <paramref name="content"/> worked out apart from the reader: split at each newline,
+    /// numbered from 1, a final <c>'\r'</c> taken off, and those longer than the maximum without bytes.
+    /// </summary>
+    private static List<Line> Expected(byte[] content)
+    {
+        var lines = new List<Line>();
+        int start = 0;
+        while (start < content.Length)
+        {
+            int newline = Array.IndexOf(content, (byte)'\n', start);
+            int end = newline < 0 ? content.Length : newline;
+            int length = end > start && content[end - 1] == '\r' ? end - start - 1 : end - start;
+            lines.Add(length > LineReader.MaxLineLength
+                ? new Line(lines.Count + 1, start, [], Overlong: true)
+                : new Line(lines.Count + 1, start, content[start..(start + length)]));
+            start = end + 1;
+        }
+
+        return lines;
+    }
+
+    private static void ShouldBeTheSame(List<Line> actual, List<Line> expected)
+    {
+        actual.Select(l => (l.Number, l.Offset, l.Overlong, l.Bytes.Length)).Should().Equal(expected.Select(l => (l.Number, l.Offset, l.Overlong, l.Bytes.Length)));
+        actual.Zip(expected).Where(pair => !pair.First.Bytes.AsSpan().SequenceEqual(pair.Second.Bytes)).Should().BeEmpty("every line comes back byte for byte");
     }
 
     private List<string> Texts(string content, int maxBytesPerRead = int.MaxValue) =>
@@ -89,7 +122,7 @@ public sealed class LineReaderTests : IDisposable
     {
         List<Line> lines = ReadAll(_temp.Write("n.log", "a\n\nb\r\nc"));
         lines.Select(l => l.Number).Should().Equal(1, 2, 3, 4);
-        lines.Should().OnlyContain(l => !l.Truncated);
+        lines.Should().OnlyContain(l => !l.Overlong);
     }
 
     [Fact]
@@ -155,7 +188,7 @@ public sealed class LineReaderTests : IDisposable
             lines[4].Bytes.AsSpan().SequenceEqual(fiveMb).Should().BeTrue("the 5 MB line comes back byte for byte");
             lines[5].Text.Should().Be("short 3");
             lines.Select(l => l.Number).Should().Equal(1, 2, 3, 4, 5, 6);
-            lines.Should().OnlyContain(l => !l.Truncated);
+            lines.Should().OnlyContain(l => !l.Overlong);
         }
     }
 
@@ -192,11 +225,9 @@ public sealed class LineReaderTests : IDisposable
     }
 
     [Fact]
-    public void Binary_noise_without_newlines_is_cut_at_the_maximum_line_length_in_bounded_memory()
+    public void Binary_noise_without_newlines_is_one_over_long_line_passed_over_in_bounded_memory()
     {
-        const int tail = 12345;
-        const int pieces = 6;
-        byte[] noise = new byte[(pieces * LineReader.MaxLineLength) + tail];
+        byte[] noise = new byte[(6 * LineReader.MaxLineLength) + 12345];
         new Random(42).NextBytes(noise);
         for (int i = 0; i < noise.Length; i++)
         {
@@ -208,49 +239,50 @@ public sealed class LineReaderTests : IDisposable
 
         string path = _temp.Write("noise.bin", noise);
 
-        var lengths = new List<int>();
-        var truncated = new List<bool>();
-        bool allEqual = true;
-        long offset = 0;
+        var overlong = new List<(long Number, long Offset)>();
         long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         using (var reader = new LineReader(ShortReadStream.OpenFile(path)))
         {
-            while (reader.MoveNext())
-            {
-                ReadOnlySpan<byte> piece = reader.Current;
-                allEqual &= piece.SequenceEqual(noise.AsSpan((int)offset, piece.Length));
-                offset += piece.Length;
-                lengths.Add(piece.Length);
-                truncated.Add(reader.IsTruncated);
-            }
+            reader.OverlongLine = (number, offset) => overlong.Add((number, offset));
+            reader.MoveNext().Should().BeFalse("the only line is passed over");
+            reader.LineNumber.Should().Be(1);
         }
 
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
 
-        lengths.Should().Equal([.. Enumerable.Repeat(LineReader.MaxLineLength, pieces), tail]);
-        truncated.Should().Equal([.. Enumerable.Repeat(true, pieces), false]);
-        allEqual.Should().BeTrue("the pieces are the file's bytes, in order, nothing lost or added");
-        offset.Should().Be(noise.Length);
+        overlong.Should().Equal((1L, 0L));
         allocated.Should().BeLessThan(5L * LineReader.MaxLineLength, "the buffer grows to about two maximum lines, not to the whole file");
     }
 
-    [Fact]
-    public void A_line_just_over_the_maximum_is_cut_once_and_the_rest_follows()
+    [Theory]
+    [InlineData(int.MaxValue)]
+    [InlineData(65_521)]
+    public void Over_long_lines_are_passed_over_each_as_one_line_and_the_lines_after_keep_their_numbers(int maxBytesPerRead)
     {
-        byte[] line = Letters(LineReader.MaxLineLength + 10, seed: 5);
-        string path = _temp.Write("over.log", [.. line, (byte)'\n', .. "next\n"u8]);
+        // Two over-long lines in a row (one of them more than two buffers' worth), one just over the
+        // maximum ending in CRLF, short lines and an empty one between, and an over-long last line
+        // without a newline.
+        using var content = new MemoryStream();
+        content.Write("short 1\n"u8);
+        content.Write(Letters((2 * LineReader.MaxLineLength) + 10, seed: 11));
+        content.Write("\n"u8);
+        content.Write(Letters(LineReader.MaxLineLength + 1, seed: 12));
+        content.Write("\r\nshort 2\n\n"u8);
+        content.Write(Letters(LineReader.MaxLineLength, seed: 13));
+        content.Write("\r\nshort 3\n"u8);
+        content.Write(Letters(LineReader.MaxLineLength + 5, seed: 14));
+        byte[] bytes = content.ToArray();
+        string path = _temp.Write("over.log", bytes);
 
-        List<Line> lines = ReadAll(path);
+        List<Line> lines = ReadAll(path, maxBytesPerRead);
 
-        lines.Select(l => l.Bytes.Length).Should().Equal(LineReader.MaxLineLength, 10, 4);
-        lines.Select(l => l.Truncated).Should().Equal(true, false, false);
-        lines[0].Bytes.AsSpan().SequenceEqual(line.AsSpan(0, LineReader.MaxLineLength)).Should().BeTrue();
-        lines[1].Bytes.AsSpan().SequenceEqual(line.AsSpan(LineReader.MaxLineLength)).Should().BeTrue();
-        lines[2].Text.Should().Be("next");
+        List<Line> expected = Expected(bytes);
+        expected.Select(l => l.Overlong).Should().Equal(false, true, true, false, false, false, false, true);
+        ShouldBeTheSame(lines, expected);
     }
 
     [Fact]
-    public void A_line_of_exactly_the_maximum_length_is_not_truncated()
+    public void A_line_of_exactly_the_maximum_length_is_not_over_long()
     {
         byte[] line = Letters(LineReader.MaxLineLength, seed: 6);
         string path = _temp.Write("exact.log", [.. line, (byte)'\n', .. "next"u8]);
@@ -258,11 +290,12 @@ public sealed class LineReaderTests : IDisposable
         List<Line> lines = ReadAll(path);
 
         lines.Select(l => l.Bytes.Length).Should().Equal(LineReader.MaxLineLength, 4);
+        lines.Should().OnlyContain(l => !l.Overlong);
         lines[0].Bytes.AsSpan().SequenceEqual(line).Should().BeTrue();
     }
 
     [Fact]
-    public void A_line_of_exactly_the_maximum_length_ending_in_crlf_is_not_truncated()
+    public void A_line_of_exactly_the_maximum_length_ending_in_crlf_is_not_over_long()
     {
         byte[] line = Letters(LineReader.MaxLineLength, seed: 7);
         string path = _temp.Write("exact-crlf.log", [.. line, (byte)'\r', (byte)'\n', .. "next\r\n"u8]);
@@ -270,21 +303,76 @@ public sealed class LineReaderTests : IDisposable
         List<Line> lines = ReadAll(path, maxBytesPerRead: 1 << 20);
 
         lines.Select(l => l.Bytes.Length).Should().Equal(LineReader.MaxLineLength, 4);
-        lines.Select(l => l.Truncated).Should().Equal(false, false);
+        lines.Should().OnlyContain(l => !l.Overlong);
         lines[0].Bytes.AsSpan().SequenceEqual(line).Should().BeTrue();
         lines.Select(l => l.Number).Should().Equal(1, 2);
     }
 
     [Fact]
-    public void A_last_line_over_the_maximum_without_a_newline_is_cut_too()
+    public void A_handler_that_throws_stops_the_reading_at_the_over_long_line()
     {
-        byte[] line = Letters(LineReader.MaxLineLength + 3, seed: 8);
-        string path = _temp.Write("over-eof.log", line);
+        string path = _temp.Write("strict.log", [.. "one\n"u8, .. Letters(LineReader.MaxLineLength + 1, seed: 9), .. "\nthree\n"u8]);
+        using var reader = new LineReader(ShortReadStream.OpenFile(path));
+        reader.OverlongLine = (number, _) => throw new InvalidOperationException($"line {number}");
 
-        List<Line> lines = ReadAll(path);
+        reader.MoveNext().Should().BeTrue();
+        reader.Invoking(r => r.MoveNext()).Should().Throw<InvalidOperationException>().WithMessage("line 2");
+        reader.LineNumber.Should().Be(2);
+    }
 
-        lines.Select(l => l.Bytes.Length).Should().Equal(LineReader.MaxLineLength, 3);
-        lines.Select(l => l.Truncated).Should().Equal(true, false);
+    [Fact]
+    public void SkipLine_passes_over_the_first_line_however_long_without_telling_of_it()
+    {
+        byte[] partial = Letters((2 * LineReader.MaxLineLength) + 3, seed: 10);
+        string path = _temp.Write("partial.log", [.. partial, .. "\nsecond\n"u8, .. Letters(LineReader.MaxLineLength + 1, seed: 15), .. "\nfourth"u8]);
+        var told = new List<long>();
+        using var reader = new LineReader(ShortReadStream.OpenFile(path));
+        reader.OverlongLine = (number, _) => told.Add(number);
+
+        reader.SkipLine().Should().BeTrue();
+        reader.LineNumber.Should().Be(1);
+        reader.MoveNext().Should().BeTrue();
+        (reader.LineNumber, reader.LineOffset, Encoding.ASCII.GetString(reader.Current)).Should().Be((2L, partial.Length + 1L, "second"));
+        reader.MoveNext().Should().BeTrue();
+        (reader.LineNumber, Encoding.ASCII.GetString(reader.Current)).Should().Be((4L, "fourth"));
+        told.Should().Equal(3L);
+
+        using var empty = new LineReader(new MemoryStream());
+        empty.SkipLine().Should().BeFalse();
+        using var shortFirst = new LineReader(new MemoryStream("ab\ncd"u8.ToArray()));
+        shortFirst.SkipLine().Should().BeTrue();
+        shortFirst.MoveNext().Should().BeTrue();
+        (shortFirst.LineNumber, Encoding.ASCII.GetString(shortFirst.Current)).Should().Be((2L, "cd"));
+    }
+
+    [Fact]
+    public void A_line_passed_over_stops_at_the_stop_offset_and_ends_the_stream_there()
+    {
+        // A range's reader: a line that runs past its end is no concern of it, however long. It reads
+        // no more than it takes to know the line over-long (a maximum line) and a read.
+        const int read = 1 << 20;
+        byte[] content = [.. "one\n"u8, .. Letters((3 * LineReader.MaxLineLength) + 7, seed: 16), .. "\nlast\n"u8];
+        string path = _temp.Write("stop.log", content);
+
+        using (var counting = ShortReadStream.OpenFile(path, read))
+        using (var reader = new LineReader(counting, ownsStream: false) { StopOffset = 100 })
+        {
+            var told = new List<(long, long)>();
+            reader.OverlongLine = (number, offset) => told.Add((number, offset));
+            reader.MoveNext().Should().BeTrue();
+            reader.MoveNext().Should().BeFalse("the over-long line runs past the stop");
+            told.Should().Equal((2L, 4L));
+            counting.BytesRead.Should().BeLessThanOrEqualTo(LineReader.MaxLineLength + (2 * read));
+        }
+
+        using (var counting = ShortReadStream.OpenFile(path, read))
+        using (var reader = new LineReader(counting, ownsStream: false) { StopOffset = 100 })
+        {
+            reader.SkipLine().Should().BeTrue();
+            reader.SkipLine().Should().BeTrue();
+            reader.MoveNext().Should().BeFalse("the line skipped runs past the stop");
+            counting.BytesRead.Should().BeLessThanOrEqualTo(2 * read, "a line skipped need not be known over-long");
+        }
     }
 
     [Fact]
@@ -323,11 +411,11 @@ public sealed class LineReaderTests : IDisposable
 
     private static byte[] Letters(int length, int seed)
     {
-        var random = new Random(seed);
         byte[] bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
         for (int i = 0; i < bytes.Length; i++)
         {
-            bytes[i] = (byte)('a' + random.Next(26));
+            bytes[i] = (byte)('a' + (bytes[i] % 26));
         }
 
         return bytes;

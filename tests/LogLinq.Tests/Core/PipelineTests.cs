@@ -121,7 +121,7 @@ public sealed class PipelineTests : IDisposable
     }
 
     [Fact]
-    public void Binary_noise_without_newlines_is_cut_into_malformed_pieces()
+    public void Binary_noise_without_newlines_is_one_over_long_malformed_line()
     {
         byte[] noise = new byte[LineReader.MaxLineLength + 1000];
         new Random(8).NextBytes(noise);
@@ -134,11 +134,30 @@ public sealed class PipelineTests : IDisposable
         }
 
         var report = new ParseReport();
+        string path = _temp.Write("noise.bin", noise);
 
-        Records(report, paths: _temp.Write("noise.bin", noise)).Should().BeEmpty();
+        Records(report, paths: path).Should().BeEmpty();
 
-        report.Malformed.Should().Be(2);
-        report.Samples.Select(s => s.LineNumber).Should().Equal(1L, 2L);
+        report.Malformed.Should().Be(1);
+        report.Samples.Should().Equal(new MalformedLine(path, 1, LineReader.OverlongReason));
+    }
+
+    [Fact]
+    public void An_over_long_line_is_one_line_through_cat_grep_and_parse()
+    {
+        byte[] huge = new byte[LineReader.MaxLineLength + 1];
+        huge.AsSpan().Fill((byte)'x');
+        string path = _temp.Write("huge.log", [.. Encoding.ASCII.GetBytes(Good1 + "\n"), .. huge, .. Encoding.ASCII.GetBytes("\r\n" + Good2 + "\n" + BadStart + "\n"), .. huge]);
+        var report = new ParseReport();
+
+        List<(long, bool, int)> lines = [.. LogPipeline.Find(path).Open().Cat().Select(l => (l.Number, l.IsOverlong, l.Bytes.Length))];
+        List<long> parsed = [.. LogPipeline.Find(path).Open().Cat().Grep("GET").Parse(report: report).Select(r => r.LineNumber)];
+        Action strict = () => LogPipeline.Find(path).Open().Cat().Parse(strict: true).ToList();
+
+        lines.Should().Equal((1L, false, Good1.Length), (2L, true, 0), (3L, false, Good2.Length), (4L, false, BadStart.Length), (5L, true, 0));
+        parsed.Should().Equal(1L, 3L);
+        report.Samples.Should().Equal(new MalformedLine(path, 2, LineReader.OverlongReason), new MalformedLine(path, 5, LineReader.OverlongReason));
+        strict.Should().Throw<MalformedLogException>().Which.Line.Should().Be(new MalformedLine(path, 2, LineReader.OverlongReason));
     }
 
     [Fact]

@@ -53,6 +53,26 @@ public sealed class RecordJsonTests
         read.Should().Throw<LogSourceException>().WithMessage("r.json:3: no status");
     }
 
+    [Fact]
+    public void A_line_longer_than_16_MB_is_named_by_its_number()
+    {
+        byte[] huge = new byte[LineReader.MaxLineLength + 1];
+        huge.AsSpan().Fill((byte)'x');
+        byte[] json = [.. Write(RecordStreamTests.OddRecords()[..2]), .. huge, (byte)'\n', .. Write(RecordStreamTests.OddRecords()[..1])];
+
+        var read = new List<LogRecord>();
+        Action reading = () =>
+        {
+            foreach (LogRecord record in RecordJsonReader.Read(new MemoryStream(json), "r.json"))
+            {
+                read.Add(record);
+            }
+        };
+
+        reading.Should().Throw<LogSourceException>().WithMessage("r.json:3: line longer than 16 MB");
+        read.Should().HaveCount(2, "the records before it are read");
+    }
+
     private static byte[] Write(IEnumerable<LogRecord> records)
     {
         var bytes = new MemoryStream();

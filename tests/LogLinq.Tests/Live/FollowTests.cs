@@ -1,7 +1,9 @@
+using System.Text;
 using LogLinq.Formats;
 using LogLinq.Live;
 using LogLinq.Query;
 using LogLinq.Records;
+using LogLinq.Sources;
 using LogLinq.Tests.Cli;
 
 namespace LogLinq.Tests.Live;
@@ -62,6 +64,33 @@ public sealed class FollowTests
         Action follow = () => LogSource.Follow(log, new FollowOptions { FromStart = true, Strict = true, Format = LogFormat.Common, Until = stop.Token }).ToList();
 
         follow.Should().Throw<MalformedLogException>().Which.Line.LineNumber.Should().Be(2);
+    }
+
+    [Fact]
+    public void An_over_long_line_is_one_malformed_line_and_the_lines_after_keep_their_numbers()
+    {
+        using var temp = new TempDirectory();
+        byte[] huge = new byte[LineReader.MaxLineLength + 1];
+        huge.AsSpan().Fill((byte)'x');
+        string log = temp.Write("access-log", [.. Encoding.ASCII.GetBytes(SampleLines[0] + "\n"), .. huge, .. Encoding.ASCII.GetBytes("\n" + SampleLines[1] + "\n")]);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var report = new ParseReport();
+        var records = new List<LogRecord>();
+
+        foreach (LogRecord record in LogSource.Follow(log, new FollowOptions { FromStart = true, Until = stop.Token, Report = report }))
+        {
+            records.Add(record);
+            if (records.Count == 2)
+            {
+                stop.Cancel();
+            }
+        }
+
+        Action strict = () => LogSource.Follow(log, new FollowOptions { FromStart = true, Strict = true, Until = new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token }).ToList();
+
+        records.Select(r => r.LineNumber).Should().Equal(1, 3);
+        report.Samples.Should().Equal(new MalformedLine(log, 2, LineReader.OverlongReason));
+        strict.Should().Throw<MalformedLogException>().Which.Line.Should().Be(new MalformedLine(log, 2, LineReader.OverlongReason));
     }
 
     [Fact]

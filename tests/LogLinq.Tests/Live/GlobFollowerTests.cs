@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using LogLinq.Live;
+using LogLinq.Sources;
 using LogLinq.Tests.Cli;
 
 namespace LogLinq.Tests.Live;
@@ -270,6 +271,88 @@ public sealed class GlobFollowerTests
         }
 
         clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void An_over_long_line_written_in_pieces_is_one_line_without_its_bytes()
+    {
+        using var temp = new TempDirectory();
+        string log = temp.WriteLines("access-log");
+        using var follower = new GlobFollower([log], Fast);
+        ReadAvailable(follower).Should().BeEmpty();
+        byte[] piece = new byte[1024 * 1024];
+        piece.AsSpan().Fill((byte)'x');
+
+        File.AppendAllText(log, "first\n");
+        var lines = new List<(long, bool, string)>();
+        for (int written = 0; written <= LineReader.MaxLineLength; written += piece.Length)
+        {
+            using (var append = new FileStream(log, FileMode.Append))
+            {
+                append.Write(piece);
+            }
+
+            lines.AddRange(ReadNumbered(follower));
+        }
+
+        File.AppendAllText(log, "\r\nlast\n");
+        lines.AddRange(ReadNumberedUntil(follower, 3 - lines.Count));
+
+        lines.Should().Equal((1L, false, "first"), (2L, true, ""), (3L, false, "last"));
+    }
+
+    [Fact]
+    public void An_over_long_last_line_of_a_file_rotated_away_is_one_line()
+    {
+        using var temp = new TempDirectory();
+        string log = temp.WriteLines("access-log");
+        using var follower = new GlobFollower([log], Fast);
+        ReadAvailable(follower).Should().BeEmpty();
+        byte[] huge = new byte[LineReader.MaxLineLength + 10];
+        huge.AsSpan().Fill((byte)'x');
+
+        File.AppendAllText(log, "1\n");
+        using (var append = new FileStream(log, FileMode.Append))
+        {
+            append.Write(huge); // no newline: the writer never finished it
+        }
+
+        List<(long, bool, string)> before = ReadNumberedUntil(follower, 1);
+        File.Move(log, log + ".1");
+        File.WriteAllText(log, "2\n");
+
+        // The unfinished rest is taken once the old file has been quiet for the grace period, by
+        // which time the new file's line has been read.
+        before.Should().Equal((1L, false, "1"));
+        ReadNumberedUntil(follower, 2).Should().BeEquivalentTo([(2L, true, ""), (1L, false, "2")]);
+    }
+
+    /// <summary>Each line read now, with its number and whether it was over-long.</summary>
+    private static List<(long Number, bool Overlong, string Text)> ReadNumbered(GlobFollower follower)
+    {
+        var lines = new List<(long, bool, string)>();
+        while (follower.TryReadLine(out FollowedFile? file))
+        {
+            lines.Add((file.LineNumber, file.IsOverlong, file.Line.ToString()));
+        }
+
+        return lines;
+    }
+
+    private static List<(long Number, bool Overlong, string Text)> ReadNumberedUntil(GlobFollower follower, int count)
+    {
+        var lines = new List<(long, bool, string)>();
+        DateTime deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (lines.Count < count && DateTime.UtcNow < deadline)
+        {
+            lines.AddRange(ReadNumbered(follower));
+            if (lines.Count < count)
+            {
+                follower.Wait(CancellationToken.None);
+            }
+        }
+
+        return lines;
     }
 
     private static List<string> ReadAvailable(GlobFollower follower)

@@ -102,4 +102,81 @@ public class LineReaderSkipTests
 
         found.Should().Equal(Expected(content, stop));
     }
+
+    [Fact]
+    public async Task Over_long_lines_are_passed_over_as_one_line_each_between_the_lines_it_stops_at()
+    {
+        // After an over-long line the buffer is twice the maximum: the lines skipped in one go then
+        // run past the maximum, and must still all be counted, none lost, and in linear time (taking
+        // them a line at a time, each after a search of the whole buffer, took minutes).
+        var content = new MemoryStream();
+        content.Write("a 404 first\n"u8);
+        content.Write(Filler(LineReader.MaxLineLength + 10));
+        content.Write("\n"u8);
+        byte[] line = "no match on this line\n"u8.ToArray();
+        for (int i = 0; i < ((LineReader.MaxLineLength * 5) / 2) / line.Length; i++)
+        {
+            content.Write(line);
+        }
+
+        content.Write("b 404 middle\r\n"u8);
+        content.Write(Filler(LineReader.MaxLineLength + 1));
+        content.Write("\r\nc 404 last"u8);
+        byte[] bytes = content.ToArray();
+
+        var overlong = new List<(long, long)>();
+        var found = new List<(long, long, string)>();
+        long lines = 0;
+        Task read = Task.Run(() =>
+        {
+            using var reader = new LineReader(new MemoryStream(bytes));
+            reader.OverlongLine = (number, offset) => overlong.Add((number, offset));
+            while (reader.MoveNextContaining(Literal, long.MaxValue))
+            {
+                string text = Encoding.ASCII.GetString(reader.Current);
+                if (text.Contains("404 ", StringComparison.Ordinal))
+                {
+                    found.Add((reader.LineNumber, reader.LineOffset, text));
+                }
+            }
+
+            lines = reader.LineNumber;
+        });
+
+        (await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(60)))).Should().BeSameAs(read, "skipping is linear work, done in seconds");
+        await read;
+
+        // Worked out from the bytes: each line's number and offset, by its newlines.
+        var expectedFound = new List<(long, long, string)>();
+        var expectedOverlong = new List<(long, long)>();
+        long number = 0;
+        for (int start = 0; start < bytes.Length; number++)
+        {
+            int newline = Array.IndexOf(bytes, (byte)'\n', start);
+            int end = newline < 0 ? bytes.Length : newline;
+            string text = Encoding.ASCII.GetString(bytes, start, end - start).TrimEnd('\r');
+            if (text.Length > LineReader.MaxLineLength)
+            {
+                expectedOverlong.Add((number + 1, start));
+            }
+            else if (text.Contains("404 ", StringComparison.Ordinal))
+            {
+                expectedFound.Add((number + 1, start, text));
+            }
+
+            start = end + 1;
+        }
+
+        found.Should().Equal(expectedFound);
+        overlong.Should().Equal(expectedOverlong);
+        lines.Should().Be(number);
+    }
+
+    /// <summary>Bytes that are neither a newline nor the literal.</summary>
+    private static byte[] Filler(int length)
+    {
+        byte[] bytes = new byte[length];
+        bytes.AsSpan().Fill((byte)'z');
+        return bytes;
+    }
 }

@@ -187,6 +187,13 @@ internal sealed class FileScan
         return Passes(ref row);
     }
 
+    /// <summary>
+    /// Counts a line the reader passed over for being longer than <see cref="LineReader.MaxLineLength"/>
+    /// as malformed (or throws, in strict mode), as <see cref="TryRow"/> would a line it could not
+    /// parse: an <see cref="OverlongLineHandler"/>. <paramref name="number"/> is as <see cref="TryRow"/> takes it.
+    /// </summary>
+    public void Overlong(long number, long offset) => Malformed(number, LineReader.OverlongReason);
+
     /// <summary>Whether lines are tested by a pushed-down predicate; without one, every parsed line counts.</summary>
     public bool HasPredicate => _query.Predicate is not null;
 

@@ -178,7 +178,9 @@ internal static class ParallelScanner
         }
 
         using var reader = new LineReader(replay, ScanBufferSize, ownsStream: false);
-        return ScanLines(reader, scan, state, long.MaxValue, skipped: 0, cancel);
+        var lines = new PartLines(scan, long.MaxValue, skipped: 0);
+        reader.OverlongLine = lines.Pass;
+        return ScanLines(reader, scan, state, lines, cancel);
     }
 
     /// <summary>Scans a record stream; returns how many records it held.</summary>
@@ -215,13 +217,18 @@ internal static class ParallelScanner
             file.Seek(origin, SeekOrigin.Begin);
             range = new RangeStream(file, part.End);
             using var reader = new LineReader(range, ScanBufferSize, ownsStream: false);
-            long skipped = 0;
-            if (part.Start > 0 && reader.MoveNext())
+            var lines = new PartLines(scan, part.End - origin, skipped: part.Start > 0 ? 1 : 0);
+            reader.OverlongLine = lines.Pass;
+            reader.StopOffset = lines.Limit;
+
+            // The partial first line alone, however long: were it over-long, MoveNext would pass over
+            // it and go on to take the line after it, this part's first, as the skipped one.
+            if (lines.Skipped > 0 && !reader.SkipLine())
             {
-                skipped = 1;
+                return 0;
             }
 
-            return ScanLines(reader, scan, state, part.End - origin, skipped, cancel);
+            return ScanLines(reader, scan, state, lines, cancel);
         }
         finally
         {
@@ -233,14 +240,17 @@ internal static class ParallelScanner
 
     /// <summary>
     /// Scans the reader's lines into <paramref name="state"/> up to the first line that starts at or
-    /// after <paramref name="limit"/> (the next range's), a block at a time where the scan allows,
-    /// else a line at a time. <paramref name="skipped"/> lines were read before (a range's partial
-    /// first line); returns how many lines the scan owned.
+    /// after the part's limit (the next range's), a block at a time where the scan allows, else a line
+    /// at a time. The part's skipped lines were read before (a range's partial first line); returns
+    /// how many lines the scan owned.
     /// </summary>
     // Optimised from the start, like the per-row methods it calls (see PartialAggregate.Accept).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static long ScanLines(LineReader reader, FileScan scan, PartialAggregate state, long limit, long skipped, CancellationToken cancel)
+    private static long ScanLines(LineReader reader, FileScan scan, PartialAggregate state, PartLines part, CancellationToken cancel)
     {
+        // Locals, read in the loop, rather than the part's fields.
+        long limit = part.Limit;
+        long skipped = part.Skipped;
         long lines = 0;
         if (scan.NeedsFormat)
         {
@@ -261,7 +271,7 @@ internal static class ParallelScanner
                     cancel.ThrowIfCancellationRequested();
                     if (bytes < block.Lines.Length)
                     {
-                        return reader.LineNumber - skipped; // the next range's first line stays unread
+                        return part.Owned(reader.LineNumber); // the next range's first line stays unread
                     }
 
                     continue;
@@ -270,12 +280,12 @@ internal static class ParallelScanner
 
             if (!(scan.SkipLiteral is { } literal ? reader.MoveNextContaining(literal, limit) : reader.MoveNext()))
             {
-                return reader.LineNumber - skipped;
+                return part.Owned(reader.LineNumber);
             }
 
             if (reader.LineOffset >= limit)
             {
-                return reader.LineNumber - skipped - 1;
+                return part.Owned(reader.LineNumber - 1);
             }
 
             if ((++lines & 0x3FFF) == 0)

@@ -47,7 +47,7 @@ internal static class RecordStream
                     continue;
                 }
 
-                using var reader = new LineReader(replay, ownsStream: false);
+                using var reader = new LineReader(replay, ownsStream: false) { OverlongLine = scan.Overlong };
                 if (scan.NeedsFormat)
                 {
                     // From the first lines, as the parallel scan finds it.
