@@ -378,11 +378,16 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
             case BinaryOperator.Subtract when lt == typeof(TimeSpan) && rt == typeof(TimeSpan):
                 overflows.AddDurationArithmetic();
                 return op == BinaryOperator.Add ? Expression.Add(left, right) : Expression.Subtract(left, right);
+            case BinaryOperator.Subtract when lt == typeof(DateTimeOffset) && rt == typeof(DateTimeOffset):
+                return Expression.Subtract(left, right);
             case BinaryOperator.Add when lt == typeof(DateTimeOffset) && rt == typeof(TimeSpan):
-            case BinaryOperator.Subtract when lt == typeof(DateTimeOffset) && (rt == typeof(TimeSpan) || rt == typeof(DateTimeOffset)):
-                return op == BinaryOperator.Add ? Expression.Add(left, right) : Expression.Subtract(left, right);
+            case BinaryOperator.Subtract when lt == typeof(DateTimeOffset) && rt == typeof(TimeSpan):
             case BinaryOperator.Add when lt == typeof(TimeSpan) && rt == typeof(DateTimeOffset):
-                return Expression.Add(right, left);
+                // DateTimeOffset's operators throw an ArgumentOutOfRangeException past the year 9999:
+                // these report it as the overflow it is, in the query's words.
+                overflows.AddDurationArithmetic();
+                (Expression time, Expression duration) = lt == typeof(DateTimeOffset) ? (left, right) : (right, left);
+                return Expression.Call(typeof(QueryFunctions).GetMethod(op == BinaryOperator.Add ? nameof(QueryFunctions.Later) : nameof(QueryFunctions.Earlier))!, time, duration);
             default:
                 throw Error(
                     binary.OperatorSpan,

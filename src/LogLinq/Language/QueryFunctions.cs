@@ -52,6 +52,37 @@ internal static class QueryFunctions
     public static double? Number(string? text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) ? value : null;
 
+    /// <summary><c>time + duration</c> (a negative duration moves it back).</summary>
+    /// <exception cref="OverflowException">The time it moves to is outside the years 1 to 9999, as an integer's overflow is reported.</exception>
+    public static DateTimeOffset Later(DateTimeOffset time, TimeSpan duration)
+    {
+        try
+        {
+            return time + duration;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw OutOfTime(time, duration, "+");
+        }
+    }
+
+    /// <summary><c>time - duration</c>.</summary>
+    /// <exception cref="OverflowException">The time it moves to is outside the years 1 to 9999.</exception>
+    public static DateTimeOffset Earlier(DateTimeOffset time, TimeSpan duration)
+    {
+        try
+        {
+            return time - duration;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw OutOfTime(time, duration, "-");
+        }
+    }
+
+    private static OverflowException OutOfTime(DateTimeOffset time, TimeSpan duration, string op) =>
+        new($"{time:yyyy-MM-dd'T'HH:mm:sszzz} {op} {duration.TotalDays:0.#######}d is outside the years 1 to 9999 (arithmetic overflow)");
+
     /// <summary><c>bin(time, size)</c>: the start of the interval of <paramref name="size"/> the time is in, on the log's own clock.</summary>
     public static DateTimeOffset Bin(DateTimeOffset time, TimeSpan size)
     {

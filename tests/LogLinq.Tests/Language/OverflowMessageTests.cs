@@ -49,6 +49,40 @@ public sealed class OverflowMessageTests
         execute.Should().Throw<OverflowException>().WithMessage("bytes + 10 does not fit*");
     }
 
+    [Theory]
+    [InlineData("select time + 3650000d", "2023-10-10T13:55:00+00:00 + 3650000d is outside the years 1 to 9999 (arithmetic overflow)")]
+    [InlineData("select 3650000d + time", "2023-10-10T13:55:00+00:00 + 3650000d is outside the years 1 to 9999 (arithmetic overflow)")]
+    [InlineData("where time > 2023-10-10T00:00:00Z - 800000d | count", "2023-10-10T00:00:00+00:00 - 800000d is outside the years 1 to 9999 (arithmetic overflow)")]
+    [InlineData("summarize sum(bytes), max(time + 3650000d)", "2023-10-10T13:55:00+00:00 + 3650000d is outside the years 1 to 9999 (arithmetic overflow)")]
+    public void A_time_moved_past_the_calendar_is_an_overflow_that_says_so(string query, string message)
+    {
+        // (Year 9999 is 2.9 million days after 2023; year 1, 738,000 days before.)
+        using var temp = new TempDirectory();
+        string log = temp.WriteLines("access.log", Line("192.0.2.1", 10));
+
+        Action run = () =>
+        {
+            QueryResult result = Run(query, log);
+            _ = result.IsScalar ? result.Scalar : result.Rows.ToList();
+        };
+
+        run.Should().Throw<OverflowException>().WithMessage(message);
+    }
+
+    [Fact]
+    public void A_time_moved_within_the_calendar_is_computed_as_before()
+    {
+        using var temp = new TempDirectory();
+        string log = temp.WriteLines("access.log", Line("192.0.2.1", 10));
+
+        Run("select time + 1h, time - 1d, 30m + time, time - 2023-10-10T13:00:00Z", log).Rows.Single().Should().Equal(
+            new DateTimeOffset(2023, 10, 10, 14, 55, 0, TimeSpan.Zero),
+            new DateTimeOffset(2023, 10, 9, 13, 55, 0, TimeSpan.Zero),
+            new DateTimeOffset(2023, 10, 10, 14, 25, 0, TimeSpan.Zero),
+            TimeSpan.FromMinutes(55));
+        Run("where time >= 2023-10-10T14:00:00Z - 5m | count", log).Scalar.Should().Be(1L);
+    }
+
     [Fact]
     public void Integers_that_fit_are_computed_as_before()
     {
