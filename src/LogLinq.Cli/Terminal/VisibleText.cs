@@ -10,16 +10,21 @@ namespace LogLinq.Cli.Terminal;
 /// escape sequence in a user agent can set the window's title or the colours, a carriage return or
 /// a line break can forge or split a row. So the control characters (C0, DEL and C1) are written as
 /// visible escapes: <c>\t</c>, <c>\n</c> and <c>\r</c> as TSV writes them, <c>\e</c> for escape as
-/// shells do, any other as <c>\xHH</c> (C0 and DEL) or <c>\uHHHH</c> (C1). A backslash stays as it
+/// shells do, any other as <c>\xHH</c> (C0 and DEL) or <c>\uHHHH</c> (C1, and Unicode's
+/// bidirectional controls, which reorder the text after them). A backslash stays as it
 /// is: what is shown is read, not parsed back (CSV, TSV and JSON keep the exact text).
 /// </summary>
 internal static class VisibleText
 {
+    // Unicode's bidirectional controls reorder what a terminal shows after them (a user agent that
+    // reads backwards, a path that looks like another): escaped too.
+    private const string BidiControls = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069";
+
     private static readonly SearchValues<char> Controls =
-        SearchValues.Create([.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(char.IsControl)]);
+        SearchValues.Create([.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(char.IsControl), .. BidiControls]);
 
     private static readonly SearchValues<char> ControlsButLayout =
-        SearchValues.Create([.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(c => char.IsControl(c) && c is not '\n' and not '\t')]);
+        SearchValues.Create([.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(c => char.IsControl(c) && c is not '\n' and not '\t'), .. BidiControls]);
 
     /// <summary><paramref name="text"/> on one line with every control character escaped: a table's cell, a message's line.</summary>
     public static string Of(string text) => Escape(text, Controls);

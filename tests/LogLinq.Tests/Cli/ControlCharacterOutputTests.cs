@@ -58,6 +58,19 @@ public sealed class ControlCharacterOutputTests
         Encoding.UTF8.GetString(stdout).Should().Be($"{"agent".PadRight(VisibleAgent.Length)}  host\n{VisibleAgent}  1.2.3.4\n");
     }
 
+    [Fact]
+    public async Task Bidirectional_controls_are_shown_escaped_too()
+    {
+        // U+202E turns what follows round on the screen: "/gpj.exe" would show as "/exe.jpg".
+        using var temp = new TempDirectory();
+        temp.WriteLines("bidi.json", """{"time":"2023-10-10T13:55:00Z","status":200,"request":"GET /\u202egpj.exe HTTP/1.1","remote_addr":"1.2.3.4"}""");
+
+        (int exit, byte[] stdout, byte[] stderr) = await TerminalBytes.PipedAsync(["query", "--format", "table", "from \"bidi.json\" | select path"], temp.Path);
+
+        exit.Should().Be(0, Encoding.UTF8.GetString(stderr));
+        Encoding.UTF8.GetString(stdout).Should().Be("path\n" + @"/\u202egpj.exe" + "\n");
+    }
+
     [PseudoTerminalFact]
     public async Task The_table_drawn_on_a_terminal_shows_them_escaped_on_one_line()
     {
