@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -16,29 +15,32 @@ namespace LogLinq.Cli.Terminal;
 /// </summary>
 internal static class VisibleText
 {
-    // Unicode's bidirectional controls reorder what a terminal shows after them (a user agent that
-    // reads backwards, a path that looks like another): escaped too.
-    private const string BidiControls = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069";
-
-    private static readonly SearchValues<char> Controls =
-        SearchValues.Create([.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(char.IsControl), .. BidiControls]);
-
-    private static readonly SearchValues<char> ControlsButLayout =
-        SearchValues.Create([.. Enumerable.Range(0, 0xA0).Select(c => (char)c).Where(c => char.IsControl(c) && c is not '\n' and not '\t'), .. BidiControls]);
-
     /// <summary><paramref name="text"/> on one line with every control character escaped: a table's cell, a message's line.</summary>
-    public static string Of(string text) => Escape(text, Controls);
+    public static string Of(string text) => Escape(text, keepLayout: false);
 
     /// <summary>
     /// <paramref name="text"/> with its control characters escaped but for line breaks and tabs, which
     /// lay out a whole value shown on lines of its own (a string the REPL prints).
     /// </summary>
-    public static string KeepingLines(string text) => Escape(text, ControlsButLayout);
+    public static string KeepingLines(string text) => Escape(text, keepLayout: true);
 
-    private static string Escape(string text, SearchValues<char> escaped)
+    // C0, DEL and C1, and Unicode's bidirectional controls, which reorder what a terminal shows after
+    // them (a user agent that reads backwards, a path that looks like another). A test of a few
+    // compares rather than a SearchValues: a table's first cell would otherwise build one at start.
+    private static bool IsEscaped(char c, bool keepLayout) =>
+        c < '\u00a0'
+            ? char.IsControl(c) && !(keepLayout && c is '\n' or '\t')
+            : c is '\u061c' or '\u200e' or '\u200f' or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069');
+
+    private static string Escape(string text, bool keepLayout)
     {
-        int first = text.AsSpan().IndexOfAny(escaped);
-        if (first < 0)
+        int first = 0;
+        while (first < text.Length && !IsEscaped(text[first], keepLayout))
+        {
+            first++;
+        }
+
+        if (first == text.Length)
         {
             return text;
         }
@@ -46,7 +48,7 @@ internal static class VisibleText
         var visible = new StringBuilder(text.Length + 16).Append(text, 0, first);
         foreach (char c in text.AsSpan(first))
         {
-            if (!escaped.Contains(c))
+            if (!IsEscaped(c, keepLayout))
             {
                 visible.Append(c);
                 continue;

@@ -5,9 +5,10 @@ namespace LogLinq.Formats;
 /// <summary>
 /// The format of a file whose format was not given, from the first lines of it that a reader holds.
 /// Nearly always the first line that is not blank says it: it looks like a format
-/// (<see cref="AutoLogFormat.Detect"/>) and is a record in it. Where it is not (a container's start-up
-/// message, a line cut by rotation, a banner), the first lines are read as <see cref="FormatFinder"/>
-/// reads a file line by line, and the format the first record is in is the file's.
+/// (<see cref="AutoLogFormat.Detect"/>) and is a record in it. The first lines are read as
+/// <see cref="FormatFinder"/> reads a file line by line, and the format the first record is in is the
+/// file's: past a container's start-up messages, a line cut by rotation, a banner. (An NCSA first
+/// line of the usual shape is taken at once.)
 /// </summary>
 internal static class FormatDetector
 {
@@ -38,7 +39,7 @@ internal static class FormatDetector
             {
                 sample = head.Slice(start, line.Length);
                 LogFormat looks = AutoLogFormat.Detect(line);
-                return IsRecordIn(looks, line) ? looks : Settle(head, wholeFile, looks, ref sample);
+                return LooksLikeNcsaRecord(looks, line) ? looks : Settle(head, wholeFile, looks, ref sample);
             }
         }
 
@@ -47,22 +48,20 @@ internal static class FormatDetector
 
     // NCSA, the format anything unknown is taken for, by its shape ("[time] \"request"): the parser
     // that would say for sure is compiled for the scan's own use, which the first line of every
-    // query would otherwise wait for. Any other, by its parser.
-    private static bool IsRecordIn(LogFormat format, ReadOnlySpan<byte> line)
+    // query would otherwise wait for. Any other format's parser says it in Settle, at the first line.
+    private static bool LooksLikeNcsaRecord(LogFormat format, ReadOnlySpan<byte> line)
     {
-        if (format is CommonLogFormat)
+        if (format is not CommonLogFormat)
         {
-            int open = line.IndexOf(" ["u8);
-            return open >= 0 && line[open..].IndexOf("] \""u8) > 0;
+            return false;
         }
 
-        LineParser parser = format.CreateParser();
-        var logLine = new LogLine("", 1, line.ToArray());
-        CommonLogFields fields = default;
-        return (parser.HasFields ? parser.ParseFields(logLine, ref fields, out _, out _) : parser.Parse(logLine, out _, out _)) == LineResult.Record;
+        int open = line.IndexOf(" ["u8);
+        return open >= 0 && line[open..].IndexOf("] \""u8) > 0;
     }
 
-    // The first line does not say: read the first lines as a file's are read when its format is not known.
+    // Read the first lines as a file's are read when its format is not known: the first that is a
+    // record in the format it looks like settles it, the first line itself when it is.
     private static LogFormat Settle(ReadOnlySpan<byte> head, bool wholeFile, LogFormat first, ref ReadOnlySpan<byte> sample)
     {
         var finder = new FormatFinder();
