@@ -55,7 +55,8 @@ internal static class QueryBatchRunner
             return ExitCodes.Success;
         }
 
-        var results = new QueryResult[queries.Count];
+        var results = new QueryResult?[queries.Count];
+        var failures = new OverflowException?[queries.Count];
         List<IGrouping<string, int>> groups = [.. Enumerable.Range(0, queries.Count).GroupBy(i => SourceKey(queries[i]), StringComparer.Ordinal)];
         if (groups.Count(g => queries[g.First()].Globs.Count == 0) > 1)
         {
@@ -72,7 +73,7 @@ internal static class QueryBatchRunner
                 // XML has no shared scan: each query reads its files itself, as its result is printed.
                 foreach (int index in group)
                 {
-                    results[index] = queries[index].Execute();
+                    (results[index], failures[index]) = Answer(() => queries[index].Execute());
                 }
 
                 continue;
@@ -88,10 +89,11 @@ internal static class QueryBatchRunner
 
             foreach ((int index, LogBatchResult<QueryResult> answer) in answers)
             {
-                results[index] = answer.Value;
+                (results[index], failures[index]) = Answer(() => answer.Value);
             }
         }
 
+        int exitCode = ExitCodes.Success;
         using (var progress = new ProgressScope(null))
         {
             for (int i = 0; i < results.Length; i++)
@@ -102,12 +104,44 @@ internal static class QueryBatchRunner
                     WriteHeader(stdout, runs[i].Origin!, i);
                 }
 
-                ResultPrinter.Print(results[i], first.Format, progress, query: runs[i].Origin);
+                // A query that overflowed on the data fails alone, named: the others' answers stand.
+                if ((failures[i] ?? Print(results[i]!, first.Format, progress, runs[i].Origin!)) is { } failure)
+                {
+                    Console.Error.WriteLine($"{LoglinqRootCommand.Name}: {runs[i].Origin}: {RuntimeErrors.Describe(failure)}");
+                    exitCode = ExitCodes.Failure;
+                }
             }
         }
 
         MalformedLinesNotice.Write(parseReport, LoglinqRootCommand.Name);
-        return ExitCodes.Success;
+        return exitCode;
+    }
+
+    /// <summary>Prints a query's answer; the overflow that stopped it, if its rows overflow as they are made.</summary>
+    private static OverflowException? Print(QueryResult result, ResultFormat format, ProgressScope progress, string origin)
+    {
+        try
+        {
+            ResultPrinter.Print(result, format, progress, query: origin);
+            return null;
+        }
+        catch (OverflowException e)
+        {
+            return e;
+        }
+    }
+
+    /// <summary>A query's answer, or the overflow that failed it.</summary>
+    private static (QueryResult? Result, OverflowException? Failure) Answer(Func<QueryResult> answer)
+    {
+        try
+        {
+            return (answer(), null);
+        }
+        catch (OverflowException e)
+        {
+            return (null, e);
+        }
     }
 
     /// <summary>What decides whether two queries can share a scan: the same globs, in order (none for standard input), read in the same format.</summary>

@@ -38,9 +38,16 @@ internal static class QueryRunner
         }
 
         var position = new QueryProgress(query.Globs, counters);
-        using (var progress = new ProgressScope(DelayedProgress.StartOnTerminal("Querying", position.TotalBytes, position.BytesDone)))
+        try
         {
+            using var progress = new ProgressScope(DelayedProgress.StartOnTerminal("Querying", position.TotalBytes, position.BytesDone));
             ResultPrinter.Print(query.Execute(), run.Format, progress);
+        }
+        catch (OverflowException e) when (run.Origin is not null)
+        {
+            // The query's own failure: say which saved query it was.
+            Console.Error.WriteLine($"{LoglinqRootCommand.Name}: {run.Origin}: {RuntimeErrors.Describe(e)}");
+            return ExitCodes.Failure;
         }
 
         MalformedLinesNotice.Write(parseReport, LoglinqRootCommand.Name);

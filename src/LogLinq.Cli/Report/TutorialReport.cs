@@ -63,20 +63,11 @@ internal sealed class TutorialReport
         var robots = batch.Add(q => q.Where(r => r.Path == RobotsPath).Select(r => r.Host).Distinct().ToList());
         var downloads = batch.Add(q => q.Where(r => r.Status == 200).GroupBy(r => r.Path)
             .Select(g => new DownloadCount(g.Key, g.LongCount())).ToList());
-        try
-        {
-            batch.Run();
-        }
-        catch (OverflowException e)
-        {
-            // The sum of bytes is the one answer a log can overflow: counts would need 2^63 lines.
-            throw new OverflowException("the sum of bytes does not fit in a 64-bit integer (arithmetic overflow)", e);
-        }
-
+        batch.Run();
         return new TutorialReport
         {
             Records = records.Value,
-            TotalBytes = totalBytes.Value,
+            TotalBytes = TotalOf(totalBytes),
             OverOneMegabyte = overOneMegabyte.Value,
             Largest = largest.Value is { } r ? new DocumentSize(r.Path, r.Bytes) : null,
             UniqueHosts = uniqueHosts.Value,
@@ -90,6 +81,19 @@ internal sealed class TutorialReport
                     .Take(TopDownloadCount),
             ],
         };
+    }
+
+    /// <summary>The sum of bytes: the one answer a log can overflow (counts would need 2^63 lines), which fails the report.</summary>
+    private static long TotalOf(LogBatchResult<long> totalBytes)
+    {
+        try
+        {
+            return totalBytes.Value;
+        }
+        catch (OverflowException e)
+        {
+            throw new OverflowException("the sum of bytes does not fit in a 64-bit integer (arithmetic overflow)", e);
+        }
     }
 
     private static string[] Sorted(List<string> items)

@@ -28,27 +28,6 @@ internal sealed class OverflowSites
     public void AddDurationArithmetic() => _durations = true;
 
     /// <summary>
-    /// The sites of several queries answered together (a <see cref="Query.LogBatch"/>); null when one
-    /// of them is null, a query whose sites are not known.
-    /// </summary>
-    public static OverflowSites? Union(IEnumerable<OverflowSites?> all)
-    {
-        var union = new OverflowSites();
-        foreach (OverflowSites? sites in all)
-        {
-            if (sites is null)
-            {
-                return null;
-            }
-
-            sites._sites.ForEach(union.Add);
-            union._durations |= sites._durations;
-        }
-
-        return union;
-    }
-
-    /// <summary>
     /// What to throw for <paramref name="overflow"/>: an overflow that names the sites, when they are
     /// the only things in the query that can overflow; otherwise <paramref name="overflow"/> itself.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.ExceptionServices;
 using LogLinq.Language;
 using LogLinq.Query.Aggregates;
 using LogLinq.Query.Execution;
@@ -25,7 +26,7 @@ public sealed class LogBatch
 {
     private readonly IQueryable<LogRecord> _source;
     private readonly LogQueryProvider _provider;
-    private readonly List<(QueryPlan Plan, Action<object?> Deliver, OverflowSites? Overflows)> _members = [];
+    private readonly List<(QueryPlan Plan, Action<object?> Deliver, Action<OverflowException> Fail)> _members = [];
 
     /// <summary>A batch over <paramref name="source"/>, which must come from <see cref="LogSource.Open(string, LogSourceOptions?)"/>.</summary>
     /// <exception cref="ArgumentException">The source is not a log source.</exception>
@@ -70,11 +71,14 @@ public sealed class LogBatch
                 ? Queryable.AsQueryable(sequence)
                 : value;
             result.Set(finish(final is null ? value : final.DynamicInvoke(value)));
-        }, overflows));
+        }, overflow => result.Fail(overflows?.Explain(overflow) ?? overflow)));
         return result;
     }
 
-    /// <summary>Reads the input once and answers every query added.</summary>
+    /// <summary>
+    /// Reads the input once and answers every query added. A query whose arithmetic overflows on the
+    /// data fails alone: its handle throws, and the others are answered.
+    /// </summary>
     public void Run()
     {
         if (_members.Count == 0)
@@ -82,21 +86,6 @@ public sealed class LogBatch
             return;
         }
 
-        // One overflow fails the scan, whichever query it was in: it is named when the queries say
-        // where they can overflow (the compiled queries of the language do).
-        OverflowSites? overflows = OverflowSites.Union(_members.Select(m => m.Overflows));
-        try
-        {
-            RunMembers();
-        }
-        catch (OverflowException e) when (overflows is not null && overflows.Explain(e) is var explained && explained != e)
-        {
-            throw explained;
-        }
-    }
-
-    private void RunMembers()
-    {
         ScanInput input = _provider.Input;
         RowPredicate?[] predicates = [.. _members.Select(m => m.Plan.Query.Predicate)];
         Func<PartialAggregate>[] stages = [.. _members.Select(m => m.Plan.Stage.Aggregate ?? (() => new CollectAggregate()))];
@@ -110,7 +99,22 @@ public sealed class LogBatch
 
         for (int i = 0; i < _members.Count; i++)
         {
-            _members[i].Deliver(_members[i].Plan.Finish(outputs[i]));
+            (QueryPlan plan, Action<object?> deliver, Action<OverflowException> fail) = _members[i];
+            if (outputs[i] is BatchMemberFailure failure)
+            {
+                fail(failure.Error);
+                continue;
+            }
+
+            try
+            {
+                deliver(plan.Finish(outputs[i]));
+            }
+            catch (OverflowException e)
+            {
+                // Rows computed as the answer is finished (a select's integer arithmetic) overflow here.
+                fail(e);
+            }
         }
     }
 }
@@ -121,6 +125,7 @@ public sealed class LogBatchResult<T>
 {
     private T? _value;
     private bool _done;
+    private ExceptionDispatchInfo? _failure;
 
     internal LogBatchResult()
     {
@@ -128,7 +133,20 @@ public sealed class LogBatchResult<T>
 
     /// <summary>The answer.</summary>
     /// <exception cref="InvalidOperationException">The batch has not run yet.</exception>
-    public T Value => _done ? _value! : throw new InvalidOperationException("the batch has not run yet: call Run() first");
+    /// <exception cref="OverflowException">
+    /// This query's arithmetic overflowed on the data (a sum of integers past 2^63, say); the batch's
+    /// other queries are answered all the same.
+    /// </exception>
+    public T Value
+    {
+        get
+        {
+            _failure?.Throw();
+            return _done ? _value! : throw new InvalidOperationException("the batch has not run yet: call Run() first");
+        }
+    }
 
     internal void Set(T value) => (_value, _done) = (value, true);
+
+    internal void Fail(OverflowException failure) => _failure = ExceptionDispatchInfo.Capture(failure);
 }

@@ -84,9 +84,30 @@ public sealed class OverflowCommandTests : IClassFixture<OverflowCommandTests.Bi
         temp.WriteLines("nums.log", Line(1, Huge), Line(51, 10));
         temp.WriteLines("sum.lq", "from \"nums.log\"", "| summarize sum(bytes) by host   # the total per host");
         temp.WriteLines("count.lq", "from \"nums.log\" | count");
+        temp.WriteLines("again.lq", "from \"nums.log\" | count");
 
-        ShouldFailCleanly(await LoglinqProcess.RunAsync(["run", "sum.lq"], temp.Path), SumOfBytes);
-        ShouldFailCleanly(await LoglinqProcess.RunAsync(["run", "count.lq", "sum.lq"], temp.Path), SumOfBytes);
+        ShouldFailCleanly(await LoglinqProcess.RunAsync(["run", "sum.lq"], temp.Path), "loglinq: sum.lq: the sum of bytes does not fit in a 64-bit integer (arithmetic overflow)\n");
+
+        // Answered together, the query that overflows fails alone: the other's answer is printed.
+        LoglinqProcess.Result together = await LoglinqProcess.RunAsync(["run", "--format", "tsv", "count.lq", "sum.lq", "again.lq"], temp.Path);
+        together.ExitCode.Should().Be(1, together.ToString());
+        together.Stderr.Should().Be("loglinq: sum.lq: the sum of bytes does not fit in a 64-bit integer (arithmetic overflow)\n");
+        together.Stdout.Should().Be("==> count.lq <==\ncount\n2\n\n==> sum.lq <==\n\n==> again.lq <==\ncount\n2\n");
+    }
+
+    [Fact]
+    public async Task Saved_queries_whose_rows_overflow_as_they_are_made()
+    {
+        using var temp = new TempDirectory();
+        temp.WriteLines("nums.log", Line(1, Huge), Line(51, 10));
+        temp.WriteLines("plus.lq", "from \"nums.log\" | select bytes + 1");
+        temp.WriteLines("count.lq", "from \"nums.log\" | count");
+
+        LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["run", "--format", "tsv", "plus.lq", "count.lq"], temp.Path);
+
+        run.ExitCode.Should().Be(1, run.ToString());
+        run.Stderr.Should().Be("loglinq: plus.lq: bytes + 1 does not fit in a 64-bit integer (arithmetic overflow)\n");
+        run.Stdout.Should().EndWith("==> count.lq <==\ncount\n2\n");
     }
 
     [Fact]

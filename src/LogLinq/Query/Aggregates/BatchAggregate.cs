@@ -5,32 +5,61 @@ namespace LogLinq.Query.Aggregates;
 
 /// <summary>
 /// Several queries' stages over one scan: each row is parsed once and offered to every member that
-/// its own predicate lets through.
+/// its own predicate lets through. A member whose arithmetic overflows on the data is stopped there
+/// and its failure kept (<see cref="BatchMemberFailure"/>): the other members are still answered.
 /// </summary>
 internal sealed class BatchAggregate(IReadOnlyList<RowPredicate?> predicates, PartialAggregate[] members) : PartialAggregate
 {
     // An array: read through the interface, each member's predicate cost an interface call a row.
     private readonly RowPredicate?[] _predicates = [.. predicates];
 
+    // Each member's overflow in this part, null while it runs.
+    private readonly OverflowException?[] _failures = new OverflowException?[members.Length];
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Accept(ref Row row)
     {
         RowPredicate?[] tests = _predicates;
-        for (int i = 0; i < members.Length && i < tests.Length; i++)
+        OverflowException?[] failures = _failures;
+        for (int i = 0; i < members.Length && i < tests.Length && i < failures.Length; i++)
         {
-            if (tests[i] is not { } predicate || predicate.Test(ref row))
+            if (failures[i] is not null)
             {
-                members[i].Accept(ref row);
+                continue;
+            }
+
+            try
+            {
+                if (tests[i] is not { } predicate || predicate.Test(ref row))
+                {
+                    members[i].Accept(ref row);
+                }
+            }
+            catch (OverflowException e)
+            {
+                failures[i] = e;
             }
         }
     }
 
     public override void Merge(PartialAggregate next)
     {
-        PartialAggregate[] others = ((BatchAggregate)next).Members;
+        var other = (BatchAggregate)next;
         for (int i = 0; i < members.Length; i++)
         {
-            members[i].Merge(others[i]);
+            // This part comes first in the file, so its failure is the one a sequential scan would meet.
+            _failures[i] ??= other._failures[i];
+            if (_failures[i] is null)
+            {
+                try
+                {
+                    members[i].Merge(other.Members[i]);
+                }
+                catch (OverflowException e)
+                {
+                    _failures[i] = e;
+                }
+            }
         }
     }
 
@@ -42,7 +71,20 @@ internal sealed class BatchAggregate(IReadOnlyList<RowPredicate?> predicates, Pa
         }
     }
 
-    public override object Result() => members.Select(m => m.Result()).ToArray();
+    /// <summary>Each member's answer, or a <see cref="BatchMemberFailure"/> where it overflowed.</summary>
+    public override object Result() => members.Select((member, i) => _failures[i] is { } failure ? new BatchMemberFailure(failure) : ResultOf(member)).ToArray();
+
+    private static object? ResultOf(PartialAggregate member)
+    {
+        try
+        {
+            return member.Result();
+        }
+        catch (OverflowException e)
+        {
+            return new BatchMemberFailure(e);
+        }
+    }
 
     private PartialAggregate[] Members => members;
 }
