@@ -1,3 +1,4 @@
+using LogLinq.Cli.Terminal;
 using LogLinq.Language;
 
 namespace LogLinq.Cli.Query;
@@ -8,7 +9,14 @@ internal static class CsvResultWriter
     private static readonly char[] NeedsQuotes = [',', '"', '\r', '\n'];
 
     /// <summary>Writes <paramref name="columns"/> and <paramref name="rows"/> to <paramref name="output"/>.</summary>
-    public static void Write(TextWriter output, IReadOnlyList<QueryColumn> columns, IEnumerable<object?[]> rows)
+    /// <param name="output">Where to write.</param>
+    /// <param name="columns">The header.</param>
+    /// <param name="rows">The rows.</param>
+    /// <param name="visible">
+    /// Whether a person reads it on a terminal: a text cell's control characters are then escaped
+    /// (<see cref="VisibleText"/>), as a table's are; a file or a pipe gets the exact text.
+    /// </param>
+    public static void Write(TextWriter output, IReadOnlyList<QueryColumn> columns, IEnumerable<object?[]> rows, bool visible = false)
     {
         WriteRecord(output, [.. columns.Select(c => c.Name)]);
 
@@ -25,7 +33,8 @@ internal static class CsvResultWriter
 
                 if (!CellText.TryWrite(output, row[i], buffer, NeedsQuotes))
                 {
-                    WriteField(output, CellText.Of(row[i]));
+                    string text = CellText.Of(row[i]);
+                    WriteField(output, visible ? VisibleText.Of(text) : text);
                 }
             }
 

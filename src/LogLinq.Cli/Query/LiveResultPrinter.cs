@@ -25,10 +25,10 @@ internal static class LiveResultPrinter
         switch (format)
         {
             case ResultFormat.Csv:
-                CsvResultWriter.Write(stdout, result.Columns, rows);
+                CsvResultWriter.Write(stdout, result.Columns, rows, visible: StandardOutput.IsTerminal);
                 break;
             case ResultFormat.Tsv:
-                TsvResultWriter.Write(stdout, result.Columns, rows);
+                TsvResultWriter.Write(stdout, result.Columns, rows, visible: StandardOutput.IsTerminal);
                 break;
             default:
                 LiveTableWriter.Write(stdout, result.Columns, rows);

@@ -59,14 +59,14 @@ internal static class ResultPrinter
             case ResultFormat.Csv:
                 {
                     using TextWriter stdout = StandardOutput.OpenWriter();
-                    CsvResultWriter.Write(stdout, result.Columns, all);
+                    CsvResultWriter.Write(stdout, result.Columns, all, visible: StandardOutput.IsTerminal);
                     break;
                 }
 
             case ResultFormat.Tsv:
                 {
                     using TextWriter stdout = StandardOutput.OpenWriter();
-                    TsvResultWriter.Write(stdout, result.Columns, all);
+                    TsvResultWriter.Write(stdout, result.Columns, all, visible: StandardOutput.IsTerminal);
                     break;
                 }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using LogLinq.Cli.Terminal;
 using LogLinq.Language;
 
 namespace LogLinq.Cli.Query;
@@ -10,7 +11,15 @@ namespace LogLinq.Cli.Query;
 internal static class TsvResultWriter
 {
     /// <summary>Writes <paramref name="columns"/> and <paramref name="rows"/> to <paramref name="output"/>.</summary>
-    public static void Write(TextWriter output, IReadOnlyList<QueryColumn> columns, IEnumerable<object?[]> rows)
+    /// <param name="output">Where to write.</param>
+    /// <param name="columns">The header.</param>
+    /// <param name="rows">The rows.</param>
+    /// <param name="visible">
+    /// Whether a person reads it on a terminal: a text cell's other control characters (an escape
+    /// sequence) are then escaped too (<see cref="VisibleText"/>), as a table's are; a file or a pipe
+    /// gets the exact text.
+    /// </param>
+    public static void Write(TextWriter output, IReadOnlyList<QueryColumn> columns, IEnumerable<object?[]> rows, bool visible = false)
     {
         output.WriteLine(string.Join('\t', columns.Select(c => Escape(c.Name))));
 
@@ -27,7 +36,9 @@ internal static class TsvResultWriter
 
                 if (!CellText.TryWrite(output, row[i], buffer, "\t\n\r\\"))
                 {
-                    output.Write(Escape(CellText.Of(row[i])));
+                    // TSV's own escapes first: VisibleText leaves the backslashes they make alone.
+                    string text = Escape(CellText.Of(row[i]));
+                    output.Write(visible ? VisibleText.Of(text) : text);
                 }
             }
 

@@ -9,7 +9,8 @@ namespace LogLinq.Tests.Cli;
 /// terminal as themselves: tables, the report and the malformed-line samples on stderr show them as
 /// visible escapes (<c>\e</c>, <c>\r</c>, <c>\n</c>, <c>\t</c>, <c>\xHH</c>, <c>\uHHHH</c>), so an
 /// attacker's user agent can neither set the window's title nor the colours nor split a row. CSV,
-/// TSV and JSON, which are for programs, keep the exact text. Checked on the bytes loglinq writes.
+/// TSV and JSON written to a file or a pipe, for programs, keep the exact text (CSV and TSV asked for
+/// on a terminal are escaped as tables are). Checked on the bytes loglinq writes.
 /// </summary>
 public sealed class ControlCharacterOutputTests
 {
@@ -83,6 +84,24 @@ public sealed class ControlCharacterOutputTests
         screen.Should().Contain("╭", "on a terminal the table is drawn");
         ShouldCarryNoneOfTheAgentsSequences(screen);
         screen.Split("\r\n").Should().ContainSingle(line => line.Contains(VisibleAgent, StringComparison.Ordinal) && line.Contains("1.2.3.4", StringComparison.Ordinal));
+    }
+
+    [PseudoTerminalFact]
+    public async Task Csv_and_tsv_asked_for_on_a_terminal_show_them_escaped()
+    {
+        using TempDirectory temp = WithLog();
+
+        foreach (string format in new[] { "csv", "tsv" })
+        {
+            (int exit, byte[] bytes) = await TerminalBytes.OnTerminalAsync(["query", "--format", format, Select], temp.Path);
+            string screen = Encoding.UTF8.GetString(bytes);
+
+            exit.Should().Be(0, screen);
+            ShouldCarryNoneOfTheAgentsSequences(screen);
+            string separator = format == "csv" ? "," : "\t";
+            // CSV ends its records with CRLF, which the terminal's line discipline makes CR CR LF.
+            screen.Split("\r\n").Select(line => line.TrimEnd('\r')).Should().Contain(VisibleAgent + separator + "1.2.3.4", $"{format} on a terminal is read by a person");
+        }
     }
 
     [Fact]
