@@ -15,7 +15,7 @@ namespace LogLinq.Language;
 /// <c>summarize</c> are: an overflow throws rather than wrapping round to a wrong answer, and is
 /// noted in <paramref name="overflows"/> so the error can name it.
 /// </summary>
-internal sealed class ExpressionCompiler(Relation relation, ParameterExpression row, ParameterValues parameters, string queryText, OverflowSites overflows)
+internal sealed class ExpressionCompiler(Relation relation, ParameterExpression row, ParameterValues parameters, string queryText, OverflowSites overflows, DateTimeOffset now)
 {
     /// <summary>The functions, by lower-case name, and how many arguments each takes.</summary>
     public static readonly IReadOnlyDictionary<string, int> Functions = new Dictionary<string, int>(StringComparer.Ordinal)
@@ -28,6 +28,8 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
         ["day"] = 1,
         ["ext"] = 1,
         ["number"] = 1,
+        ["now"] = 0,
+        ["ago"] = 1,
     };
 
     /// <summary>The aggregates, which only <c>summarize</c> may use.</summary>
@@ -488,9 +490,17 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
             throw Error(call, $"{name} takes {arity} argument{(arity == 1 ? "" : "s")}, not {call.Arguments.Count}");
         }
 
+        if (name == "now")
+        {
+            return Expression.Constant(now);
+        }
+
         ExpressionSyntax first = call.Arguments[0];
         switch (name)
         {
+            case "ago":
+                return Ago(first);
+
             case "lower" or "upper" or "len" or "ext" or "number":
                 {
                     Expression text = Compile(first, typeof(string));
@@ -508,6 +518,33 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
 
             default:
                 return Bin(call, first, call.Arguments[1]);
+        }
+    }
+
+    /// <summary>
+    /// <c>ago(d)</c>: <c>now() - d</c>. A constant duration gives a constant time, so a comparison
+    /// with it is pushed down to the scan like one with a written time.
+    /// </summary>
+    private Expression Ago(ExpressionSyntax durationSyntax)
+    {
+        Expression duration = Compile(durationSyntax, typeof(TimeSpan));
+        if (duration.Type != typeof(TimeSpan))
+        {
+            throw Error(durationSyntax, $"ago needs a duration, as in ago(1h), but {Describe(durationSyntax)} is {ValueTypes.Describe(duration.Type)}");
+        }
+
+        if (duration is not ConstantExpression { Value: TimeSpan constant })
+        {
+            return Expression.Call(typeof(QueryFunctions).GetMethod(nameof(QueryFunctions.Earlier))!, Expression.Constant(now), duration);
+        }
+
+        try
+        {
+            return Expression.Constant(QueryFunctions.Earlier(now, constant));
+        }
+        catch (OverflowException)
+        {
+            throw Error(durationSyntax, $"ago({Describe(durationSyntax)}) would be before the year 1");
         }
     }
 

@@ -38,7 +38,7 @@ public static class QueryCompiler
     internal static CompiledQuery Compile(QuerySyntax syntax, string text, QueryOptions options)
     {
         var parameters = new ParameterValues(options.Parameters, text);
-        var context = new Context(text, parameters);
+        var context = new Context(text, parameters, options.Clock.GetUtcNow());
 
         // Opening the source reads nothing: every name and type below is checked before any file is
         // (but for XML, whose fields are learnt from the first element).
@@ -531,11 +531,14 @@ public static class QueryCompiler
     }
 
     /// <summary>What every stage needs while the query is compiled.</summary>
-    private sealed record Context(string Text, ParameterValues Parameters)
+    /// <param name="Text">The query's text, quoted by errors.</param>
+    /// <param name="Parameters">The values of its parameters.</param>
+    /// <param name="Now">The instant <c>now()</c> is, read once for the whole query.</param>
+    private sealed record Context(string Text, ParameterValues Parameters, DateTimeOffset Now)
     {
         /// <summary>Where the query's integers can overflow, noted as its expressions are compiled.</summary>
         public OverflowSites Overflows { get; } = new();
 
-        public ExpressionCompiler Compiler(Relation relation, ParameterExpression row) => new(relation, row, Parameters, Text, Overflows);
+        public ExpressionCompiler Compiler(Relation relation, ParameterExpression row) => new(relation, row, Parameters, Text, Overflows, Now);
     }
 }

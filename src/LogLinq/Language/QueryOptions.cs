@@ -32,6 +32,13 @@ public sealed record QueryOptions
     /// </summary>
     public Func<Stream>? StandardInput { get; init; } = Console.OpenStandardInput;
 
+    /// <summary>
+    /// The clock <c>now()</c> and <c>ago(d)</c> read: once, as the query is compiled, so every row of
+    /// a run is measured against the same instant and <c>time &gt; ago(1h)</c> is a constant the scan
+    /// compares on the raw bytes. The system's clock by default.
+    /// </summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>How the files are read. A <c>from ... as format</c> in the query overrides the format.</summary>
     public LogSourceOptions Source { get; init; } = new();
 }
