@@ -32,8 +32,16 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
         ["ago"] = 1,
     };
 
-    /// <summary>The aggregates, which only <c>summarize</c> may use.</summary>
+    /// <summary>The aggregates, which only <c>summarize</c> may use (and the percentiles, <see cref="IsPercentile"/>).</summary>
     public static readonly IReadOnlySet<string> Aggregates = new HashSet<string>(StringComparer.Ordinal) { "count", "sum", "avg", "min", "max", "dcount" };
+
+    /// <summary>Whether <paramref name="name"/> (lower case) is a percentile aggregate, <c>p95</c>: a <c>p</c> and digits.</summary>
+    public static bool IsPercentile(string name, out int percent)
+    {
+        percent = 0;
+        return name.Length > 1 && name[0] == 'p' && name.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0
+            && int.TryParse(name.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out percent);
+    }
 
     private static readonly MethodInfo StartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string), typeof(StringComparison)])!;
     private static readonly MethodInfo EndsWith = typeof(string).GetMethod(nameof(string.EndsWith), [typeof(string), typeof(StringComparison)])!;
@@ -472,7 +480,7 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
     private Expression Call(CallSyntax call)
     {
         string name = call.Function.ToLowerInvariant();
-        if (Aggregates.Contains(name))
+        if (Aggregates.Contains(name) || IsPercentile(name, out _))
         {
             throw Error(call, $"{name}() is an aggregate: use it in summarize, as summarize {name}({(name == "count" ? "" : "bytes")})");
         }

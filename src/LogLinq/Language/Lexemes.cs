@@ -38,6 +38,14 @@ internal static class Lexemes
         .Where(name => !Reserved.Contains(name))
         .Atomic().Named("a name").Lexeme();
 
+    // percentile = "p" digit { digit }                 p50, p95, p99: an aggregate, the percentile of that rank
+    public static readonly Parser<string> Percentile =
+        (from p in Parse.IgnoreCase('p')
+         from digits in Parse.Digit.AtLeastOnce().Text()
+         from end in Parse.Not(NameChar)
+         select "p" + digits)
+        .Atomic().Named("a percentile, as p95").Lexeme();
+
     // parameter  = "$" name
     public static readonly Parser<string> Parameter =
         (from dollar in Parse.Char('$')

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Reflection;
 using LogLinq.Formats;
 using LogLinq.Language.Syntax;
 using LogLinq.Query;
@@ -353,14 +354,42 @@ public static class QueryCompiler
 
                 return Expression.Call(typeof(Enumerable), function == "min" ? nameof(Enumerable.Min) : nameof(Enumerable.Max), [element, value.Type], g, Expression.Lambda(value, row));
 
-            default:
+            case "dcount":
                 {
                     // dcount(e)  =>  g.Select(r => e).Distinct().LongCount(), which the planner counts without keeping the group.
                     Expression selected = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [element, value.Type], g, Expression.Lambda(value, row));
                     Expression distinct = Expression.Call(typeof(Enumerable), nameof(Enumerable.Distinct), [value.Type], selected);
                     return Expression.Call(typeof(Enumerable), nameof(Enumerable.LongCount), [value.Type], distinct);
                 }
+
+            default:
+                return Percentile(aggregate, value, element, row, g, compiler, context);
         }
+    }
+
+    // p95(e)  =>  g.Percentile(r => (double?)e, 95): numbers as double? (past 1,024 values the answer
+    // is an estimate, not one of the integers), durations as TimeSpan?
+    private static Expression Percentile(AggregateSyntax aggregate, Expression value, Type element, ParameterExpression row, ParameterExpression g, ExpressionCompiler compiler, Context context)
+    {
+        _ = ExpressionCompiler.IsPercentile(aggregate.Function, out int percent);
+        if (percent is < 1 or > 100)
+        {
+            throw new QueryException($"{aggregate.Function} is no percentile: they are p1 to p100 (p50 is the median)", aggregate.Span, context.Text);
+        }
+
+        value = XmlFields.AsNumber(value);
+        Type? type = ValueTypes.IsNumber(value.Type) ? typeof(double?)
+            : value.Type == typeof(TimeSpan) || value.Type == typeof(TimeSpan?) ? typeof(TimeSpan?)
+            : null;
+        if (type is null)
+        {
+            throw compiler.Error(aggregate.Argument!, $"{aggregate.Function} needs numbers or durations, but {ExpressionCompiler.Describe(aggregate.Argument!)} is {ValueTypes.Describe(value.Type)}");
+        }
+
+        MethodInfo method = typeof(Percentiles).GetMethods()
+            .Single(m => m.Name == nameof(Percentiles.Percentile) && m.GetParameters()[1].ParameterType.GetGenericArguments()[1] == type)
+            .MakeGenericMethod(element);
+        return Expression.Call(method, g, Expression.Lambda(Expression.Convert(value, type), row), Expression.Constant((double)percent));
     }
 
     // sort by a desc, b  =>  OrderByDescending(r => a).ThenBy(r => b)

@@ -135,20 +135,20 @@ internal static class QueryGrammar
          from alias in Later(() => Alias).XOptional()
          select new ColumnSyntax(value, alias.GetOrDefault())).Located();
 
-    // aggregate = ( "count" "(" ")" | ( "sum" | "avg" | "min" | "max" | "dcount" ) "(" expr ")" ) [ "as" name ]
+    // aggregate = ( "count" "(" ")" | ( "sum" | "avg" | "min" | "max" | "dcount" | percentile ) "(" expr ")" ) [ "as" name ]
     private static readonly Parser<AggregateSyntax> AggregateCall =
         (from function in Keyword("count")
          from open in Symbol("(")
          from close in Symbol(")")
          from alias in Later(() => Alias).XOptional()
          select new AggregateSyntax(function, null, alias.GetOrDefault())).Located()
-        .XOr((from function in OneOf("an aggregate", "sum", "avg", "min", "max", "dcount")
+        .XOr((from function in OneOf("an aggregate", "sum", "avg", "min", "max", "dcount").Or(Percentile)
               from open in Symbol("(")
               from argument in ExpressionGrammar.Expression
               from close in Symbol(")")
               from alias in Later(() => Alias).XOptional()
               select new AggregateSyntax(function, argument, alias.GetOrDefault())).Located())
-        .Named("an aggregate: count(), sum(e), avg(e), min(e), max(e) or dcount(e)");
+        .Named("an aggregate: count(), sum(e), avg(e), min(e), max(e), dcount(e) or a percentile, as p95(e)");
 
     // order     = expr [ "asc" | "desc" ]
     private static readonly Parser<OrderSyntax> Order =

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text;
+using LogLinq.Query;
 using LogLinq.Records;
 
 namespace LogLinq.Tests.Differential;
@@ -558,7 +559,7 @@ internal sealed class QueryGenerator
         public static readonly string[] GroupShapes =
         [
             "g => new { g.Key, Count = g.Count(), Sum = g.Sum(r => r.Bytes), Max = g.Max(r => r.Status), D = g.Select(r => r.Path).Distinct().Count() }",
-            "g => new { g.Key, N = g.LongCount(), Min = g.Min(r => r.Bytes), Avg = g.Average(r => r.Bytes), Last = g.Max(r => r.Time), Hosts = g.Select(r => r.Host).Distinct().LongCount() }",
+            "g => new { g.Key, N = g.LongCount(), Min = g.Min(r => r.Bytes), Avg = g.Average(r => r.Bytes), Last = g.Max(r => r.Time), Hosts = g.Select(r => r.Host).Distinct().LongCount(), P90 = g.Percentile(r => r.Bytes, 90) }",
             "g => new { g.Key, First = g.First().LineNumber, Paths = g.Count(r => r.Path == \"/robots.txt\") }",
             "g => new { g.Key, Count = g.Count() }).OrderByDescending(x => x.Count).ThenBy(x => x.Key).Take(5).ToList()",
         ];
@@ -593,7 +594,7 @@ internal sealed class QueryGenerator
         public override object? Group(IQueryable<LogRecord> q, int shape) => shape switch
         {
             0 => q.GroupBy(selector).Select(g => new { g.Key, Count = g.Count(), Sum = g.Sum(r => r.Bytes), Max = g.Max(r => r.Status), D = g.Select(r => r.Path).Distinct().Count() }).ToList(),
-            1 => q.GroupBy(selector).Select(g => new { g.Key, N = g.LongCount(), Min = g.Min(r => r.Bytes), Avg = g.Average(r => r.Bytes), Last = g.Max(r => r.Time), Hosts = g.Select(r => r.Host).Distinct().LongCount() }).ToList(),
+            1 => q.GroupBy(selector).Select(g => new { g.Key, N = g.LongCount(), Min = g.Min(r => r.Bytes), Avg = g.Average(r => r.Bytes), Last = g.Max(r => r.Time), Hosts = g.Select(r => r.Host).Distinct().LongCount(), P90 = g.Percentile(r => r.Bytes, 90) }).ToList(),
             2 => q.GroupBy(selector).Select(g => new { g.Key, First = g.First().LineNumber, Paths = g.Count(r => r.Path == "/robots.txt") }).ToList(),
             _ => q.GroupBy(selector).Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(x => x.Count).ThenBy(x => x.Key).Take(5).ToList(),
         };

@@ -5,7 +5,7 @@ using LogLinq.Query.Execution;
 
 namespace LogLinq.Query.Planning;
 
-/// <summary>Makes the partial aggregates of a selector's values: <c>Sum</c>, <c>Average</c>, <c>Min</c>, <c>Max</c> and <c>Distinct</c>.</summary>
+/// <summary>Makes the partial aggregates of a selector's values: <c>Sum</c>, <c>Average</c>, <c>Min</c>, <c>Max</c>, <c>Distinct</c> and <c>Percentile</c>.</summary>
 internal static class AggregateFactory
 {
     /// <summary>
@@ -35,6 +35,32 @@ internal static class AggregateFactory
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Makes the partial aggregate of <see cref="Percentiles"/>' <c>Percentile</c> of <paramref name="selector"/>'s
+    /// values; null for a selector type it has no overload for.
+    /// </summary>
+    public static Func<PartialAggregate>? Percentile(LambdaExpression selector, double percent)
+    {
+        Type type = selector.ReturnType;
+        object value = ValueTranslator.Translate(selector);
+        if (type == typeof(long?))
+        {
+            return () => new PercentileAggregate<long?>((RowValue<long?>)value, v => v, p => Percentiles.ToInteger(p), percent);
+        }
+
+        if (type == typeof(double?))
+        {
+            return () => new PercentileAggregate<double?>((RowValue<double?>)value, v => v, p => p, percent);
+        }
+
+        if (type == typeof(TimeSpan?))
+        {
+            return () => new PercentileAggregate<TimeSpan?>((RowValue<TimeSpan?>)value, v => v?.Ticks, p => Percentiles.ToDuration(p), percent);
+        }
+
+        return null;
     }
 
     private static Func<PartialAggregate> Sum<T>(object value, bool average)

@@ -8,7 +8,7 @@ namespace LogLinq.Query.Planning;
 /// <summary>
 /// Rewrites the result selector of <c>GroupBy(key).Select(g =&gt; ...)</c> so that it needs only the
 /// key and the values of the aggregates it takes of <c>g</c> (<c>g.Count()</c>, <c>g.Sum(r =&gt; r.Bytes)</c>,
-/// <c>g.Select(r =&gt; r.Host).Distinct().Count()</c>, ...): those become partial aggregates, and the
+/// <c>g.Select(r =&gt; r.Host).Distinct().Count()</c>, <c>g.Percentile(r =&gt; r.Bytes, 95)</c>, ...): those become partial aggregates, and the
 /// group's rows need never be kept. Fails (null) when the selector uses <c>g</c> any other way.
 /// </summary>
 internal sealed class GroupResultRewriter : ExpressionVisitor
@@ -47,7 +47,7 @@ internal sealed class GroupResultRewriter : ExpressionVisitor
 
     protected override Expression VisitMethodCall(MethodCallExpression node)
     {
-        if (node.Method.DeclaringType != typeof(Enumerable))
+        if (node.Method.DeclaringType != typeof(Enumerable) && node.Method.DeclaringType != typeof(Percentiles))
         {
             return base.VisitMethodCall(node);
         }
@@ -94,6 +94,15 @@ internal sealed class GroupResultRewriter : ExpressionVisitor
         {
             bool asLong = name == "LongCount";
             return (() => new CountAggregate(asLong), "count()");
+        }
+
+        // g.Percentile(sel, p), with p a constant (a percent out of range is left to the operator, which says so)
+        if (call.Method.DeclaringType == typeof(Percentiles) && args.Count == 3 && args[1] is LambdaExpression { Parameters.Count: 1 } of
+            && args[2] is ConstantExpression { Value: double percent } && percent is > 0 and <= 100
+            && AggregateFactory.Percentile(of, percent) is { } percentile)
+        {
+            _fields |= ExpressionFacts.FieldsRead(of);
+            return (percentile, $"percentile({of}, {percent.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
         }
 
         if (args.Count == 2 && args[1] is LambdaExpression { Parameters.Count: 1 } selector
