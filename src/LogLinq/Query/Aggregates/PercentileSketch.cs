@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace LogLinq.Query.Aggregates;
 
 /// <summary>
@@ -26,8 +28,13 @@ internal sealed class PercentileSketch
     // greatest value too: the first and last ranks in a bucket are those, exactly (so p100 is the
     // largest value), and an estimate is kept within them (a bucket of one value, the same 404
     // page again and again, answers with that value, not with the bucket's middle).
-    private readonly SortedDictionary<int, Bucket> _positive = [];
-    private readonly SortedDictionary<int, Bucket> _negative = [];
+    private readonly Dictionary<int, Bucket> _positive = [];
+    private readonly Dictionary<int, Bucket> _negative = [];
+
+    // The last value's bucket: a log repeats its sizes (the same page, the same 404), and a
+    // logarithm a value is most of what adding one costs.
+    private double _lastValue = double.NaN;
+    private int _lastIndex;
     private long _zeros;
     private double _min = double.PositiveInfinity;
     private double _max = double.NegativeInfinity;
@@ -85,12 +92,12 @@ internal sealed class PercentileSketch
 
         foreach ((int index, Bucket bucket) in other._positive)
         {
-            _positive[index] = _positive.TryGetValue(index, out Bucket mine) ? mine.With(bucket) : bucket;
+            Add(_positive, index, bucket);
         }
 
         foreach ((int index, Bucket bucket) in other._negative)
         {
-            _negative[index] = _negative.TryGetValue(index, out Bucket mine) ? mine.With(bucket) : bucket;
+            Add(_negative, index, bucket);
         }
 
         _zeros += other._zeros;
@@ -116,7 +123,7 @@ internal sealed class PercentileSketch
 
         // Ascending: negative values from the largest magnitude, zeros, then positive values.
         long seen = 0;
-        foreach ((int index, Bucket bucket) in _negative.Reverse())
+        foreach ((int index, Bucket bucket) in _negative.OrderByDescending(b => b.Key))
         {
             if ((seen += bucket.Count) >= rank)
             {
@@ -129,7 +136,7 @@ internal sealed class PercentileSketch
             return 0;
         }
 
-        foreach ((int index, Bucket bucket) in _positive)
+        foreach ((int index, Bucket bucket) in _positive.OrderBy(b => b.Key))
         {
             if ((seen += bucket.Count) >= rank)
             {
@@ -163,10 +170,18 @@ internal sealed class PercentileSketch
             return;
         }
 
-        SortedDictionary<int, Bucket> buckets = value > 0 ? _positive : _negative;
-        int index = (int)Math.Ceiling(Math.Log(Math.Abs(value)) / LogGamma);
-        var one = new Bucket(1, value, value);
-        buckets[index] = buckets.TryGetValue(index, out Bucket bucket) ? bucket.With(one) : one;
+        if (value != _lastValue)
+        {
+            (_lastValue, _lastIndex) = (value, (int)Math.Ceiling(Math.Log(Math.Abs(value)) / LogGamma));
+        }
+
+        Add(value > 0 ? _positive : _negative, _lastIndex, new Bucket(1, value, value));
+    }
+
+    private static void Add(Dictionary<int, Bucket> buckets, int index, Bucket bucket)
+    {
+        ref Bucket slot = ref CollectionsMarshal.GetValueRefOrAddDefault(buckets, index, out bool exists);
+        slot = exists ? slot.With(bucket) : bucket;
     }
 
     /// <summary>A bucket's count and the least and greatest of its values.</summary>
