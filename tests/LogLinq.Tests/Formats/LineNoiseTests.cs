@@ -24,6 +24,35 @@ public sealed class LineNoiseTests
     }
 
     [Fact]
+    public void A_byte_order_mark_inside_a_file_made_by_joining_two_is_not_part_of_the_next_host()
+    {
+        // "cat a.log b.log > all.log" of two files a Windows tool wrote: b's mark is now mid-file.
+        using var temp = new TempDirectory();
+        string line1 = "1.2.3.4 - - [10/Oct/2023:13:55:36 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"ua\"\n";
+        string line2 = "1.2.3.5 - - [10/Oct/2023:13:55:37 +0000] \"GET /b HTTP/1.1\" 200 6 \"-\" \"ua\"\n";
+        string log = temp.Write("access-log", [.. "\uFEFF"u8, .. Encoding.UTF8.GetBytes(line1 + line2), .. "\uFEFF"u8, .. Encoding.UTF8.GetBytes(line2 + line1)]);
+        var report = new ParseReport();
+
+        LogPipeline.Find(log).Open().Cat().Parse(report: report).Select(r => r.Host).Should().Equal("1.2.3.4", "1.2.3.5", "1.2.3.5", "1.2.3.4");
+        LogSource.Open(log).Select(r => r.Host).ToList().Should().Equal("1.2.3.4", "1.2.3.5", "1.2.3.5", "1.2.3.4");
+        LogSource.Open(log).Count(r => r.Host == "1.2.3.5").Should().Be(2);
+        LogSource.Open(log).Select(r => r.Host).Distinct().ToList().Should().Equal("1.2.3.4", "1.2.3.5");
+        report.Malformed.Should().Be(0);
+    }
+
+    [Fact]
+    public void A_byte_order_mark_inside_a_json_lines_file_does_not_make_its_line_malformed()
+    {
+        using var temp = new TempDirectory();
+        string line = "{\"remote_addr\":\"1.2.3.4\",\"time_iso8601\":\"2023-10-10T13:55:36+00:00\",\"request\":\"GET / HTTP/1.1\",\"status\":200,\"body_bytes_sent\":5}\n";
+        string log = temp.Write("access.json", [.. "\uFEFF"u8, .. Encoding.UTF8.GetBytes(line), .. "\uFEFF"u8, .. Encoding.UTF8.GetBytes(line)]);
+        var report = new ParseReport();
+
+        LogSource.Open(log, new LogSourceOptions { Report = report }).Sum(r => r.Bytes).Should().Be(10);
+        report.Malformed.Should().Be(0);
+    }
+
+    [Fact]
     public void The_zeros_a_copy_truncate_leaves_before_a_line_are_not_part_of_its_host()
     {
         // After copytruncate the server writes on at its old offset: the file starts with a hole of zeros.

@@ -18,7 +18,6 @@ internal sealed class FileScan
 {
     private readonly ScanQuery _query;
     private readonly string _file;
-    private readonly bool _fromFileStart;
     private LogFormat? _format;
     private LineParser? _parser;
     private bool _requireCombined;
@@ -46,12 +45,10 @@ internal sealed class FileScan
     /// <param name="query">What every line goes through.</param>
     /// <param name="file">The file scanned.</param>
     /// <param name="knownFormat">The file's format, when an earlier part of it found it; null to detect it.</param>
-    /// <param name="fromFileStart">Whether the first line scanned is the file's first, which may start with a byte order mark.</param>
-    public FileScan(ScanQuery query, string file, LogFormat? knownFormat, bool fromFileStart = true)
+    public FileScan(ScanQuery query, string file, LogFormat? knownFormat)
     {
         _query = query;
         _file = file;
-        _fromFileStart = fromFileStart;
         if (knownFormat is not null)
         {
             Use(knownFormat);
@@ -356,7 +353,7 @@ internal sealed class FileScan
             return false;
         }
 
-        ReadOnlySpan<byte> text = line[LineNoise.Length(line, number == 1 && _fromFileStart)..];
+        ReadOnlySpan<byte> text = line[LineNoise.Length(line)..];
         if (!DockerLogLine.TryUnwrap(text, ref _unwrapped, out int length, out string? error))
         {
             Malformed(number, error!);
@@ -375,7 +372,7 @@ internal sealed class FileScan
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryParseRaw(ref ReadOnlySpan<byte> line, long number, LinePrefix prefix, ref LineMasks masks, out int noise)
     {
-        noise = LineNoise.Length(line, number == 1 && _fromFileStart);
+        noise = LineNoise.Length(line);
         if (prefix != LinePrefix.None)
         {
             noise += LinePrefixReader.Length(line[noise..], prefix);
@@ -423,7 +420,7 @@ internal sealed class FileScan
         if (_parser is null)
         {
             // NCSA lines inside Docker's JSON have escaped quotes: unescaped a line at a time.
-            (_docker, _prefix) = UnwrappingLineParser.WrappingOf(line[LineNoise.Length(line, _fromFileStart)..]);
+            (_docker, _prefix) = UnwrappingLineParser.WrappingOf(line[LineNoise.Length(line)..]);
         }
 
         return true;

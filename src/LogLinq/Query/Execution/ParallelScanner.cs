@@ -114,7 +114,7 @@ internal static class ParallelScanner
         void ScanPart(int i)
         {
             PartialAggregate state = stateFor(i);
-            FileScan scan = scans[i] = new FileScan(query, parts[i].Path, parts[i].Format, fromFileStart: parts[i].Start == 0);
+            FileScan scan = scans[i] = new FileScan(query, parts[i].Path, parts[i].Format);
             try
             {
                 lineCounts[i] = ScanOne(parts[i], scan, state, counters, readAhead, cancel);
