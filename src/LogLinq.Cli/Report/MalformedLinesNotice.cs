@@ -5,7 +5,8 @@ namespace LogLinq.Cli.Report;
 
 /// <summary>
 /// Tells the user on stderr that lines were skipped, and shows the first few as
-/// <c>file:line: reason</c>, the shape editors and terminals can jump to.
+/// <c>file:line: reason</c>, the shape editors and terminals can jump to; and which files were passed
+/// over for not being access logs.
 /// </summary>
 internal static class MalformedLinesNotice
 {
@@ -19,7 +20,8 @@ internal static class MalformedLinesNotice
     public static void Write(ParseReport parseReport, string tool, TextWriter? error = null)
     {
         long malformed = parseReport.Malformed;
-        if (malformed == 0)
+        IReadOnlyList<SkippedFile> otherLogs = parseReport.OtherLogs;
+        if (malformed == 0 && otherLogs.Count == 0)
         {
             return;
         }
@@ -27,6 +29,17 @@ internal static class MalformedLinesNotice
         // Taken only now: the first use of Console.Error finds the console's encoding, a few
         // milliseconds at the end of every run that has nothing to say.
         error ??= Console.Error;
+
+        // A server's error log found by the glob of its directory: one line for the file, not one per line.
+        foreach (SkippedFile file in otherLogs)
+        {
+            error.WriteLine(VisibleText.Of($"{tool}: skipped {file}"));
+        }
+
+        if (malformed == 0)
+        {
+            return;
+        }
 
         string lines = malformed == 1 ? "line" : "lines";
         error.WriteLine($"{tool}: skipped {malformed} malformed {lines} (--strict stops at the first):");

@@ -14,6 +14,7 @@ public sealed class ParseReport
 
     private readonly ConcurrentDictionary<string, long> _malformedByFile = new(StringComparer.Ordinal);
     private readonly List<MalformedLine> _samples = [];
+    private readonly List<SkippedFile> _otherLogs = [];
     private long _records;
     private long _malformed;
 
@@ -40,6 +41,30 @@ public sealed class ParseReport
             {
                 return [.. _samples.Order(SampleOrder.Instance).Take(MaxSamples)];
             }
+        }
+    }
+
+    /// <summary>
+    /// The files passed over for not being access logs (a web server's error log beside its access
+    /// logs, which a glob of the directory finds), in the order they were read. Their lines are not
+    /// counted as malformed.
+    /// </summary>
+    public IReadOnlyList<SkippedFile> OtherLogs
+    {
+        get
+        {
+            lock (_otherLogs)
+            {
+                return [.. _otherLogs.OrderBy(f => f.File, RotationOrder.Instance)];
+            }
+        }
+    }
+
+    internal void AddOtherLog(in SkippedFile file)
+    {
+        lock (_otherLogs)
+        {
+            _otherLogs.Add(file);
         }
     }
 

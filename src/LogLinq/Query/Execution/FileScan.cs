@@ -96,6 +96,13 @@ internal sealed class FileScan
             // line that settled it.
             if (FormatDetector.Detect(lines, wholeFile: true, out ReadOnlySpan<byte> sample) is { } detected)
             {
+                if (ErrorLogLine.Kind(sample) is { } kind)
+                {
+                    // No line of the head is a record, and the first is a server's error log's.
+                    PassOver(lines, sample, kind);
+                    return;
+                }
+
                 Use(detected);
                 TryUseFormatOf(sample);
             }
@@ -116,6 +123,13 @@ internal sealed class FileScan
             lines = newline < 0 ? default : lines[(newline + 1)..];
         }
     }
+
+    /// <summary>
+    /// Whether <see cref="DetectFormat"/> found the file is not an access log but a web server's error
+    /// log: none of its lines is read, and the report names it once (in strict mode it is the first
+    /// malformed line), rather than count every line of it malformed.
+    /// </summary>
+    public bool SkipsFile { get; private set; }
 
     /// <summary>
     /// The row for the reader's current line when it is a record that passes the predicate.
@@ -424,6 +438,19 @@ internal sealed class FileScan
         }
 
         return true;
+    }
+
+    private void PassOver(ReadOnlySpan<byte> head, ReadOnlySpan<byte> first, string kind)
+    {
+        string reason = $"{kind}, not an access log";
+        if (_query.Strict)
+        {
+            head.Overlaps(first, out int offset);
+            throw new MalformedLogException(new MalformedLine(_file, head[..offset].Count((byte)'\n') + 1, reason));
+        }
+
+        SkipsFile = true;
+        _query.Report?.AddOtherLog(new SkippedFile(_file, reason));
     }
 
     private void Use(LogFormat format)

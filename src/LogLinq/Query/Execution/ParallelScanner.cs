@@ -257,6 +257,10 @@ internal static class ParallelScanner
             // Once, from the first block: where every line there is blank, the lines go one at a time
             // until one is not.
             scan.DetectFormat(reader.PeekLines(FileScan.BlockSize).Lines);
+            if (scan.SkipsFile)
+            {
+                return 0; // a server's error log, named in the report (never cut into ranges: read whole)
+            }
         }
 
         while (true)

@@ -52,6 +52,10 @@ internal static class RecordStream
                 {
                     // From the first lines, as the parallel scan finds it.
                     scan.DetectFormat(reader.PeekLines(FileScan.BlockSize).Lines);
+                    if (scan.SkipsFile)
+                    {
+                        continue; // a server's error log, named in the report
+                    }
                 }
 
                 long lines = 0;

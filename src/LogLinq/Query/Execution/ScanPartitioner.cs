@@ -115,7 +115,8 @@ internal static class ScanPartitioner
         }
 
         // Headers (W3C's #Fields:) change the meaning of later lines: such files are read whole.
-        detected = FormatDetector.Detect(span, wholeFile: read < head.Length, out _);
-        return detected?.LinesStandAlone ?? false;
+        // A server's error log is read whole, so that its one scan finds what it is and passes over it.
+        detected = FormatDetector.Detect(span, wholeFile: read < head.Length, out ReadOnlySpan<byte> sample);
+        return (detected?.LinesStandAlone ?? false) && ErrorLogLine.Kind(sample) is null;
     }
 }
