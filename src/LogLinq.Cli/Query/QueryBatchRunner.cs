@@ -106,8 +106,7 @@ internal static class QueryBatchRunner
             }
         }
 
-        MalformedLinesNotice.Write(parseReport, LoglinqRootCommand.Name);
-        return ExitCodes.Success;
+        return MalformedLinesNotice.Write(parseReport, LoglinqRootCommand.Name) ? ExitCodes.Failure : ExitCodes.Success;
     }
 
     /// <summary>What decides whether two queries can share a scan: the same globs, in order (none for standard input), read in the same format.</summary>

@@ -13,17 +13,21 @@ internal static class MalformedLinesNotice
     /// <summary>How many malformed lines are shown; the count covers the rest.</summary>
     public const int Shown = 5;
 
-    /// <summary>Writes the notice, or nothing when every line parsed.</summary>
+    /// <summary>
+    /// Writes the notice, or nothing when every line parsed; returns whether a file could not be read
+    /// to its end (a damaged archive, named here), which makes the run's answer short: exit 1.
+    /// </summary>
     /// <param name="parseReport">What the run counted.</param>
     /// <param name="tool">The command's name, which opens the notice.</param>
     /// <param name="error">Where it goes; stderr when not given.</param>
-    public static void Write(ParseReport parseReport, string tool, TextWriter? error = null)
+    public static bool Write(ParseReport parseReport, string tool, TextWriter? error = null)
     {
         long malformed = parseReport.Malformed;
         IReadOnlyList<SkippedFile> otherLogs = parseReport.OtherLogs;
-        if (malformed == 0 && otherLogs.Count == 0)
+        IReadOnlyList<SkippedFile> damaged = parseReport.DamagedFiles;
+        if (malformed == 0 && otherLogs.Count == 0 && damaged.Count == 0)
         {
-            return;
+            return false;
         }
 
         // Taken only now: the first use of Console.Error finds the console's encoding, a few
@@ -36,6 +40,19 @@ internal static class MalformedLinesNotice
             error.WriteLine(VisibleText.Of($"{tool}: skipped {file}"));
         }
 
+        WriteMalformed(parseReport, malformed, tool, error);
+
+        // Last, where it is seen: the answer above lacks what came after the damage.
+        foreach (SkippedFile file in damaged)
+        {
+            error.WriteLine(VisibleText.Of($"{tool}: {file}"));
+        }
+
+        return damaged.Count > 0;
+    }
+
+    private static void WriteMalformed(ParseReport parseReport, long malformed, string tool, TextWriter error)
+    {
         if (malformed == 0)
         {
             return;

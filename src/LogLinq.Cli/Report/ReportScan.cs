@@ -35,6 +35,7 @@ internal static class ReportScan
         {
             Format = format,
             Strict = strict,
+            SkipDamagedFiles = true, // named after the report, which then exits 1
             Report = parseReport,
             Counters = counters,
             CancellationToken = cancellationToken,

@@ -15,6 +15,7 @@ public sealed class ParseReport
     private readonly ConcurrentDictionary<string, long> _malformedByFile = new(StringComparer.Ordinal);
     private readonly List<MalformedLine> _samples = [];
     private readonly List<SkippedFile> _otherLogs = [];
+    private readonly List<SkippedFile> _damagedFiles = [];
     private long _records;
     private long _malformed;
 
@@ -57,6 +58,30 @@ public sealed class ParseReport
             {
                 return [.. _otherLogs.OrderBy(f => f.File, RotationOrder.Instance)];
             }
+        }
+    }
+
+    /// <summary>
+    /// The files read only up to their damage (a compressed file cut short or corrupt), in the order
+    /// they were read, when the scan was let go on past them (<see cref="Query.LogSourceOptions.SkipDamagedFiles"/>):
+    /// the answer is short of what came after the damage.
+    /// </summary>
+    public IReadOnlyList<SkippedFile> DamagedFiles
+    {
+        get
+        {
+            lock (_damagedFiles)
+            {
+                return [.. _damagedFiles.OrderBy(f => f.File, RotationOrder.Instance)];
+            }
+        }
+    }
+
+    internal void AddDamagedFile(in SkippedFile file)
+    {
+        lock (_damagedFiles)
+        {
+            _damagedFiles.Add(file);
         }
     }
 

@@ -69,6 +69,60 @@ public sealed class LogDirectoryCommandTests : IDisposable
         run.StderrLines.Should().HaveCount(2);
     }
 
+    /// <summary>
+    /// Puts a copy cut short (a <c>.gz</c> logrotate is still writing) in the directory; returns how many
+    /// whole lines it holds, as .NET's own <see cref="GZipStream"/> decodes it (it ends quietly where the data does).
+    /// </summary>
+    private long WriteCutCopy()
+    {
+        byte[] whole = Gzip(Access(100, 3100));
+        string cut = _temp.Write("nginx/access.log.3.gz", whole[..(whole.Length / 2)]);
+        using var gzip = new GZipStream(File.OpenRead(cut), CompressionMode.Decompress);
+        using var plain = new MemoryStream();
+        gzip.CopyTo(plain);
+        return plain.ToArray().Count((byte)'\n');
+    }
+
+    [Fact]
+    public async Task A_copy_cut_short_is_named_after_the_answer_which_keeps_the_other_files_and_the_run_exits_1()
+    {
+        long cutLines = WriteCutCopy();
+        long cutBytes = Enumerable.Range(100, (int)cutLines).Sum();
+
+        LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["report", "--format", "json", "nginx/access*"], _temp.Path);
+
+        run.ExitCode.Should().Be(1, run.ToString());
+        ReportJson report = ReportJson.Parse(run.Stdout);
+        report.Records.Should().Be(30 + cutLines);
+        report.TotalBytes.Should().Be(Enumerable.Range(0, 30).Sum() + cutBytes);
+        run.StderrLines.Should().ContainSingle().Which.Should().MatchRegex(
+            @"^loglinq: nginx/access\.log\.3\.gz: corrupt or truncated gzip data after \d+ bytes \(read up to there\)$");
+
+        LoglinqProcess.Result query = await LoglinqProcess.RunAsync(["query", "from \"nginx/access*\" | summarize count() by file"], _temp.Path);
+
+        query.ExitCode.Should().Be(1, query.ToString());
+        query.Stdout.ReplaceLineEndings("\n").Should().Be(
+            $"file,count\nnginx/access.log.3.gz,{cutLines}\nnginx/access.log.2.gz,10\nnginx/access.log.1,10\nnginx/access.log,10\n");
+        query.StderrLines.Should().ContainSingle().Which.Should().Contain("nginx/access.log.3.gz: corrupt or truncated gzip data");
+
+        LoglinqProcess.Result rows = await LoglinqProcess.RunAsync(["query", "from \"nginx/access*\" | select file, line"], _temp.Path);
+
+        rows.ExitCode.Should().Be(1, rows.ToString());
+        rows.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(1 + 30 + (int)cutLines);
+    }
+
+    [Fact]
+    public async Task Strict_stops_at_a_copy_cut_short()
+    {
+        WriteCutCopy();
+
+        LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["query", "from \"nginx/access*\" | count", "--strict"], _temp.Path);
+
+        run.ExitCode.Should().Be(1, run.ToString());
+        run.Stdout.Should().BeEmpty();
+        run.StderrLines.Should().ContainSingle().Which.Should().Contain("nginx/access.log.3.gz: corrupt or truncated gzip data");
+    }
+
     [Fact]
     public async Task Strict_stops_at_the_error_log()
     {

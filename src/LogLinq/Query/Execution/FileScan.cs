@@ -440,6 +440,26 @@ internal sealed class FileScan
         return true;
     }
 
+    /// <summary>
+    /// Whether the scan goes on after <paramref name="failure"/>, a failure to read this file's bytes
+    /// (a compressed file cut short while it is still being written, or damaged): when the query lets
+    /// it (<see cref="ScanQuery.SkipDamagedFiles"/>), the lines before the damage stay read, the report
+    /// names the file, and the scan goes on with the next file. Only for a failure of reading, not of
+    /// opening (<see cref="LogSourceException.Position"/> says how far reading got).
+    /// </summary>
+    public bool PassesOver(LogSourceException failure)
+    {
+        if (!_query.SkipDamagedFiles || failure.Path != _file || failure.Position is null)
+        {
+            return false;
+        }
+
+        // The message names the file first, as every LogSourceException does.
+        string reason = failure.Message.StartsWith(_file + ": ", StringComparison.Ordinal) ? failure.Message[(_file.Length + 2)..] : failure.Message;
+        _query.Report?.AddDamagedFile(new SkippedFile(_file, $"{reason} (read up to there)"));
+        return true;
+    }
+
     private void PassOver(ReadOnlySpan<byte> head, ReadOnlySpan<byte> first, string kind)
     {
         string reason = $"{kind}, not an access log";

@@ -172,7 +172,21 @@ internal static class ParallelScanner
         }
 
         using Stream owned = content;
-        if (RecordStreamDetector.IsRecordStream(content, out Stream replay))
+
+        // A file's damage (a .gz cut short) ends its reading where the query lets it: the lines
+        // before it stay in the state. A record stream's damage, and a stream's, stop the scan.
+        bool records;
+        Stream replay;
+        try
+        {
+            records = RecordStreamDetector.IsRecordStream(content, out replay);
+        }
+        catch (LogSourceException e) when (part.Stream is null && scan.PassesOver(e))
+        {
+            return 0;
+        }
+
+        if (records)
         {
             return ScanRecords(replay, part.Path, scan, state, cancel);
         }
@@ -180,7 +194,14 @@ internal static class ParallelScanner
         using var reader = new LineReader(replay, ScanBufferSize, ownsStream: false);
         var lines = new PartLines(scan, long.MaxValue, skipped: 0);
         reader.OverlongLine = lines.Pass;
-        return ScanLines(reader, scan, state, lines, cancel);
+        try
+        {
+            return ScanLines(reader, scan, state, lines, cancel);
+        }
+        catch (LogSourceException e) when (part.Stream is null && scan.PassesOver(e))
+        {
+            return reader.LineNumber; // a whole file: no part after it needs its count
+        }
     }
 
     /// <summary>Scans a record stream; returns how many records it held.</summary>
