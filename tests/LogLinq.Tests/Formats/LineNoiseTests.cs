@@ -69,6 +69,37 @@ public sealed class LineNoiseTests
     }
 
     [Fact]
+    public void The_first_line_after_a_copy_truncate_hole_longer_than_a_line_may_be_is_read()
+    {
+        // The server wrote on at its old offset, gigabytes in: the file is a hole of zeros (no newline)
+        // before the first request after the rotation. 40 MB of it here, more than a line's 16 MB.
+        using var temp = new TempDirectory();
+        string log = temp.File("access-log");
+        byte[] before = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(1, 3).Select(i => $"1.2.3.{i} - - [10/Oct/2023:13:55:36 +0000] \"GET /a HTTP/1.1\" 200 {i}\n")));
+        byte[] after = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Range(4, 2).Select(i => $"1.2.3.{i} - - [10/Oct/2023:13:55:36 +0000] \"GET /b HTTP/1.1\" 200 {i}\n")));
+        using (var file = new FileStream(log, FileMode.Create))
+        {
+            file.Write(before);
+            file.SetLength(before.Length + (40L << 20));
+            file.Seek(0, SeekOrigin.End);
+            file.Write(after);
+        }
+
+        var report = new ParseReport();
+        var options = new LogSourceOptions { Report = report };
+        var split = options with { MaxDegreeOfParallelism = 2, MinPartSize = 4L << 20 };
+
+        LogSource.Open(log, options).Select(r => r.Host + ":" + r.LineNumber).ToList().Should().Equal(
+            "1.2.3.1:1", "1.2.3.2:2", "1.2.3.3:3", "1.2.3.4:4", "1.2.3.5:5");
+        LogSource.Open(log, options).Sum(r => r.Bytes).Should().Be(15);
+        LogSource.Open(log, split).Sum(r => r.Bytes).Should().Be(15);
+        LogSource.Open(log, split).Count(r => r.Path == "/b").Should().Be(2);
+        LogSource.Open(log, options).Where(r => r.Path == "/b").Select(r => r.Host).ToList().Should().Equal("1.2.3.4", "1.2.3.5");
+        LogPipeline.Find(log).Open().Cat().Parse(report: report).Select(r => r.Host).Should().HaveCount(5);
+        report.Malformed.Should().Be(0);
+    }
+
+    [Fact]
     public void A_split_scan_strips_it_from_the_file_start_only()
     {
         // Big enough to be cut into ranges; each line's host is its number, so the answer is known.
