@@ -81,7 +81,11 @@ public sealed class ParseReport
     {
         lock (_damagedFiles)
         {
-            _damagedFiles.Add(file);
+            // Once, however many scans of one report (the queries of a run) met it.
+            if (!_damagedFiles.Contains(file))
+            {
+                _damagedFiles.Add(file);
+            }
         }
     }
 
@@ -89,7 +93,10 @@ public sealed class ParseReport
     {
         lock (_otherLogs)
         {
-            _otherLogs.Add(file);
+            if (!_otherLogs.Contains(file))
+            {
+                _otherLogs.Add(file);
+            }
         }
     }
 

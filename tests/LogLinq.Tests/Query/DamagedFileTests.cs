@@ -65,7 +65,7 @@ public sealed class DamagedFileTests : IDisposable
             [.. Enumerable.Repeat(_first, 10), .. Enumerable.Repeat(_cut, _linesBeforeDamage), .. Enumerable.Repeat(_last, 10)]);
 
         report.Malformed.Should().Be(0);
-        report.DamagedFiles.Should().HaveCount(3).And.OnlyContain(f => f.File == _cut);
+        report.DamagedFiles.Should().ContainSingle("three scans met it, and it is named once").Which.File.Should().Be(_cut);
         report.DamagedFiles[0].Reason.Should().MatchRegex(@"^corrupt or truncated gzip data after \d+ bytes \(read up to there\)$");
     }
 
@@ -79,7 +79,7 @@ public sealed class DamagedFileTests : IDisposable
         LogSource.Open([_first, header, _last], options).Count().Should().Be(20);
         LogSource.Open([_first, header, _last], options).Select(r => r.Path).ToList().Should().HaveCount(20);
 
-        report.DamagedFiles.Should().HaveCount(2).And.OnlyContain(f => f.File == header);
+        report.DamagedFiles.Should().ContainSingle().Which.File.Should().Be(header);
     }
 
     [Fact]
