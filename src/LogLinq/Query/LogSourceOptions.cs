@@ -33,7 +33,8 @@ public sealed record LogSourceOptions
 
     /// <summary>
     /// Read a file whose bytes cannot all be read (a <c>.gz</c> cut short because it is still being
-    /// written, or damaged; a disk's read error) up to its damage, name it in
+    /// written, or damaged; a disk's read error) up to its damage, and pass over one that cannot be
+    /// opened (logrotate deleted it since the glob found it; not readable), name it in
     /// <see cref="ParseReport.DamagedFiles"/>, and go on with the next file, rather than stop the scan
     /// with a <see cref="LogSourceException"/>. Off by default, since without a report to look at
     /// the answer would be short without a word; ignored in <see cref="Strict"/> mode. A record stream

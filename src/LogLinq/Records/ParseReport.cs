@@ -62,8 +62,9 @@ public sealed class ParseReport
     }
 
     /// <summary>
-    /// The files read only up to their damage (a compressed file cut short or corrupt), in the order
-    /// they were read, when the scan was let go on past them (<see cref="Query.LogSourceOptions.SkipDamagedFiles"/>):
+    /// The files read only up to their damage (a compressed file cut short or corrupt), or not at all
+    /// (gone since the glob found them, not readable), in the order they were read, when the scan was
+    /// let go on past them (<see cref="Query.LogSourceOptions.SkipDamagedFiles"/>):
     /// the answer is short of what came after the damage.
     /// </summary>
     public IReadOnlyList<SkippedFile> DamagedFiles

@@ -97,6 +97,27 @@ public sealed class DamagedFileTests : IDisposable
     }
 
     [Fact]
+    public void A_file_deleted_after_the_glob_found_it_is_named_and_the_next_is_read()
+    {
+        // logrotate deletes the oldest copy while a query runs: the glob had found it.
+        string doomed = _temp.Write("b2.log", Lines(0, 5));
+        var report = new ParseReport();
+        var options = new LogSourceOptions { Report = report, SkipDamagedFiles = true };
+        using IEnumerator<string> paths = LogSource.Open([_first, doomed, _last], options).Select(r => r.File).GetEnumerator();
+
+        paths.MoveNext().Should().BeTrue();
+        File.Delete(doomed);
+        var rest = new List<string> { paths.Current };
+        while (paths.MoveNext())
+        {
+            rest.Add(paths.Current);
+        }
+
+        rest.Should().Equal([.. Enumerable.Repeat(_first, 10), .. Enumerable.Repeat(_last, 10)]);
+        report.DamagedFiles.Should().Equal(new SkippedFile(doomed, "no such file (not read)"));
+    }
+
+    [Fact]
     public void Without_the_option_or_in_strict_mode_the_scan_stops_at_it()
     {
         var stop = () => LogSource.Open(Files).Count();

@@ -441,22 +441,23 @@ internal sealed class FileScan
     }
 
     /// <summary>
-    /// Whether the scan goes on after <paramref name="failure"/>, a failure to read this file's bytes
-    /// (a compressed file cut short while it is still being written, or damaged): when the query lets
-    /// it (<see cref="ScanQuery.SkipDamagedFiles"/>), the lines before the damage stay read, the report
-    /// names the file, and the scan goes on with the next file. Only for a failure of reading, not of
-    /// opening (<see cref="LogSourceException.Position"/> says how far reading got).
+    /// Whether the scan goes on after <paramref name="failure"/>, a failure to open or read this file
+    /// (a compressed file cut short while it is still being written, or damaged; one logrotate deleted
+    /// since the glob found it, or one not readable): when the query lets it
+    /// (<see cref="ScanQuery.SkipDamagedFiles"/>), the lines before the damage stay read, the report
+    /// names the file, and the scan goes on with the next file.
     /// </summary>
     public bool PassesOver(LogSourceException failure)
     {
-        if (!_query.SkipDamagedFiles || failure.Path != _file || failure.Position is null)
+        if (!_query.SkipDamagedFiles || failure.Path != _file)
         {
             return false;
         }
 
-        // The message names the file first, as every LogSourceException does.
+        // The message names the file first, as every LogSourceException does. Position says how far
+        // reading got; none, when the file was not opened.
         string reason = failure.Message.StartsWith(_file + ": ", StringComparison.Ordinal) ? failure.Message[(_file.Length + 2)..] : failure.Message;
-        _query.Report?.AddDamagedFile(new SkippedFile(_file, $"{reason} (read up to there)"));
+        _query.Report?.AddDamagedFile(new SkippedFile(_file, failure.Position is null ? $"{reason} (not read)" : $"{reason} (read up to there)"));
         return true;
     }
 

@@ -81,7 +81,7 @@ internal static class ParallelScanner
 
         // With fewer parts than workers a core would idle: let it decompress ahead instead.
         bool readAhead = workers > 1 && parts.Count < workers;
-        long totalBytes = options.Progress is null ? 0 : parts.Where(p => p.IsWholeFile && p.Stream is null).Sum(p => new FileInfo(p.Path).Length)
+        long totalBytes = options.Progress is null ? 0 : parts.Where(p => p.IsWholeFile && p.Stream is null).Sum(p => FoundFileSize.Of(p.Path))
             + parts.Where(p => !p.IsWholeFile).Sum(p => p.End - p.Start);
         ReadCounters counters = options.Counters ?? new ReadCounters();
         using ProgressTimer? progress = options.Progress is null ? null
@@ -165,7 +165,16 @@ internal static class ParallelScanner
 
     private static long ScanWhole(ScanPart part, FileScan scan, PartialAggregate state, ReadCounters counters, bool readAhead, CancellationToken cancel)
     {
-        Stream content = new ScanSource(part.Path, part.Stream).Open(counters);
+        Stream content;
+        try
+        {
+            content = new ScanSource(part.Path, part.Stream).Open(counters);
+        }
+        catch (LogSourceException e) when (part.Stream is null && scan.PassesOver(e))
+        {
+            return 0; // gone since the glob found it, or not readable: named in the report
+        }
+
         if (readAhead && content is not DecompressionGuardStream { PlainLength: >= 0 and < ReadAheadMinimum })
         {
             content = new ReadAheadStream(content);

@@ -25,7 +25,12 @@ internal static class RecordStream
         foreach (ScanSource source in input.Sources)
         {
             var scan = new FileScan(query, source.Name, knownFormat: null);
-            using Stream content = source.Open(input.Options.Counters);
+            using Stream? content = Open(scan, source, input.Options.Counters);
+            if (content is null)
+            {
+                continue; // gone since the glob found it, or not readable: named in the report
+            }
+
             try
             {
                 // A file's damage (a .gz cut short) may end its reading where the query lets it: at
@@ -111,6 +116,19 @@ internal static class RecordStream
         catch (LogSourceException e) when (Damaged(scan, source, e))
         {
             return false;
+        }
+    }
+
+    /// <summary>The source's content; null when the file cannot be opened and the scan passes over that.</summary>
+    private static Stream? Open(FileScan scan, ScanSource source, ReadCounters? counters)
+    {
+        try
+        {
+            return source.Open(counters);
+        }
+        catch (LogSourceException e) when (Damaged(scan, source, e))
+        {
+            return null;
         }
     }
 

@@ -33,7 +33,7 @@ internal static class ScanPartitioner
         var parts = new List<ScanPart>();
         foreach (string path in files)
         {
-            long size = new FileInfo(path).Length;
+            long size = FoundFileSize.Of(path);
             if (!allowSplit || workers < 2 || size < 2 * minPartSize || !IsPlain(path, format, out LogFormat? detected))
             {
                 parts.Add(new ScanPart(path, 0, -1, null));
