@@ -118,8 +118,7 @@ internal static class ReportCommand
             ReportTextWriter.Write(stdout, report, parseReport.Malformed, limit);
         }
 
-        MalformedLinesNotice.Write(parseReport, LoglinqRootCommand.Name);
-        return ExitCodes.Success;
+        return MalformedLinesNotice.Write(parseReport, LoglinqRootCommand.Name) ? ExitCodes.Failure : ExitCodes.Success;
     }
 
     /// <summary>The known formats, auto first: the one to reach for.</summary>

@@ -113,8 +113,8 @@ internal static class QueryBatchRunner
             }
         }
 
-        MalformedLinesNotice.Write(parseReport, LoglinqRootCommand.Name);
-        return exitCode;
+        // A file that could not be read to its end (named by the notice) fails the run too, after the answers.
+        return MalformedLinesNotice.Write(parseReport, LoglinqRootCommand.Name) ? ExitCodes.Failure : exitCode;
     }
 
     /// <summary>Prints a query's answer; the overflow that stopped it, if its rows overflow as they are made.</summary>

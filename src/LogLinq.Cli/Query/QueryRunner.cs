@@ -50,8 +50,7 @@ internal static class QueryRunner
             return ExitCodes.Failure;
         }
 
-        MalformedLinesNotice.Write(parseReport, LoglinqRootCommand.Name);
-        return ExitCodes.Success;
+        return MalformedLinesNotice.Write(parseReport, LoglinqRootCommand.Name) ? ExitCodes.Failure : ExitCodes.Success;
     }
 
     /// <summary>How <paramref name="run"/> is compiled and what it reads.</summary>
@@ -66,6 +65,10 @@ internal static class QueryRunner
             Source = new LogSourceOptions
             {
                 Strict = run.Strict,
+
+                // A .gz cut short is named after the answer (exit 1); a record stream for another
+                // loglinq must not look whole with a file's lines missing, so there it stops the run.
+                SkipDamagedFiles = !run.EmitRecords,
                 Report = parseReport,
                 Counters = counters,
                 CancellationToken = cancellation,

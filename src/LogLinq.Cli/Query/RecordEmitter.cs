@@ -44,7 +44,6 @@ internal static class RecordEmitter
             records.PushTo(new RecordStreamWriter(StandardOutput.OpenStream()));
         }
 
-        MalformedLinesNotice.Write(parseReport, LoglinqRootCommand.Name);
-        return ExitCodes.Success;
+        return MalformedLinesNotice.Write(parseReport, LoglinqRootCommand.Name) ? ExitCodes.Failure : ExitCodes.Success;
     }
 }

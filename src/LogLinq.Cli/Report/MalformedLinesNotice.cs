@@ -5,28 +5,58 @@ namespace LogLinq.Cli.Report;
 
 /// <summary>
 /// Tells the user on stderr that lines were skipped, and shows the first few as
-/// <c>file:line: reason</c>, the shape editors and terminals can jump to.
+/// <c>file:line: reason</c>, the shape editors and terminals can jump to; and which files were passed
+/// over for not being access logs.
 /// </summary>
 internal static class MalformedLinesNotice
 {
     /// <summary>How many malformed lines are shown; the count covers the rest.</summary>
     public const int Shown = 5;
 
-    /// <summary>Writes the notice, or nothing when every line parsed.</summary>
+    /// <summary>
+    /// Writes the notice, or nothing when every line parsed; returns whether a file could not be read
+    /// to its end (a damaged archive, named here), which makes the run's answer short: exit 1.
+    /// </summary>
     /// <param name="parseReport">What the run counted.</param>
     /// <param name="tool">The command's name, which opens the notice.</param>
     /// <param name="error">Where it goes; stderr when not given.</param>
-    public static void Write(ParseReport parseReport, string tool, TextWriter? error = null)
+    public static bool Write(ParseReport parseReport, string tool, TextWriter? error = null)
     {
         long malformed = parseReport.Malformed;
-        if (malformed == 0)
+        IReadOnlyList<SkippedFile> otherLogs = parseReport.OtherLogs;
+        IReadOnlyList<SkippedFile> damaged = parseReport.DamagedFiles;
+        if (malformed == 0 && otherLogs.Count == 0 && damaged.Count == 0)
         {
-            return;
+            return false;
         }
 
         // Taken only now: the first use of Console.Error finds the console's encoding, a few
         // milliseconds at the end of every run that has nothing to say.
         error ??= Console.Error;
+
+        // A server's error log found by the glob of its directory: one line for the file, not one per line.
+        foreach (SkippedFile file in otherLogs)
+        {
+            error.WriteLine(VisibleText.Of($"{tool}: skipped {file}"));
+        }
+
+        WriteMalformed(parseReport, malformed, tool, error);
+
+        // Last, where it is seen: the answer above lacks what came after the damage.
+        foreach (SkippedFile file in damaged)
+        {
+            error.WriteLine(VisibleText.Of($"{tool}: {file}"));
+        }
+
+        return damaged.Count > 0;
+    }
+
+    private static void WriteMalformed(ParseReport parseReport, long malformed, string tool, TextWriter error)
+    {
+        if (malformed == 0)
+        {
+            return;
+        }
 
         string lines = malformed == 1 ? "line" : "lines";
         error.WriteLine($"{tool}: skipped {malformed} malformed {lines} (--strict stops at the first):");

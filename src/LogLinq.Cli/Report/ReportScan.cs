@@ -29,12 +29,13 @@ internal static class ReportScan
         // Listed up front: a glob that matches nothing fails before anything is read, and the
         // progress bar knows the whole job.
         string[] files = [.. LogPipeline.Find([.. globs])];
-        long total = files.Sum(f => new FileInfo(f).Length);
+        long total = files.Sum(SizeOf);
         var counters = new ReadCounters();
         var options = new LogSourceOptions
         {
             Format = format,
             Strict = strict,
+            SkipDamagedFiles = true, // named after the report, which then exits 1
             Report = parseReport,
             Counters = counters,
             CancellationToken = cancellationToken,
@@ -43,6 +44,19 @@ internal static class ReportScan
         using (DelayedProgress.StartOnTerminal("Scanning", () => total, () => Math.Min(counters.BytesRead, total)))
         {
             return TutorialReport.Ask(LogSource.Open(globs, options));
+        }
+    }
+
+    /// <summary>A file's size for the progress bar; 0 when it cannot be looked at (gone since the glob, a name that is not UTF-8), which its scan then names.</summary>
+    private static long SizeOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
         }
     }
 }

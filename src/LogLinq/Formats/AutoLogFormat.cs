@@ -30,7 +30,7 @@ internal sealed class AutoLogFormat : LogFormat
     /// </summary>
     internal static LogFormat Detect(ReadOnlySpan<byte> line)
     {
-        line = line[LineNoise.Length(line, firstLineOfFile: true)..].TrimStart(" \t"u8);
+        line = line[LineNoise.Length(line)..].TrimStart(" \t"u8);
         if (line.IsEmpty)
         {
             return Common;

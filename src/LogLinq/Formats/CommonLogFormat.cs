@@ -20,7 +20,7 @@ internal sealed class CommonLogFormat(string name, bool requireCombined) : LogFo
         public override LineResult Parse(in LogLine line, out LogRecord? record, out string? error)
         {
             ReadOnlySpan<byte> bytes = line.Bytes.Span;
-            bytes = bytes[LineNoise.Length(bytes, line.Number == 1)..];
+            bytes = bytes[LineNoise.Length(bytes)..];
             record = null;
             if (IsBlank(bytes))
             {

@@ -18,7 +18,7 @@ internal sealed class JsonLineParser : KeyedLineParser
     /// <summary>Reads the line's object into <paramref name="found"/>; <see cref="LineResult.Record"/> when it was one.</summary>
     protected override LineResult Read(in LogLine line, ref KeyedFields found, out string? error)
     {
-        ReadOnlyMemory<byte> memory = line.Bytes[LineNoise.Length(line.Bytes.Span, line.Number == 1)..];
+        ReadOnlyMemory<byte> memory = line.Bytes[LineNoise.Length(line.Bytes.Span)..];
         ReadOnlySpan<byte> bytes = memory.Span;
         if (IsBlank(bytes))
         {

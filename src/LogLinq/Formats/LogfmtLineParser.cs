@@ -47,7 +47,7 @@ internal sealed class LogfmtLineParser : KeyedLineParser
     protected override LineResult Read(in LogLine line, ref KeyedFields found, out string? error)
     {
         error = null;
-        ReadOnlyMemory<byte> memory = line.Bytes[LineNoise.Length(line.Bytes.Span, line.Number == 1)..];
+        ReadOnlyMemory<byte> memory = line.Bytes[LineNoise.Length(line.Bytes.Span)..];
         ReadOnlySpan<byte> bytes = memory.Span;
         if (IsBlank(bytes))
         {

@@ -12,7 +12,7 @@ internal abstract class TextLineParser : CopyingLineParser
     public sealed override LineResult ParseFields(in LogLine line, ref CommonLogFields fields, out ArraySegment<byte> text, out string? error)
     {
         text = default;
-        ReadOnlySpan<byte> bytes = line.Bytes.Span[LineNoise.Length(line.Bytes.Span, line.Number == 1)..].TrimEnd(" \t"u8);
+        ReadOnlySpan<byte> bytes = line.Bytes.Span[LineNoise.Length(line.Bytes.Span)..].TrimEnd(" \t"u8);
         if (IsBlank(bytes))
         {
             error = null;

@@ -64,7 +64,7 @@ internal sealed class UnwrappingLineParser : LineParser
     {
         inner = line;
         ReadOnlySpan<byte> bytes = line.Bytes.Span;
-        int noise = LineNoise.Length(bytes, line.Number == 1);
+        int noise = LineNoise.Length(bytes);
         ReadOnlySpan<byte> text = bytes[noise..];
         if (_wrapping is null)
         {

@@ -22,7 +22,7 @@ internal sealed class W3cLineParser : CopyingLineParser
     {
         text = default;
         error = null;
-        ReadOnlySpan<byte> bytes = line.Bytes.Span[LineNoise.Length(line.Bytes.Span, line.Number == 1)..];
+        ReadOnlySpan<byte> bytes = line.Bytes.Span[LineNoise.Length(line.Bytes.Span)..];
         if (IsBlank(bytes))
         {
             return LineResult.Skipped;

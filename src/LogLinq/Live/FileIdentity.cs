@@ -31,6 +31,9 @@ internal readonly record struct FileIdentity(ulong Device, ulong Inode)
     private static readonly bool UseStat =
         OperatingSystem.IsLinux() && RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64;
 
+    /// <summary>Whether two files never share an identity: true where it is the device and inode.</summary>
+    public static bool IsExact => UseStat;
+
     /// <summary>The identity of the file at <paramref name="path"/>; false when there is none.</summary>
     public static bool TryGet(string path, out FileIdentity identity)
     {

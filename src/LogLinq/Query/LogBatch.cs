@@ -93,7 +93,7 @@ public sealed class LogBatch
 
         // The shared scan filters nothing itself: each member applies its own predicate.
         LogSourceOptions options = input.Options;
-        var shared = new ScanQuery(options.Format, null, options.Strict, options.Report);
+        var shared = new ScanQuery(options.Format, null, options.Strict, options.Report) { SkipDamagedFiles = options.SkipDamagedFiles && !options.Strict };
         bool inFileOrder = _members.Any(m => m.Plan.Stage.InFileOrder);
         var outputs = (object?[])ParallelScanner.Run(input, shared, () => new BatchAggregate(predicates, [.. stages.Select(s => s())]), allowSplit && !inFileOrder, inFileOrder)!;
 

@@ -31,6 +31,17 @@ public sealed record LogSourceOptions
     /// </summary>
     public ParseReport? Report { get; init; }
 
+    /// <summary>
+    /// Read a file whose bytes cannot all be read (a <c>.gz</c> cut short because it is still being
+    /// written, or damaged; a disk's read error) up to its damage, and pass over one that cannot be
+    /// opened (logrotate deleted it since the glob found it; not readable), name it in
+    /// <see cref="ParseReport.DamagedFiles"/>, and go on with the next file, rather than stop the scan
+    /// with a <see cref="LogSourceException"/>. Off by default, since without a report to look at
+    /// the answer would be short without a word; ignored in <see cref="Strict"/> mode. A record stream
+    /// that is damaged, and standard input, still stop the scan.
+    /// </summary>
+    public bool SkipDamagedFiles { get; init; }
+
     /// <summary>Receives the bytes read and files opened, to see what a query cost.</summary>
     public ReadCounters? Counters { get; init; }
 

@@ -14,6 +14,8 @@ public sealed class ParseReport
 
     private readonly ConcurrentDictionary<string, long> _malformedByFile = new(StringComparer.Ordinal);
     private readonly List<MalformedLine> _samples = [];
+    private readonly List<SkippedFile> _otherLogs = [];
+    private readonly List<SkippedFile> _damagedFiles = [];
     private long _records;
     private long _malformed;
 
@@ -39,6 +41,62 @@ public sealed class ParseReport
             lock (_samples)
             {
                 return [.. _samples.Order(SampleOrder.Instance).Take(MaxSamples)];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The files passed over for not being access logs (a web server's error log beside its access
+    /// logs, which a glob of the directory finds), in the order they were read. Their lines are not
+    /// counted as malformed.
+    /// </summary>
+    public IReadOnlyList<SkippedFile> OtherLogs
+    {
+        get
+        {
+            lock (_otherLogs)
+            {
+                return [.. _otherLogs.OrderBy(f => f.File, RotationOrder.Instance)];
+            }
+        }
+    }
+
+    /// <summary>
+    /// The files read only up to their damage (a compressed file cut short or corrupt), or not at all
+    /// (gone since the glob found them, not readable), in the order they were read, when the scan was
+    /// let go on past them (<see cref="Query.LogSourceOptions.SkipDamagedFiles"/>):
+    /// the answer is short of what came after the damage.
+    /// </summary>
+    public IReadOnlyList<SkippedFile> DamagedFiles
+    {
+        get
+        {
+            lock (_damagedFiles)
+            {
+                return [.. _damagedFiles.OrderBy(f => f.File, RotationOrder.Instance)];
+            }
+        }
+    }
+
+    internal void AddDamagedFile(in SkippedFile file)
+    {
+        lock (_damagedFiles)
+        {
+            // Once, however many scans of one report (the queries of a run) met it.
+            if (!_damagedFiles.Contains(file))
+            {
+                _damagedFiles.Add(file);
+            }
+        }
+    }
+
+    internal void AddOtherLog(in SkippedFile file)
+    {
+        lock (_otherLogs)
+        {
+            if (!_otherLogs.Contains(file))
+            {
+                _otherLogs.Add(file);
             }
         }
     }

@@ -51,6 +51,13 @@ internal static class CompressionDetector
             }
         }
 
-        return Compression.None;
+        // A log copied by Windows PowerShell's ">" (or Out-File) is UTF-16 after a byte order mark:
+        // neither byte starts a line of UTF-8 text.
+        if (header.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return Compression.Utf16LittleEndian;
+        }
+
+        return header.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? Compression.Utf16BigEndian : Compression.None;
     }
 }

@@ -81,6 +81,7 @@ internal sealed class DecompressionGuardStream : ReadOnlyStream
         Compression.Bzip2 => "bzip2",
         Compression.Xz => "xz",
         Compression.Zstd => "zstd",
+        Compression.Utf16LittleEndian or Compression.Utf16BigEndian => "UTF-16",
         _ => "plain",
     };
 

@@ -9,8 +9,9 @@ namespace LogLinq.Sources;
 /// Relative globs are resolved against the current directory and their matches are given with the
 /// glob's prefix as written (<c>data/www/**/access-log*</c> finds <c>data/www/foo/access-log</c>);
 /// absolute globs give absolute paths. Only files are found, hidden ones included. Symbolic links to
-/// files are found; symbolic links to directories are followed by a segment that names or matches
-/// them, never by <c>**</c>, so a link loop cannot make the walk endless.
+/// files are found (a file reached by two names, a link and its target, is read once, at the first);
+/// symbolic links to directories are followed by a segment that names or matches them, never by
+/// <c>**</c>, so a link loop cannot make the walk endless.
 /// </remarks>
 internal static class GlobFinder
 {
@@ -52,13 +53,14 @@ internal static class GlobFinder
             results.Add(files);
         }
 
-        // The same file may be written two ways ("data/a.log", "./data/a.log"): compare full paths.
+        // The same file may be written two ways ("data/a.log", "./data/a.log") or reached through a
+        // link ("access.log -> access.log.1"): read it once.
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (List<string> files in results)
         {
             foreach (string file in files)
             {
-                if (seen.Add(Path.GetFullPath(file)))
+                if (seen.Add(FoundFileKey.Of(file)))
                 {
                     yield return file;
                 }

@@ -35,6 +35,8 @@ internal sealed class LineReader : IDisposable
     private int _scanned;     // bytes from _start already known to hold no newline
     private bool _eof;
     private long _bufferOffset; // stream position of _buffer[0]
+    private long _noise;        // leading zeros of the unfinished line dropped so far (DropZeros)
+    private long _lineNoise;    // those of the current line
 
     public LineReader(Stream stream, int bufferSize = DefaultBufferSize, bool ownsStream = true)
     {
@@ -56,7 +58,7 @@ internal sealed class LineReader : IDisposable
     public long LineNumber { get; private set; }
 
     /// <summary>The position in the stream of the current line's first byte.</summary>
-    public long LineOffset => _bufferOffset + _lineStart;
+    public long LineOffset => _bufferOffset + _lineStart - _lineNoise;
 
     /// <summary>
     /// Told of each line longer than <see cref="MaxLineLength"/> when the reader has passed over it,
@@ -177,6 +179,7 @@ internal sealed class LineReader : IDisposable
                 LineNumber += pending[..skip].Count((byte)'\n');
                 _start += skip;
                 _scanned = 0;
+                _noise = 0; // the zeros dropped were a skipped line's
             }
 
             bool stopped = stopIndex <= skip;
@@ -214,6 +217,7 @@ internal sealed class LineReader : IDisposable
         LineNumber += pending[..skip].Count((byte)'\n');
         _start += skip;
         _scanned = 0;
+        _noise = 0;
         return stopIndex > skip;
     }
 
@@ -244,6 +248,13 @@ internal sealed class LineReader : IDisposable
     {
         while (true)
         {
+            if (_noise > 0)
+            {
+                // The next line lost zeros before its text (DropZeros, in a Fill here or before): its
+                // offset is not where its bytes are, which only MoveNext's LineOffset says.
+                return default;
+            }
+
             ReadOnlySpan<byte> pending = _buffer.AsSpan(_start, _end - _start);
             ReadOnlySpan<byte> window = pending[..Math.Min(pending.Length, maxBytes)];
             int last = window.LastIndexOf((byte)'\n');
@@ -267,6 +278,7 @@ internal sealed class LineReader : IDisposable
         _start += bytes;
         _scanned = 0;
         _lineLength = 0;
+        _lineNoise = 0;
         LineNumber += lines;
     }
 
@@ -281,6 +293,7 @@ internal sealed class LineReader : IDisposable
     {
         _lineStart = _start;
         _lineLength = length;
+        (_lineNoise, _noise) = (_noise, 0);
         _start += consumed;
         _scanned = Math.Max(0, _scanned - consumed);
         LineNumber++;
@@ -316,7 +329,7 @@ internal sealed class LineReader : IDisposable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void PassOverlongLine()
     {
-        long offset = _bufferOffset + _start;
+        long offset = _bufferOffset + _start - _noise;
         long number = ++LineNumber;
         PassRestOfLine();
         OverlongLine?.Invoke(number, offset);
@@ -355,10 +368,36 @@ internal sealed class LineReader : IDisposable
 
         _lineStart = _start;
         _lineLength = 0;
+        (_lineNoise, _noise) = (0, 0);
+    }
+
+    /// <summary>
+    /// Drops the zeros at the start of the unfinished line, which the reader is about to read more
+    /// of. A copy-truncate rotation leaves a hole as long as the old file (gigabytes, with no newline)
+    /// before the first line written after it: kept, it would make that line over-long and lose it;
+    /// dropped, it costs no memory, and the line keeps its number and its offset (<see cref="LineOffset"/>,
+    /// which a range's scan tells its lines by). What zeros the same read brings with the text,
+    /// <see cref="Formats.LineNoise"/> takes off.
+    /// </summary>
+    // Out of line: reached only when a read ends inside a line that starts with a zero.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void DropZeros()
+    {
+        ReadOnlySpan<byte> pending = _buffer.AsSpan(_start, _end - _start);
+        int zeros = pending.IndexOfAnyExcept((byte)0);
+        zeros = zeros < 0 ? pending.Length : zeros;
+        _start += zeros;
+        _scanned = Math.Max(0, _scanned - zeros);
+        _noise += zeros;
     }
 
     private void Fill()
     {
+        if (_start < _end && _buffer[_start] == 0)
+        {
+            DropZeros();
+        }
+
         if (_start > 0)
         {
             // Keep the unfinished line, move it to the front.

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text;
 using ZstdDecompressionStream = ZstdSharp.DecompressionStream;
 
 namespace LogLinq.Sources;
@@ -65,6 +66,10 @@ internal static class LogFileOpener
         Compression.Xz => ConcatenatedStream.Xz(new BufferedStream(file, CompressedBufferSize)),
 
         Compression.Zstd => Zstd(file),
+
+        // The mark goes through as U+FEFF, which the UTF-8 lines lose as any byte order mark.
+        Compression.Utf16LittleEndian => Encoding.CreateTranscodingStream(new BufferedStream(file, CompressedBufferSize), Encoding.Unicode, Encoding.UTF8),
+        Compression.Utf16BigEndian => Encoding.CreateTranscodingStream(new BufferedStream(file, CompressedBufferSize), Encoding.BigEndianUnicode, Encoding.UTF8),
         _ => file,
     };
 

@@ -18,7 +18,6 @@ internal sealed class FileScan
 {
     private readonly ScanQuery _query;
     private readonly string _file;
-    private readonly bool _fromFileStart;
     private LogFormat? _format;
     private LineParser? _parser;
     private bool _requireCombined;
@@ -46,12 +45,10 @@ internal sealed class FileScan
     /// <param name="query">What every line goes through.</param>
     /// <param name="file">The file scanned.</param>
     /// <param name="knownFormat">The file's format, when an earlier part of it found it; null to detect it.</param>
-    /// <param name="fromFileStart">Whether the first line scanned is the file's first, which may start with a byte order mark.</param>
-    public FileScan(ScanQuery query, string file, LogFormat? knownFormat, bool fromFileStart = true)
+    public FileScan(ScanQuery query, string file, LogFormat? knownFormat)
     {
         _query = query;
         _file = file;
-        _fromFileStart = fromFileStart;
         if (knownFormat is not null)
         {
             Use(knownFormat);
@@ -99,6 +96,13 @@ internal sealed class FileScan
             // line that settled it.
             if (FormatDetector.Detect(lines, wholeFile: true, out ReadOnlySpan<byte> sample) is { } detected)
             {
+                if (ErrorLogLine.Kind(sample) is { } kind)
+                {
+                    // No line of the head is a record, and the first is a server's error log's.
+                    PassOver(lines, sample, kind);
+                    return;
+                }
+
                 Use(detected);
                 TryUseFormatOf(sample);
             }
@@ -119,6 +123,13 @@ internal sealed class FileScan
             lines = newline < 0 ? default : lines[(newline + 1)..];
         }
     }
+
+    /// <summary>
+    /// Whether <see cref="DetectFormat"/> found the file is not an access log but a web server's error
+    /// log: none of its lines is read, and the report names it once (in strict mode it is the first
+    /// malformed line), rather than count every line of it malformed.
+    /// </summary>
+    public bool SkipsFile { get; private set; }
 
     /// <summary>
     /// The row for the reader's current line when it is a record that passes the predicate.
@@ -356,7 +367,7 @@ internal sealed class FileScan
             return false;
         }
 
-        ReadOnlySpan<byte> text = line[LineNoise.Length(line, number == 1 && _fromFileStart)..];
+        ReadOnlySpan<byte> text = line[LineNoise.Length(line)..];
         if (!DockerLogLine.TryUnwrap(text, ref _unwrapped, out int length, out string? error))
         {
             Malformed(number, error!);
@@ -375,7 +386,7 @@ internal sealed class FileScan
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryParseRaw(ref ReadOnlySpan<byte> line, long number, LinePrefix prefix, ref LineMasks masks, out int noise)
     {
-        noise = LineNoise.Length(line, number == 1 && _fromFileStart);
+        noise = LineNoise.Length(line);
         if (prefix != LinePrefix.None)
         {
             noise += LinePrefixReader.Length(line[noise..], prefix);
@@ -423,10 +434,44 @@ internal sealed class FileScan
         if (_parser is null)
         {
             // NCSA lines inside Docker's JSON have escaped quotes: unescaped a line at a time.
-            (_docker, _prefix) = UnwrappingLineParser.WrappingOf(line[LineNoise.Length(line, _fromFileStart)..]);
+            (_docker, _prefix) = UnwrappingLineParser.WrappingOf(line[LineNoise.Length(line)..]);
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Whether the scan goes on after <paramref name="failure"/>, a failure to open or read this file
+    /// (a compressed file cut short while it is still being written, or damaged; one logrotate deleted
+    /// since the glob found it, or one not readable): when the query lets it
+    /// (<see cref="ScanQuery.SkipDamagedFiles"/>), the lines before the damage stay read, the report
+    /// names the file, and the scan goes on with the next file.
+    /// </summary>
+    public bool PassesOver(LogSourceException failure)
+    {
+        if (!_query.SkipDamagedFiles || failure.Path != _file)
+        {
+            return false;
+        }
+
+        // The message names the file first, as every LogSourceException does. Position says how far
+        // reading got; none, when the file was not opened.
+        string reason = failure.Message.StartsWith(_file + ": ", StringComparison.Ordinal) ? failure.Message[(_file.Length + 2)..] : failure.Message;
+        _query.Report?.AddDamagedFile(new SkippedFile(_file, failure.Position is null ? $"{reason} (not read)" : $"{reason} (read up to there)"));
+        return true;
+    }
+
+    private void PassOver(ReadOnlySpan<byte> head, ReadOnlySpan<byte> first, string kind)
+    {
+        string reason = $"{kind}, not an access log";
+        if (_query.Strict)
+        {
+            head.Overlaps(first, out int offset);
+            throw new MalformedLogException(new MalformedLine(_file, head[..offset].Count((byte)'\n') + 1, reason));
+        }
+
+        SkipsFile = true;
+        _query.Report?.AddOtherLog(new SkippedFile(_file, reason));
     }
 
     private void Use(LogFormat format)

@@ -111,7 +111,7 @@ internal static class ParallelRecordStream
         long total = 0;
         foreach (string file in files)
         {
-            total += new FileInfo(file).Length;
+            total += FoundFileSize.Of(file);
             if (total >= 2 * minPartSize)
             {
                 return true;

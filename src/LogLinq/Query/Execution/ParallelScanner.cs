@@ -81,7 +81,7 @@ internal static class ParallelScanner
 
         // With fewer parts than workers a core would idle: let it decompress ahead instead.
         bool readAhead = workers > 1 && parts.Count < workers;
-        long totalBytes = options.Progress is null ? 0 : parts.Where(p => p.IsWholeFile && p.Stream is null).Sum(p => new FileInfo(p.Path).Length)
+        long totalBytes = options.Progress is null ? 0 : parts.Where(p => p.IsWholeFile && p.Stream is null).Sum(p => FoundFileSize.Of(p.Path))
             + parts.Where(p => !p.IsWholeFile).Sum(p => p.End - p.Start);
         ReadCounters counters = options.Counters ?? new ReadCounters();
         using ProgressTimer? progress = options.Progress is null ? null
@@ -114,7 +114,7 @@ internal static class ParallelScanner
         void ScanPart(int i)
         {
             PartialAggregate state = stateFor(i);
-            FileScan scan = scans[i] = new FileScan(query, parts[i].Path, parts[i].Format, fromFileStart: parts[i].Start == 0);
+            FileScan scan = scans[i] = new FileScan(query, parts[i].Path, parts[i].Format);
             try
             {
                 lineCounts[i] = ScanOne(parts[i], scan, state, counters, readAhead, cancel);
@@ -165,14 +165,37 @@ internal static class ParallelScanner
 
     private static long ScanWhole(ScanPart part, FileScan scan, PartialAggregate state, ReadCounters counters, bool readAhead, CancellationToken cancel)
     {
-        Stream content = new ScanSource(part.Path, part.Stream).Open(counters);
+        Stream content;
+        try
+        {
+            content = new ScanSource(part.Path, part.Stream).Open(counters);
+        }
+        catch (LogSourceException e) when (part.Stream is null && scan.PassesOver(e))
+        {
+            return 0; // gone since the glob found it, or not readable: named in the report
+        }
+
         if (readAhead && content is not DecompressionGuardStream { PlainLength: >= 0 and < ReadAheadMinimum })
         {
             content = new ReadAheadStream(content);
         }
 
         using Stream owned = content;
-        if (RecordStreamDetector.IsRecordStream(content, out Stream replay))
+
+        // A file's damage (a .gz cut short) ends its reading where the query lets it: the lines
+        // before it stay in the state. A record stream's damage, and a stream's, stop the scan.
+        bool records;
+        Stream replay;
+        try
+        {
+            records = RecordStreamDetector.IsRecordStream(content, out replay);
+        }
+        catch (LogSourceException e) when (part.Stream is null && scan.PassesOver(e))
+        {
+            return 0;
+        }
+
+        if (records)
         {
             return ScanRecords(replay, part.Path, scan, state, cancel);
         }
@@ -180,7 +203,14 @@ internal static class ParallelScanner
         using var reader = new LineReader(replay, ScanBufferSize, ownsStream: false);
         var lines = new PartLines(scan, long.MaxValue, skipped: 0);
         reader.OverlongLine = lines.Pass;
-        return ScanLines(reader, scan, state, lines, cancel);
+        try
+        {
+            return ScanLines(reader, scan, state, lines, cancel);
+        }
+        catch (LogSourceException e) when (part.Stream is null && scan.PassesOver(e))
+        {
+            return reader.LineNumber; // a whole file: no part after it needs its count
+        }
     }
 
     /// <summary>Scans a record stream; returns how many records it held.</summary>
@@ -257,6 +287,10 @@ internal static class ParallelScanner
             // Once, from the first block: where every line there is blank, the lines go one at a time
             // until one is not.
             scan.DetectFormat(reader.PeekLines(FileScan.BlockSize).Lines);
+            if (scan.SkipsFile)
+            {
+                return 0; // a server's error log, named in the report (never cut into ranges: read whole)
+            }
         }
 
         while (true)

@@ -25,10 +25,28 @@ internal static class RecordStream
         foreach (ScanSource source in input.Sources)
         {
             var scan = new FileScan(query, source.Name, knownFormat: null);
-            using Stream content = source.Open(input.Options.Counters);
+            using Stream? content = Open(scan, source, input.Options.Counters);
+            if (content is null)
+            {
+                continue; // gone since the glob found it, or not readable: named in the report
+            }
+
             try
             {
-                if (RecordStreamDetector.IsRecordStream(content, out Stream replay))
+                // A file's damage (a .gz cut short) may end its reading where the query lets it: at
+                // its first bytes, its first lines, or any line after (Damaged); a record stream's does not.
+                bool records;
+                Stream replay;
+                try
+                {
+                    records = RecordStreamDetector.IsRecordStream(content, out replay);
+                }
+                catch (LogSourceException e) when (Damaged(scan, source, e))
+                {
+                    continue;
+                }
+
+                if (records)
                 {
                     using var decoder = new RecordDecoder(replay, source.Name, leaveOpen: true);
                     while (Next(scan, decoder, borrow, out LogRecord? record))
@@ -51,11 +69,23 @@ internal static class RecordStream
                 if (scan.NeedsFormat)
                 {
                     // From the first lines, as the parallel scan finds it.
-                    scan.DetectFormat(reader.PeekLines(FileScan.BlockSize).Lines);
+                    try
+                    {
+                        scan.DetectFormat(reader.PeekLines(FileScan.BlockSize).Lines);
+                    }
+                    catch (LogSourceException e) when (Damaged(scan, source, e))
+                    {
+                        continue;
+                    }
+
+                    if (scan.SkipsFile)
+                    {
+                        continue; // a server's error log, named in the report
+                    }
                 }
 
                 long lines = 0;
-                while (scan.SkipLiteral is { } literal ? reader.MoveNextContaining(literal, long.MaxValue) : reader.MoveNext())
+                while (MoveNext(scan, reader, source))
                 {
                     if ((++lines & 0xFFF) == 0)
                     {
@@ -75,6 +105,35 @@ internal static class RecordStream
             }
         }
     }
+
+    /// <summary>The reader's next line (one that holds the literal, where the scan skips to those); false at the end, or at damage the scan passes over.</summary>
+    private static bool MoveNext(FileScan scan, LineReader reader, ScanSource source)
+    {
+        try
+        {
+            return scan.SkipLiteral is { } literal ? reader.MoveNextContaining(literal, long.MaxValue) : reader.MoveNext();
+        }
+        catch (LogSourceException e) when (Damaged(scan, source, e))
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The source's content; null when the file cannot be opened and the scan passes over that.</summary>
+    private static Stream? Open(FileScan scan, ScanSource source, ReadCounters? counters)
+    {
+        try
+        {
+            return source.Open(counters);
+        }
+        catch (LogSourceException e) when (Damaged(scan, source, e))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether <paramref name="failure"/> is a file's damage that the scan passes over (never a stream's: see <see cref="FileScan.PassesOver"/>).</summary>
+    private static bool Damaged(FileScan scan, ScanSource source, LogSourceException failure) => source.Stream is null && scan.PassesOver(failure);
 
     private static LogRecord? Next(FileScan scan, LineReader reader, bool borrow) =>
         scan.TryRow(reader, reader.LineNumber, out Row row) ? Take(ref row, borrow) : null;

@@ -33,7 +33,7 @@ internal static class ScanPartitioner
         var parts = new List<ScanPart>();
         foreach (string path in files)
         {
-            long size = new FileInfo(path).Length;
+            long size = FoundFileSize.Of(path);
             if (!allowSplit || workers < 2 || size < 2 * minPartSize || !IsPlain(path, format, out LogFormat? detected))
             {
                 parts.Add(new ScanPart(path, 0, -1, null));
@@ -115,7 +115,8 @@ internal static class ScanPartitioner
         }
 
         // Headers (W3C's #Fields:) change the meaning of later lines: such files are read whole.
-        detected = FormatDetector.Detect(span, wholeFile: read < head.Length, out _);
-        return detected?.LinesStandAlone ?? false;
+        // A server's error log is read whole, so that its one scan finds what it is and passes over it.
+        detected = FormatDetector.Detect(span, wholeFile: read < head.Length, out ReadOnlySpan<byte> sample);
+        return (detected?.LinesStandAlone ?? false) && ErrorLogLine.Kind(sample) is null;
     }
 }

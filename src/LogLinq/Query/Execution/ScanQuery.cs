@@ -11,4 +11,11 @@ internal sealed record ScanQuery(LogFormat Format, RowPredicate? Predicate, bool
 
     /// <summary>Whether rows will read the request's method, path or protocol (or escape as records that may).</summary>
     public bool SplitsRequest { get; init; } = true;
+
+    /// <summary>
+    /// Whether a file whose bytes cannot all be read (a compressed file cut short or damaged) is read
+    /// up to the damage, named in the report and passed over, rather than stop the scan
+    /// (<see cref="Query.LogSourceOptions.SkipDamagedFiles"/>; never in strict mode).
+    /// </summary>
+    public bool SkipDamagedFiles { get; init; }
 }

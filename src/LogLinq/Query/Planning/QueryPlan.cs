@@ -134,7 +134,7 @@ internal sealed class QueryPlan(
         else
         {
             List<string> files = [.. Input.Files];
-            long bytes = files.Sum(f => new FileInfo(f).Length);
+            long bytes = files.Sum(Sources.FoundFileSize.Of);
             text.AppendLine($"source:     {Input} — {files.Count} file(s), {bytes:N0} bytes; format {Query.Format.Name}{(Query.Format.Name == "auto" ? " (detected per file)" : "")}");
         }
 

@@ -46,6 +46,7 @@ internal static class QueryPlanner
         var query = new ScanQuery(options.Format, predicate, options.Strict, options.Report)
         {
             SplitsRequest = (fields & (LogField.Method | LogField.Path | LogField.Protocol)) != 0 || stage.IsStream,
+            SkipDamagedFiles = options.SkipDamagedFiles && !options.Strict,
         };
         bool allowSplit = (fields & (LogField.LineNumber | LogField.Record)) == 0;
         return new QueryPlan(input, query, stage with { AllowSplit = allowSplit && !stage.InFileOrder }, calls[(i + consumed)..], fields);
