@@ -13,9 +13,9 @@ internal static class DurationText
     // 14 digits of milliseconds (over three thousand years) keep every product below in a long.
     private const int MaxWholeDigits = 14;
 
-    /// <summary>A whole number of milliseconds, digits only.</summary>
-    public static bool TryParseMilliseconds(ReadOnlySpan<byte> text, out long ticks) =>
-        TryParseDecimal(text, TimeSpan.TicksPerMillisecond, allowFraction: false, out ticks);
+    /// <summary>A whole number of milliseconds, digits only; with <paramref name="allowFraction"/>, a fraction after a point too.</summary>
+    public static bool TryParseMilliseconds(ReadOnlySpan<byte> text, out long ticks, bool allowFraction = false) =>
+        TryParseDecimal(text, TimeSpan.TicksPerMillisecond, allowFraction, out ticks);
 
     /// <summary>Seconds, digits with an optional fraction after a point (<c>0.002</c>, <c>12</c>).</summary>
     public static bool TryParseSeconds(ReadOnlySpan<byte> text, out long ticks) =>
