@@ -28,7 +28,7 @@ public sealed class RecordJsonTests
 
         Encoding.UTF8.GetString(Write([record])).Should().Be(
             "{\"host\":\"1.2.3.4\",\"ident\":\"-\",\"user\":\"-\",\"time\":\"2008-02-24T00:08:59-06:00\",\"method\":\"GET\",\"path\":\"/a?b=1&c=<d>\","
-            + "\"protocol\":\"HTTP/1.1\",\"status\":404,\"bytes\":133,\"referrer\":null,\"agent\":null,\"vhost\":null,\"file\":\"f\",\"line\":7}\n");
+            + "\"protocol\":\"HTTP/1.1\",\"status\":404,\"bytes\":133,\"referrer\":null,\"agent\":null,\"vhost\":null,\"duration\":null,\"file\":\"f\",\"line\":7}\n");
     }
 
     [Fact]
