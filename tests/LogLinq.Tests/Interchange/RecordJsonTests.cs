@@ -32,6 +32,20 @@ public sealed class RecordJsonTests
     }
 
     [Fact]
+    public void A_duration_is_written_as_the_language_prints_one()
+    {
+        var record = new LogRecord("h", DateTimeOffset.UnixEpoch, "GET", "/", "HTTP/1.1", 200, 1, duration: TimeSpan.FromMilliseconds(2500));
+
+        string line = Encoding.UTF8.GetString(Write([record]));
+
+        line.Should().Contain("\"duration\":\"00:00:02.5000000\"");
+        RecordJsonReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(line))).Single().Duration.Should().Be(TimeSpan.FromMilliseconds(2500));
+
+        Action bad = () => RecordJsonReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(line.Replace("00:00:02.5000000", "2.5s", StringComparison.Ordinal))), "j").ToList();
+        bad.Should().Throw<LogSourceException>().WithMessage("j:1: duration: *");
+    }
+
+    [Fact]
     public async Task The_writer_writes_what_loglinq_prints_with_format_json()
     {
         string log = Path.Combine(TestPaths.Data, "access-log");
