@@ -158,7 +158,7 @@ internal struct KeyedFields
 
                 break;
             case JsonField.Duration or JsonField.DurationSeconds or JsonField.DurationMilliseconds or JsonField.DurationNanoseconds:
-                TakeDuration(field, value, isText);
+                TakeDuration(field, value, isText, key);
                 break;
         }
 
@@ -170,7 +170,7 @@ internal struct KeyedFields
     /// unknown rather than the line malformed: these keys are common words in applications' logs
     /// (<c>took</c>, <c>elapsed</c>), and the line is a request all the same.
     /// </summary>
-    private void TakeDuration(JsonField field, ReadOnlySpan<byte> value, bool isText)
+    private void TakeDuration(JsonField field, ReadOnlySpan<byte> value, bool isText, ReadOnlySpan<byte> key)
     {
         if (_duration is not null)
         {
@@ -190,9 +190,9 @@ internal struct KeyedFields
         {
             _duration = TimeSpan.FromTicks(ticks);
         }
-        else if (field == JsonField.Duration && !isText && !_hasBareDuration && TrySeconds(value, isText, out ticks))
+        else if (field == JsonField.Duration && !isText && !_hasBareDuration && Ascii.EqualsIgnoreCase(key, "duration"u8) && TrySeconds(value, isText, out ticks))
         {
-            // Caddy's seconds, if the line turns out to be Caddy's (ToFields).
+            // Caddy's seconds, if the line turns out to be Caddy's (ToFields); took and elapsed are no Caddy key.
             (_bareDurationTicks, _hasBareDuration) = (ticks, true);
         }
     }

@@ -161,7 +161,9 @@ public sealed class DurationFieldTests : IDisposable
             // Google Cloud's httpRequest.latency, protobuf's Duration in JSON.
             + """{"timestamp":"2026-11-26T10:00:07Z","httpRequest":{"requestMethod":"GET","requestUrl":"/d","status":200,"latency":"0.250s"}}""" + "\n"
             // A duration key whose value is no duration: the request is still one, its duration unknown.
-            + """{"time":"2026-11-26T10:00:08Z","status":200,"path":"/e","request_time":"fast"}""" + "\n";
+            + """{"time":"2026-11-26T10:00:08Z","status":200,"path":"/e","request_time":"fast"}""" + "\n"
+            // Beside a request object, a bare number under another key than duration is no Caddy's.
+            + """{"time":"2026-11-26T10:00:09Z","status":200,"request":{"uri":"/f"},"elapsed":12}""" + "\n";
 
         Durations("access.json", log, LogFormat.JsonLines).Should().Equal(
             TimeSpan.FromMilliseconds(123),
@@ -172,6 +174,7 @@ public sealed class DurationFieldTests : IDisposable
             TimeSpan.FromMilliseconds(1500),
             TimeSpan.FromMilliseconds(1500),
             TimeSpan.FromMilliseconds(250),
+            null,
             null);
     }
 
