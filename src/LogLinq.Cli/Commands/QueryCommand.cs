@@ -12,7 +12,8 @@ internal static class QueryCommand
         var text = new Argument<string>("query")
         {
             Description = "The query, as from \"data/access-log\" | where status == 404 | distinct path. "
-                + $"Without from it reads {QueryRunner.DefaultGlob}",
+                + $"Without from it reads {QueryRunner.DefaultGlob}. The fields: host ident user time method path protocol status bytes "
+                + "referrer agent vhost duration file line (duration: how long the request took, where the log records it, as where duration > 2s)",
         };
         var options = new QueryCommandOptions(canFollow: true);
         var command = new Command("query", "Run a query: from \"glob\" | where ... | select ... | summarize ... by ... | sort by ... | take N")

@@ -17,7 +17,7 @@ internal static class ReplHelp
           Params                    the --set key=value parameters
           Options                   how logs reads its files, for LogSource.Open(glob, Options with { ... })
 
-        LogRecord: Host Ident User Time Method Path Protocol Status Bytes Referrer UserAgent VirtualHost File LineNumber
+        LogRecord: Host Ident User Time Method Path Protocol Status Bytes Referrer UserAgent VirtualHost Duration File LineNumber
         Imported: {{string.Join(", ", ScriptSession.Imports)}}
 
         Commands

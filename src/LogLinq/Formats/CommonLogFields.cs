@@ -24,6 +24,12 @@ internal struct CommonLogFields
     public int Status;
     public long Bytes;
 
+    /// <summary>
+    /// How long the request took, where the format records it; null for the NCSA formats, whose
+    /// parsers never set it (so their per-line code does not pay for it: a struct starts out null).
+    /// </summary>
+    public TimeSpan? Duration;
+
     /// <summary>The parser's memory of the last day it decoded: it outlives the line, as this struct is reused.</summary>
     public HttpDate.DayCache Day;
 
@@ -58,7 +64,7 @@ internal struct CommonLogFields
     /// Sets every field, for a parser that found them one by one in a line of another format (JSON,
     /// W3C, ELB, ...) and copied their text into a <see cref="FieldText"/> these ranges point into.
     /// The request's parts are set apart (there is no request line to split); a missing referrer,
-    /// user agent or virtual host is <see cref="FieldRange.None"/>.
+    /// user agent or virtual host is <see cref="FieldRange.None"/>, a missing duration null.
     /// </summary>
     public void Set(
         FieldRange host,
@@ -72,11 +78,12 @@ internal struct CommonLogFields
         long bytes,
         FieldRange referrer,
         FieldRange userAgent,
-        FieldRange virtualHost)
+        FieldRange virtualHost,
+        TimeSpan? duration = null)
     {
         (Host, Ident, User, Referrer, UserAgent, VirtualHost) = (host, ident, user, referrer, userAgent, virtualHost);
         (TimeTicks, OffsetMinutes) = (time.Ticks, (short)time.TotalOffsetMinutes);
-        (Status, Bytes) = (status, bytes);
+        (Status, Bytes, Duration) = (status, bytes, duration);
         Request = new FieldRange(0, 0);
         SetRequestParts(method, path, protocol);
     }

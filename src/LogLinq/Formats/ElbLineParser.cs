@@ -5,7 +5,9 @@ namespace LogLinq.Formats;
 /// <c>type time elb client:port target:port t1 t2 t3 elb_status target_status received sent "request" "user_agent" ...</c>,
 /// and a Classic Load Balancer's, the same from <c>time</c> on. The client is the address without
 /// its port, the status the load balancer's (what the client got), the bytes those sent to the
-/// client. The request names an absolute URL (<c>GET https://shop.example:443/cart?x=1 HTTP/1.1</c>):
+/// client, the duration the sum of the three processing times (request, target, response; seconds),
+/// null when any is <c>-1</c> (the load balancer could not dispatch the request, the target closed
+/// the connection before answering, ...). The request names an absolute URL (<c>GET https://shop.example:443/cart?x=1 HTTP/1.1</c>):
 /// its scheme and host are not the path, and the host, with its port, is the record's vhost.
 /// </summary>
 internal sealed class ElbLineParser : TextLineParser
@@ -15,6 +17,7 @@ internal sealed class ElbLineParser : TextLineParser
     private const int ClassicFields = 13;
     private const int Time = 0;
     private const int Client = 2;
+    private const int RequestProcessingTime = 4;
     private const int Status = 7;
     private const int SentBytes = 10;
     private const int Request = 11;
@@ -74,6 +77,25 @@ internal sealed class ElbLineParser : TextLineParser
             return LineResult.Malformed;
         }
 
+        TimeSpan? duration = TimeSpan.Zero;
+        for (int i = RequestProcessingTime; i < RequestProcessingTime + 3; i++)
+        {
+            ReadOnlySpan<byte> seconds = fields[at + i].Of(bytes);
+            if (seconds.SequenceEqual("-1"u8))
+            {
+                duration = null;
+            }
+            else if (DurationText.TryParseSeconds(seconds, out long taken))
+            {
+                duration += TimeSpan.FromTicks(taken);
+            }
+            else
+            {
+                error = $"expected the {TimingNames[i - RequestProcessingTime]} in seconds (or -1), found {ErrorText.Quote(seconds)}";
+                return LineResult.Malformed;
+            }
+        }
+
         (FieldRange method, FieldRange path, FieldRange protocol, FieldRange virtualHost) = Parts(ref values, QuotedFields.Inside(fields[at + Request].Of(bytes)));
         ReadOnlySpan<byte> agent = QuotedFields.Inside(fields[at + UserAgent].Of(bytes));
         FieldRange dash = values.Append("-"u8);
@@ -89,9 +111,13 @@ internal sealed class ElbLineParser : TextLineParser
             bytes: sentBytes,
             referrer: FieldRange.None,
             userAgent: agent is [(byte)'-'] ? FieldRange.None : values.Append(agent),
-            virtualHost: virtualHost);
+            virtualHost: virtualHost,
+            duration: duration);
         return LineResult.Record;
     }
+
+    // The three timings' names, as AWS's documentation gives them (Application; Classic says "backend").
+    private static readonly string[] TimingNames = ["request_processing_time", "target_processing_time", "response_processing_time"];
 
     private static bool IsListenerType(ReadOnlySpan<byte> field) =>
         field.SequenceEqual("http"u8) || field.SequenceEqual("https"u8) || field.SequenceEqual("h2"u8)

@@ -5,7 +5,8 @@ namespace LogLinq.Formats;
 /// <c>10.0.1.2:33317 [06/Feb/2009:12:14:14.655] http-in static/srv1 10/0/30/69/109 200 2750 - - ---- 1/1/1/1/0 0/0 {1wt.eu} {} "GET /index.html HTTP/1.1"</c>,
 /// and its TCP log format (<c>option tcplog</c>: three timers, no status, no request), which a load
 /// balancer with TCP frontends writes to the same log. The client is the address without its port;
-/// the bytes are those sent to the client, headers included. HAProxy writes its local time without an
+/// the bytes are those sent to the client, headers included; the duration is the last timer, the
+/// total (<c>Ta</c>, or <c>Tt</c> in older versions and in the TCP format; milliseconds). HAProxy writes its local time without an
 /// offset: it is read as UTC, as a JSON time without one is, so a result never depends on the reader's zone.
 /// </summary>
 internal sealed class HaproxyLineParser : TextLineParser
@@ -75,6 +76,14 @@ internal sealed class HaproxyLineParser : TextLineParser
             return LineResult.Malformed;
         }
 
+        ReadOnlySpan<byte> timerField = fields[Timers].Of(bytes);
+        ReadOnlySpan<byte> total = timerField[(timerField.LastIndexOf((byte)'/') + 1)..];
+        if (!TryParseTotal(total, out TimeSpan? duration))
+        {
+            error = $"expected the total time in milliseconds as the last timer, found {ErrorText.Quote(total)}";
+            return LineResult.Malformed;
+        }
+
         FieldRange dash = values.Append("-"u8);
         FieldRange method = dash, path = dash, protocol = dash;
         if (http)
@@ -106,8 +115,31 @@ internal sealed class HaproxyLineParser : TextLineParser
             bytes: sentBytes,
             referrer: FieldRange.None,
             userAgent: FieldRange.None,
-            virtualHost: FieldRange.None);
+            virtualHost: FieldRange.None,
+            duration: duration);
         return LineResult.Record;
+    }
+
+    /// <summary>
+    /// The total time, the last timer: whole milliseconds; <c>-1</c> (no total known) is none. With
+    /// <c>option logasap</c> HAProxy logs before the end, the time so far after a '+': that is read, as
+    /// the least the request took.
+    /// </summary>
+    private static bool TryParseTotal(ReadOnlySpan<byte> total, out TimeSpan? duration)
+    {
+        duration = null;
+        if (total.SequenceEqual("-1"u8))
+        {
+            return true;
+        }
+
+        if (!DurationText.TryParseMilliseconds(total is [(byte)'+', .. var rest] ? rest : total, out long ticks))
+        {
+            return false;
+        }
+
+        duration = TimeSpan.FromTicks(ticks);
+        return true;
     }
 
     /// <summary>The first fields of <paramref name="line"/>, split at single spaces; returns how many.</summary>

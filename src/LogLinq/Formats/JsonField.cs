@@ -54,4 +54,21 @@ internal enum JsonField : byte
 
     /// <summary>The virtual host that served the request (the request's Host header, or the server's name).</summary>
     VirtualHost,
+
+    /// <summary>
+    /// How long the request took, under a key that does not say its unit (<c>duration</c>, <c>took</c>,
+    /// <c>elapsed</c>): Go's duration text (<c>350ms</c>, <c>1.5s</c>) anywhere; a bare number only as
+    /// Caddy writes it, seconds, on a line with Caddy's <c>request</c> object. Any other number's
+    /// unit is a guess (Envoy's <c>duration</c> is milliseconds), and is not made.
+    /// </summary>
+    Duration,
+
+    /// <summary>How long the request took, in seconds, a fraction allowed: nginx's <c>request_time</c>.</summary>
+    DurationSeconds,
+
+    /// <summary>How long the request took, in milliseconds, as the key says: <c>duration_ms</c>, <c>took_ms</c>, <c>elapsed_ms</c>.</summary>
+    DurationMilliseconds,
+
+    /// <summary>How long the request took, in whole nanoseconds: Traefik's <c>Duration</c>, the Elastic Common Schema's <c>event.duration</c>.</summary>
+    DurationNanoseconds,
 }

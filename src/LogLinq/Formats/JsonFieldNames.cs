@@ -52,6 +52,7 @@ internal static class JsonFieldNames
                     : Is(key, "path"u8) ? JsonField.Path
                     : Is(key, "size"u8) ? JsonField.Bytes
                     : Is(key, "user"u8) ? JsonField.User
+                    : Is(key, "took"u8) ? JsonField.Duration
                     : JsonField.Ignored;
             case 5:
                 return Is(key, "bytes"u8) ? JsonField.Bytes
@@ -66,6 +67,8 @@ internal static class JsonFieldNames
             case 7:
                 return Is(key, "request"u8) ? JsonField.Request
                     : Is(key, "referer"u8) ? JsonField.Referrer
+                    : Is(key, "elapsed"u8) ? JsonField.Duration
+                    : Is(key, "took_ms"u8) ? JsonField.DurationMilliseconds
                     : JsonField.Ignored;
             case 8:
                 return Is(key, "clientip"u8) ? JsonField.Host
@@ -73,6 +76,9 @@ internal static class JsonFieldNames
                     : Is(key, "response"u8) ? JsonField.Status
                     : Is(key, "referrer"u8) ? JsonField.Referrer
                     : Is(key, "StartUTC"u8) ? JsonField.StartTime
+                    // Traefik's, in nanoseconds, spelt so; any other spelling is Caddy's or Go text.
+                    : key.SequenceEqual("Duration"u8) ? JsonField.DurationNanoseconds
+                    : Is(key, "duration"u8) ? JsonField.Duration
                     : JsonField.Ignored;
             case 9:
                 return Is(key, "timestamp"u8) ? JsonField.Time
@@ -93,6 +99,7 @@ internal static class JsonFieldNames
                     : Is(key, "start_time"u8) ? JsonField.StartTime
                     : Is(key, "started_at"u8) ? JsonField.StartTime
                     : Is(key, "StartLocal"u8) ? JsonField.StartTime
+                    : Is(key, "elapsed_ms"u8) ? JsonField.DurationMilliseconds
                     : JsonField.Ignored;
             case 11:
                 return Is(key, "remote_addr"u8) ? JsonField.Host
@@ -103,12 +110,14 @@ internal static class JsonFieldNames
                     : Is(key, "requestTime"u8) ? JsonField.Time
                     : Is(key, "RequestPath"u8) ? JsonField.Path
                     : Is(key, "RequestHost"u8) ? JsonField.VirtualHost
+                    : Is(key, "duration_ms"u8) ? JsonField.DurationMilliseconds
                     : JsonField.Ignored;
             case 12:
                 return Is(key, "http_referer"u8) ? JsonField.Referrer
                     : Is(key, "virtual_host"u8) ? JsonField.VirtualHost
                     : Is(key, "time_iso8601"u8) ? JsonField.Time
                     : Is(key, "resourcePath"u8) ? JsonField.Path
+                    : Is(key, "request_time"u8) ? JsonField.DurationSeconds
                     : JsonField.Ignored;
             case 13:
                 return Is(key, "response_size"u8) ? JsonField.Bytes

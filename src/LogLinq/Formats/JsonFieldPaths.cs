@@ -19,7 +19,7 @@ internal static class JsonFieldPaths
     private static readonly string[] Containers =
     [
         "request", "request.headers", "http", "http.request", "http.response", "http.response.body",
-        "url", "source", "client", "user_agent", "user", "response", "httpRequest",
+        "url", "source", "client", "user_agent", "user", "response", "httpRequest", "event",
     ];
 
     // Weak spellings give way to any other spelling of the same field on the line: Caddy's remote_ip
@@ -47,6 +47,8 @@ internal static class JsonFieldPaths
         ("httpRequest.remoteIp", JsonField.Host, false),
         ("httpRequest.referer", JsonField.Referrer, false),
         ("httpRequest.userAgent", JsonField.UserAgent, false),
+        ("httpRequest.latency", JsonField.Duration, false), // protobuf's Duration in JSON: "0.123s"
+        ("event.duration", JsonField.DurationNanoseconds, false),
         ("http.request.method", JsonField.Method, false),
         ("http.request.referrer", JsonField.Referrer, false),
         ("http.response.status_code", JsonField.Status, false),

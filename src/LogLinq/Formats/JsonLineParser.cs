@@ -95,6 +95,11 @@ internal sealed class JsonLineParser : KeyedLineParser
             {
                 if (length > 0 && JsonFieldPaths.IsContainer(path[..length]))
                 {
+                    if (prefixLength == 0 && Ascii.EqualsIgnoreCase(name, "request"u8))
+                    {
+                        found.HasRequestObject();
+                    }
+
                     if (!ReadMembers(ref reader, line, ref found, scratch, path, length, out error))
                     {
                         return false;

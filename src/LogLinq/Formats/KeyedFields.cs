@@ -40,6 +40,10 @@ internal struct KeyedFields
     private bool _hasStatus;
     private string? _statusError;
     private long _bytes;
+    private TimeSpan? _duration;
+    private long _bareDurationTicks;
+    private bool _hasBareDuration;
+    private bool _hasRequestObject;
 
     /// <param name="text">Where the values are copied to.</param>
     public KeyedFields(FieldText text)
@@ -153,10 +157,69 @@ internal struct KeyedFields
                 }
 
                 break;
+            case JsonField.Duration or JsonField.DurationSeconds or JsonField.DurationMilliseconds or JsonField.DurationNanoseconds:
+                TakeDuration(field, value, isText, key);
+                break;
         }
 
         return true;
     }
+
+    /// <summary>
+    /// A duration, the first a key gives. A value that is not one in the key's unit leaves the duration
+    /// unknown rather than the line malformed: these keys are common words in applications' logs
+    /// (<c>took</c>, <c>elapsed</c>), and the line is a request all the same.
+    /// </summary>
+    private void TakeDuration(JsonField field, ReadOnlySpan<byte> value, bool isText, ReadOnlySpan<byte> key)
+    {
+        if (_duration is not null)
+        {
+            return;
+        }
+
+        long ticks;
+        bool taken = field switch
+        {
+            JsonField.DurationSeconds => TrySeconds(value, isText, out ticks),
+            JsonField.DurationMilliseconds => DurationText.TryParseMilliseconds(value, out ticks, allowFraction: true),
+            JsonField.DurationNanoseconds => DurationText.TryParseNanoseconds(value, out ticks),
+            _ => DurationText.TryParseGo(value, out ticks),
+        };
+
+        if (taken)
+        {
+            _duration = TimeSpan.FromTicks(ticks);
+        }
+        else if (field == JsonField.Duration && !isText && !_hasBareDuration && Ascii.EqualsIgnoreCase(key, "duration"u8) && TrySeconds(value, isText, out ticks))
+        {
+            // Caddy's seconds, if the line turns out to be Caddy's (ToFields); took and elapsed are no Caddy key.
+            (_bareDurationTicks, _hasBareDuration) = (ticks, true);
+        }
+    }
+
+    /// <summary>Seconds, as text or as a JSON number, which may be written with an exponent (<c>1.5e-05</c>).</summary>
+    private static bool TrySeconds(ReadOnlySpan<byte> value, bool isText, out long ticks)
+    {
+        if (DurationText.TryParseSeconds(value, out ticks))
+        {
+            return true;
+        }
+
+        if (!isText && System.Buffers.Text.Utf8Parser.TryParse(value, out double seconds, out int consumed) && consumed == value.Length
+            && seconds >= 0 && seconds * TimeSpan.TicksPerSecond < long.MaxValue)
+        {
+            ticks = (long)Math.Round(seconds * TimeSpan.TicksPerSecond, MidpointRounding.AwayFromZero);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Says the line has a top-level <c>request</c> object, as Caddy's lines have: a bare number under
+    /// <c>duration</c> is then Caddy's seconds.
+    /// </summary>
+    public void HasRequestObject() => _hasRequestObject = true;
 
     /// <summary>Takes a whole request line (<c>GET /x HTTP/1.1</c>), split when the record is made into the parts no key of their own gave.</summary>
     public void TakeRequest(ReadOnlySpan<byte> request) => _request = Append(request);
@@ -175,7 +238,7 @@ internal struct KeyedFields
     /// <summary>
     /// The line's fields, as ranges into <see cref="Text"/>, or
     /// why there are none: a line needs a time and a status. Every other field has a default: "-" for
-    /// the host and the user, empty request parts, and no referrer, user agent or virtual host.
+    /// the host and the user, empty request parts, and no referrer, user agent, virtual host or duration.
     /// </summary>
     public LineResult ToFields(ref CommonLogFields fields, out string? error)
     {
@@ -211,7 +274,8 @@ internal struct KeyedFields
             bytes: _bytes,
             referrer: _referrer,
             userAgent: _userAgent,
-            virtualHost: _virtualHost);
+            virtualHost: _virtualHost,
+            duration: _duration ?? (_hasBareDuration && _hasRequestObject ? TimeSpan.FromTicks(_bareDurationTicks) : null));
         error = null;
         return LineResult.Record;
     }

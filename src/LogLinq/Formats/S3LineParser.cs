@@ -5,8 +5,9 @@ namespace LogLinq.Formats;
 /// Parses Amazon S3's server access logs:
 /// <c>owner bucket [06/Feb/2019:00:00:38 +0000] remote_ip requester request_id operation key "request" status error_code bytes_sent object_size total_time turnaround "referer" "user_agent" version_id host_id ... host_header ...</c>.
 /// The client is the remote IP, the user the requester (an IAM ARN, or '-' when anonymous), the
-/// bytes those sent, and the vhost the Host header (the bucket's endpoint), or the bucket when the
-/// line predates that field.
+/// bytes those sent, the vhost the Host header (the bucket's endpoint), or the bucket when the
+/// line predates that field, and the duration the Total Time (milliseconds from the request's
+/// receipt to the response's last byte sent; '-' is none).
 /// </summary>
 internal sealed class S3LineParser : TextLineParser
 {
@@ -17,6 +18,7 @@ internal sealed class S3LineParser : TextLineParser
     private const int Request = 8;
     private const int Status = 9;
     private const int BytesSent = 11;
+    private const int TotalTime = 13;
     private const int Referrer = 15;
     private const int UserAgent = 16;
     private const int HostHeader = 22;
@@ -75,6 +77,19 @@ internal sealed class S3LineParser : TextLineParser
             return LineResult.Malformed;
         }
 
+        ReadOnlySpan<byte> total = fields[TotalTime].Of(bytes);
+        TimeSpan? duration = null;
+        if (total is not [(byte)'-'])
+        {
+            if (!DurationText.TryParseMilliseconds(total, out long totalTicks))
+            {
+                error = $"expected the total time in milliseconds (or '-'), found {ErrorText.Quote(total)}";
+                return LineResult.Malformed;
+            }
+
+            duration = TimeSpan.FromTicks(totalTicks);
+        }
+
         ReadOnlySpan<byte> request = QuotedFields.Inside(fields[Request].Of(bytes));
         RequestLine.Split(request, out FieldRange method, out FieldRange path, out FieldRange protocol);
         ReadOnlySpan<byte> host = count > HostHeader ? fields[HostHeader].Of(bytes) : "-"u8;
@@ -91,7 +106,8 @@ internal sealed class S3LineParser : TextLineParser
             bytes: sentBytes,
             referrer: values.Append(QuotedFields.Inside(fields[Referrer].Of(bytes))),
             userAgent: values.Append(QuotedFields.Inside(fields[UserAgent].Of(bytes))),
-            virtualHost: values.Append(host is [(byte)'-'] ? fields[Bucket].Of(bytes) : host));
+            virtualHost: values.Append(host is [(byte)'-'] ? fields[Bucket].Of(bytes) : host),
+            duration: duration);
         return LineResult.Record;
     }
 }

@@ -5,11 +5,13 @@ namespace LogLinq.Formats;
 /// <c>time elapsed client result/status bytes method URL user hierarchy/peer type</c>, with the
 /// time in epoch seconds (UTC) and the elapsed milliseconds padded with spaces:
 /// <c>1286536309.586    921 192.168.0.68 TCP_MISS/200 507 GET http://www.google.com/ - DIRECT/74.125.45.104 text/html</c>.
-/// An absolute URL gives the path and the vhost; a <c>CONNECT</c>'s <c>host:port</c> is both.
+/// An absolute URL gives the path and the vhost; a <c>CONNECT</c>'s <c>host:port</c> is both. The
+/// elapsed milliseconds (from the client's connection accepted to its socket closed) are the duration.
 /// </summary>
 internal sealed class SquidLineParser : TextLineParser
 {
     private const int Time = 0;
+    private const int Elapsed = 1;
     private const int Client = 2;
     private const int Result = 3;
     private const int Bytes = 4;
@@ -53,6 +55,13 @@ internal sealed class SquidLineParser : TextLineParser
             return LineResult.Malformed;
         }
 
+        ReadOnlySpan<byte> elapsed = fields[Elapsed].Of(bytes);
+        if (!DurationText.TryParseMilliseconds(elapsed, out long elapsedTicks))
+        {
+            error = $"expected the elapsed milliseconds after the time, found {ErrorText.Quote(elapsed)}";
+            return LineResult.Malformed;
+        }
+
         ReadOnlySpan<byte> result = fields[Result].Of(bytes);
         int slash = result.LastIndexOf((byte)'/');
         if (slash < 0 || !CommonLogParser.TryParseStatus(result[(slash + 1)..], out int status))
@@ -90,7 +99,8 @@ internal sealed class SquidLineParser : TextLineParser
             bytes: sent,
             referrer: FieldRange.None,
             userAgent: FieldRange.None,
-            virtualHost: virtualHost);
+            virtualHost: virtualHost,
+            duration: TimeSpan.FromTicks(elapsedTicks));
         return LineResult.Record;
     }
 

@@ -6,7 +6,7 @@ namespace LogLinq.Formats;
 /// </summary>
 internal enum W3cField : byte
 {
-    /// <summary>A field the record has no place for (<c>s-ip</c>, <c>time-taken</c>, ...).</summary>
+    /// <summary>A field the record has no place for (<c>s-ip</c>, <c>sc-win32-status</c>, ...).</summary>
     Ignored,
 
     /// <summary><c>date</c>: the UTC date, <c>2024-03-01</c>.</summary>
@@ -50,4 +50,16 @@ internal enum W3cField : byte
 
     /// <summary><c>cs-host</c>: the Host header, the virtual host the client asked for.</summary>
     VirtualHost,
+
+    /// <summary>
+    /// <c>time-taken</c>: how long the request took, in whole milliseconds (IIS), or in seconds with
+    /// a fraction (CloudFront: <c>0.082</c>).
+    /// </summary>
+    TimeTaken,
+
+    /// <summary>
+    /// <c>x-edge-location</c>, never kept: a <c>#Fields:</c> that lists it is CloudFront's, whose
+    /// <c>time-taken</c> is in seconds.
+    /// </summary>
+    EdgeLocation,
 }

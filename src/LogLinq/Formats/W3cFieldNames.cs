@@ -6,7 +6,7 @@ namespace LogLinq.Formats;
 internal static class W3cFieldNames
 {
     /// <summary>How many kinds of field there are, to size a table indexed by <see cref="W3cField"/>.</summary>
-    public const int Count = (int)W3cField.VirtualHost + 1;
+    public const int Count = (int)W3cField.EdgeLocation + 1;
 
     /// <summary>
     /// The field <paramref name="name"/> stands for. Case-insensitive: the specification's names are
@@ -30,6 +30,8 @@ internal static class W3cFieldNames
         14 when Is(name, "cs(User-Agent)"u8) => W3cField.UserAgent,
         7 when Is(name, "cs-host"u8) => W3cField.VirtualHost,
         8 when Is(name, "cs(Host)"u8) => W3cField.VirtualHost, // the Host header, as CloudFront writes it
+        10 when Is(name, "time-taken"u8) => W3cField.TimeTaken,
+        15 when Is(name, "x-edge-location"u8) => W3cField.EdgeLocation,
         _ => W3cField.Ignored,
     };
 

@@ -16,6 +16,9 @@ internal sealed class W3cLineParser : CopyingLineParser
 {
     private W3cField[]? _columns;
     private long _fieldsLine;
+
+    // Whether the #Fields: is CloudFront's (it lists x-edge-location): its time-taken is in seconds.
+    private bool _cloudFront;
     private DateOnly? _directiveDate;
 
     public override LineResult ParseFields(in LogLine line, ref CommonLogFields fields, out ArraySegment<byte> text, out string? error)
@@ -86,6 +89,7 @@ internal sealed class W3cLineParser : CopyingLineParser
             }
         }
 
+        _cloudFront = columns.Contains(W3cField.EdgeLocation);
         if (columns.Count == 0)
         {
             // Keeping the old layout would read the lines that follow with fields they may not have.
@@ -132,6 +136,11 @@ internal sealed class W3cLineParser : CopyingLineParser
             return LineResult.Malformed;
         }
 
+        if (!TryReadTimeTaken(found[(int)W3cField.TimeTaken].Of(line), out TimeSpan? duration, out error))
+        {
+            return LineResult.Malformed;
+        }
+
         FieldRange dash = text.Append("-"u8);
         FieldRange empty = new(0, 0);
         fields.Set(
@@ -146,8 +155,35 @@ internal sealed class W3cLineParser : CopyingLineParser
             bytes: bytes,
             referrer: Copy(ref text, line, found[(int)W3cField.Referrer], FieldRange.None),
             userAgent: HeaderText(ref text, line, found[(int)W3cField.UserAgent]),
-            virtualHost: Copy(ref text, line, found[(int)W3cField.VirtualHost], FieldRange.None));
+            virtualHost: Copy(ref text, line, found[(int)W3cField.VirtualHost], FieldRange.None),
+            duration: duration);
         return LineResult.Record;
+    }
+
+    /// <summary>
+    /// <c>time-taken</c>: in a CloudFront file, seconds (<c>0.082</c>); elsewhere whole milliseconds, as
+    /// IIS writes them, or seconds where the value has a decimal point (IIS never writes one). Null
+    /// where the line has no such field or writes <c>-</c>; anything else is a malformed line, as a bad
+    /// <c>sc-bytes</c> is.
+    /// </summary>
+    private bool TryReadTimeTaken(ReadOnlySpan<byte> value, out TimeSpan? duration, out string? error)
+    {
+        duration = null;
+        error = null;
+        if (value.IsEmpty || value is [(byte)'-'])
+        {
+            return true;
+        }
+
+        bool seconds = _cloudFront || value.Contains((byte)'.');
+        if (seconds ? DurationText.TryParseSeconds(value, out long ticks) : DurationText.TryParseMilliseconds(value, out ticks))
+        {
+            duration = TimeSpan.FromTicks(ticks);
+            return true;
+        }
+
+        error = $"expected {(seconds ? "seconds" : "milliseconds")} (or '-') in time-taken, found {ErrorText.Quote(value)}";
+        return false;
     }
 
     /// <summary>

@@ -321,6 +321,7 @@ internal sealed class RecordDecoder : IDisposable
                             case RecordSlot.Referrer: fields.Referrer = range; break;
                             case RecordSlot.Agent: fields.UserAgent = range; break;
                             case RecordSlot.VirtualHost: fields.VirtualHost = range; break;
+                            case RecordSlot.Duration: fields.Duration = isNull ? null : Duration(utf8, number); break;
                             case RecordSlot.File: file = isNull ? null : File(utf8); break;
                         }
 
@@ -401,6 +402,12 @@ internal sealed class RecordDecoder : IDisposable
         FieldRange file = Range(body, ref at, number, "file");
         long line = Integer(body, ref at, number);
         fields.VirtualHost = _schema!.Count > RecordStreamFormat.RequiredCount ? Range(body, ref at, number, null) : FieldRange.None;
+        if (_schema.Count > RecordStreamFormat.RequiredCount + 1)
+        {
+            ReadOnlySpan<byte> duration = Text(body, ref at, number, out bool none);
+            fields.Duration = none ? null : Duration(duration, number);
+        }
+
         if (at != body.Length)
         {
             throw Damaged(number, $"its fields take {at} of its {body.Length} bytes");
@@ -431,6 +438,10 @@ internal sealed class RecordDecoder : IDisposable
             throw Damaged(number, $"its {field} is null, which only referrer, agent and vhost may be");
         }
     }
+
+    /// <summary>A duration's text (<see cref="RecordDuration"/>); damage when it is not one.</summary>
+    private TimeSpan Duration(ReadOnlySpan<byte> text, long number) =>
+        RecordDuration.TryParse(text, out TimeSpan duration) ? duration : throw Damaged(number, $"its duration is {ErrorText.Quote(text)}, not a count of ticks");
 
     /// <summary>Throws <see cref="Damaged"/> from a call, so the inlined helpers carry no throw of their own.</summary>
     [DoesNotReturn]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using LogLinq.Formats;
 using LogLinq.Records;
@@ -20,7 +21,7 @@ public static class RecordJsonReader
     /// A sequence to enumerate once. A line that is not such an object throws <see cref="LogSourceException"/>
     /// naming <c>name:line</c> and what is wrong, after the records before it. A missing key takes the
     /// default a <see cref="LogRecord"/> gets (<c>-</c> for ident and user, null for referrer,
-    /// agent and vhost, empty text, 0), but for <c>time</c> and <c>status</c>, which a record needs.
+    /// agent, vhost and duration, empty text, 0), but for <c>time</c> and <c>status</c>, which a record needs.
     /// </returns>
     public static IEnumerable<LogRecord> Read(Stream input, string name = "JSON lines")
     {
@@ -69,6 +70,7 @@ public static class RecordJsonReader
         string host = "", ident = "-", user = "-", method = "", path = "", protocol = "", file = "";
         string? referrer = null, agent = null, vhost = null;
         DateTimeOffset? time = null;
+        TimeSpan? duration = null;
         int? status = null;
         long bytes = 0, number = 0;
         while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
@@ -95,6 +97,21 @@ public static class RecordJsonReader
                     }
 
                     time = t;
+                    break;
+                case "duration":
+                    if (json.TokenType == JsonTokenType.Null)
+                    {
+                        break;
+                    }
+
+                    if (json.TokenType != JsonTokenType.String
+                        || !TimeSpan.TryParseExact(json.GetString(), "c", CultureInfo.InvariantCulture, out TimeSpan d) || d < TimeSpan.Zero)
+                    {
+                        problem = "duration: expected a duration as d.hh:mm:ss.fffffff, or null";
+                        return null;
+                    }
+
+                    duration = d;
                     break;
                 case "status":
                     if (json.TokenType != JsonTokenType.Number || !json.TryGetInt32(out int s))
@@ -133,7 +150,7 @@ public static class RecordJsonReader
         }
 
         problem = null;
-        return new LogRecord(host, time.Value, method, path, protocol, status.Value, bytes, referrer, agent, ident, user, file, number, vhost);
+        return new LogRecord(host, time.Value, method, path, protocol, status.Value, bytes, referrer, agent, ident, user, file, number, vhost, duration);
     }
 
     private static string? Text(ref Utf8JsonReader json) => json.TokenType switch

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using LogLinq.Push;
@@ -7,8 +8,10 @@ namespace LogLinq.Interchange;
 
 /// <summary>
 /// Writes records as JSON lines, one object per record with every field, keyed by the query
-/// language's names: <c>host ident user time method path protocol status bytes referrer agent file
-/// line</c>. Times are ISO 8601 with their offset, a missing referrer or agent is null. This is what
+/// language's names: <c>host ident user time method path protocol status bytes referrer agent vhost
+/// duration file line</c>. Times are ISO 8601 with their offset, a duration is written as the
+/// language prints one (<c>00:00:02.5000000</c>, .NET's "c" format), a missing referrer, agent,
+/// vhost or duration is null. This is what
 /// <c>loglinq query ... --format json</c> prints for a query of whole records, and what
 /// <see cref="RecordJsonReader"/> reads back.
 /// </summary>
@@ -56,11 +59,25 @@ public sealed class RecordJsonWriter : Sink<LogRecord>, IDisposable
         _json.WriteString("referrer"u8, record.Referrer);
         _json.WriteString("agent"u8, record.UserAgent);
         _json.WriteString("vhost"u8, record.VirtualHost);
+        WriteDuration(record.Duration);
         _json.WriteString("file"u8, record.File);
         _json.WriteNumber("line"u8, record.LineNumber);
         _json.WriteEndObject();
         _json.Flush();
         _output.Write("\n"u8);
+    }
+
+    private void WriteDuration(TimeSpan? duration)
+    {
+        if (duration is not { } taken)
+        {
+            _json.WriteNull("duration"u8);
+            return;
+        }
+
+        Span<char> text = stackalloc char[32];
+        taken.TryFormat(text, out int written, "c", CultureInfo.InvariantCulture);
+        _json.WriteString("duration"u8, text[..written]);
     }
 
     /// <summary>Flushes the stream.</summary>

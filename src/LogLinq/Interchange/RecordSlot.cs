@@ -47,4 +47,7 @@ internal enum RecordSlot : byte
 
     /// <summary><c>vhost</c>, which streams written before it was added lack.</summary>
     VirtualHost,
+
+    /// <summary><c>duration</c>, text of its ticks, which streams written before it was added lack.</summary>
+    Duration,
 }

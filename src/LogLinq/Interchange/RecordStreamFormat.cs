@@ -50,10 +50,12 @@ internal static class RecordStreamFormat
         ("file", RecordFieldType.Text),
         ("line", RecordFieldType.Int64),
         ("vhost", RecordFieldType.Text),
+        ("duration", RecordFieldType.Text),
     ];
 
     /// <summary>
-    /// How many of <see cref="Fields"/> every stream has: those after them were added to version 1
+    /// How many of <see cref="Fields"/> every stream has: those after them (<c>vhost</c>, then
+    /// <c>duration</c>, text of its ticks: <see cref="RecordDuration"/>) were added to version 1
     /// later, so a stream written before lacks them, and its records read them as null.
     /// </summary>
     public const int RequiredCount = 13;

@@ -249,6 +249,8 @@ public sealed class RecordStreamWriter : Sink<LogRecord>, IDisposable, ITransien
         FieldRange method = fields.Method(line), path = fields.Path(line), protocol = fields.Protocol(line);
         DateTimeOffset time = record.Time;
         ulong offset = Varint.ZigZag(time.TotalOffsetMinutes), status = Varint.ZigZag(record.Status), bytes = Varint.ZigZag(record.Bytes), number = Varint.ZigZag(record.LineNumber);
+        Span<byte> duration = stackalloc byte[RecordDuration.MaxLength];
+        int durationLength = record.Duration is { } taken ? RecordDuration.Format(taken, duration) : -1;
         int size = TextLength(fields.Host) + TextLength(fields.Ident) + TextLength(fields.User)
             + sizeof(long) + Varint.Length(offset)
             + TextLength(method) + TextLength(path) + TextLength(protocol)
@@ -256,7 +258,8 @@ public sealed class RecordStreamWriter : Sink<LogRecord>, IDisposable, ITransien
             + TextLength(fields.Referrer) + TextLength(fields.UserAgent)
             + Varint.Length((ulong)file.Length + 1) + file.Length
             + Varint.Length(number)
-            + TextLength(fields.VirtualHost);
+            + TextLength(fields.VirtualHost)
+            + TextLength(new FieldRange(0, durationLength));
         written = Varint.Length((ulong)size) + size;
         if (written > destination.Length)
         {
@@ -282,7 +285,8 @@ public sealed class RecordStreamWriter : Sink<LogRecord>, IDisposable, ITransien
         file.CopyTo(destination[at..]);
         at += file.Length;
         at += Varint.Write(destination[at..], number);
-        PutText(destination, at, line, fields.VirtualHost);
+        at = PutText(destination, at, line, fields.VirtualHost);
+        PutText(destination, at, duration, new FieldRange(0, durationLength));
         return true;
     }
 
@@ -326,7 +330,8 @@ public sealed class RecordStreamWriter : Sink<LogRecord>, IDisposable, ITransien
             || !TryString(record.UserAgent, body, ref at)
             || !TryBytes(file, body, ref at)
             || !TryInteger(record.LineNumber, body, ref at)
-            || !TryString(record.VirtualHost, body, ref at))
+            || !TryString(record.VirtualHost, body, ref at)
+            || !TryDuration(record.Duration, body, ref at))
         {
             return false;
         }
@@ -364,6 +369,17 @@ public sealed class RecordStreamWriter : Sink<LogRecord>, IDisposable, ITransien
         at += Varint.Write(body[at..], (ulong)length + 1);
         at += Encoding.UTF8.GetBytes(text, body[at..]);
         return true;
+    }
+
+    private static bool TryDuration(TimeSpan? duration, Span<byte> body, ref int at)
+    {
+        if (duration is not { } taken)
+        {
+            return TryByte(0, body, ref at);
+        }
+
+        Span<byte> digits = stackalloc byte[RecordDuration.MaxLength];
+        return TryBytes(digits[..RecordDuration.Format(taken, digits)], body, ref at);
     }
 
     private static bool TryBytes(ReadOnlySpan<byte> utf8, Span<byte> body, ref int at)

@@ -166,12 +166,12 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
             return Expression.NegateChecked(operand);
         }
 
-        if (operand.Type == typeof(TimeSpan))
+        if (ValueTypes.IsDuration(operand.Type))
         {
             overflows.AddDurationArithmetic();
         }
 
-        return ValueTypes.IsNumber(operand.Type) || operand.Type == typeof(TimeSpan)
+        return ValueTypes.IsNumber(operand.Type) || ValueTypes.IsDuration(operand.Type)
             ? Expression.Negate(operand)
             : throw Error(unary, $"'-' needs a number or a duration, but {Describe(unary.Operand)} is {ValueTypes.Describe(operand.Type)}");
     }
@@ -197,7 +197,7 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
     {
         // An XML field is text that may stand for a number: a parameter beside it is read for what it is.
         Type? HintFrom(Expression e) =>
-            e.Type == ValueTypes.Null || XmlFields.IsField(e) ? null : arithmetic && e.Type == typeof(DateTimeOffset) ? typeof(TimeSpan) : e.Type;
+            e.Type == ValueTypes.Null || XmlFields.IsField(e) ? null : arithmetic && e.Type == typeof(DateTimeOffset) ? typeof(TimeSpan) : Hint(e.Type);
 
         if (IsUntyped(left) && !IsUntyped(right))
         {
@@ -210,6 +210,24 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
     }
 
     private static bool IsUntyped(ExpressionSyntax syntax) => syntax is LiteralSyntax or ParameterSyntax;
+
+    /// <summary>The type a literal or a parameter takes beside a value of <paramref name="type"/>: a duration that may be missing takes a duration.</summary>
+    private static Type Hint(Type type) => type == typeof(TimeSpan?) ? typeof(TimeSpan) : type;
+
+    /// <summary>
+    /// Two durations, one of them a record's that may be missing, both brought to <c>TimeSpan?</c>:
+    /// comparisons are then lifted (false where the duration is missing, but for <c>!=</c>), and
+    /// arithmetic with a missing duration gives none.
+    /// </summary>
+    private static (Expression, Expression) Lift(Expression left, Expression right) =>
+        left.Type == right.Type ? (left, right) : (Lifted(left), Lifted(right));
+
+    private static Expression Lifted(Expression e) => e switch
+    {
+        _ when e.Type == typeof(TimeSpan?) => e,
+        ConstantExpression { Value: TimeSpan span } => Expression.Constant((TimeSpan?)span, typeof(TimeSpan?)),
+        _ => Expression.Convert(e, typeof(TimeSpan?)),
+    };
 
     private Expression Comparison(BinarySyntax binary)
     {
@@ -231,7 +249,8 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
         };
         string symbol = SymbolOf(op);
 
-        // null is text that is not there: only text (referrer, agent, vhost) can be compared with it.
+        // null is text that is not there: only text (referrer, agent, vhost), a number read from text and
+        // the record's duration can be compared with it.
         bool leftNull = left is ConstantExpression { Value: null };
         if (leftNull || right is ConstantExpression { Value: null })
         {
@@ -242,12 +261,12 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
                 throw Error(at, $"{symbol} cannot compare with null; use == null or != null");
             }
 
-            if (other.Type != typeof(string) && other.Type != ValueTypes.Null && other.Type != typeof(double?))
+            if (other.Type != typeof(string) && other.Type != ValueTypes.Null && other.Type != typeof(double?) && other.Type != typeof(TimeSpan?))
             {
                 throw Error(at, $"{Describe(otherSyntax)} is {ValueTypes.Describe(other.Type)} and never null");
             }
 
-            var nothing = Expression.Constant(null, other.Type == typeof(double?) ? typeof(double?) : typeof(string));
+            var nothing = Expression.Constant(null, other.Type == typeof(double?) || other.Type == typeof(TimeSpan?) ? other.Type : typeof(string));
             return Expression.MakeBinary(type, leftNull ? nothing : left, leftNull ? right : nothing);
         }
 
@@ -262,6 +281,11 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
             // Lifted: a missing number (text that is not one) makes every comparison false but !=.
             (left, right) = Unify(left, right);
             return Expression.MakeBinary(type, left, right);
+        }
+
+        if (ValueTypes.IsDuration(left.Type) && ValueTypes.IsDuration(right.Type))
+        {
+            (left, right) = Lift(left, right);
         }
 
         if (left.Type != right.Type)
@@ -378,14 +402,28 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
             };
         }
 
+        if (ValueTypes.IsDuration(left.Type) && ValueTypes.IsDuration(right.Type) && op is BinaryOperator.Add or BinaryOperator.Subtract)
+        {
+            (left, right) = Lift(left, right);
+        }
+
         Type lt = left.Type;
         Type rt = right.Type;
+        if (op is BinaryOperator.Add or BinaryOperator.Subtract && (lt == typeof(DateTimeOffset) && rt == typeof(TimeSpan?) || lt == typeof(TimeSpan?) && rt == typeof(DateTimeOffset)))
+        {
+            // A time moved by nothing would be a time that may be missing, which the language has not.
+            ExpressionSyntax missing = lt == typeof(TimeSpan?) ? binary.Left : binary.Right;
+            throw Error(
+                binary.OperatorSpan,
+                $"'{SymbolOf(op)}' moves a time by a duration that is always there, but {Describe(missing)} is null where the log has none");
+        }
+
         switch (op)
         {
             case BinaryOperator.Add when lt == typeof(string) && rt == typeof(string):
                 return Expression.Call(Concat, left, right);
-            case BinaryOperator.Add when lt == typeof(TimeSpan) && rt == typeof(TimeSpan):
-            case BinaryOperator.Subtract when lt == typeof(TimeSpan) && rt == typeof(TimeSpan):
+            case BinaryOperator.Add when ValueTypes.IsDuration(lt) && lt == rt:
+            case BinaryOperator.Subtract when ValueTypes.IsDuration(lt) && lt == rt:
                 overflows.AddDurationArithmetic();
                 return op == BinaryOperator.Add ? Expression.Add(left, right) : Expression.Subtract(left, right);
             case BinaryOperator.Subtract when lt == typeof(DateTimeOffset) && rt == typeof(DateTimeOffset):
@@ -469,7 +507,7 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
         Expression? any = null;
         foreach (ExpressionSyntax candidate in @in.Candidates)
         {
-            Expression c = Compile(candidate, XmlFields.IsField(value) ? null : value.Type);
+            Expression c = Compile(candidate, XmlFields.IsField(value) ? null : Hint(value.Type));
             Expression equal = Compare(BinaryOperator.Equal, value, c, candidate.Span, @in.Value, candidate);
             any = any is null ? equal : Expression.OrElse(any, equal);
         }

@@ -302,7 +302,7 @@ public static class QueryCompiler
             for (int i = 0; i < summarize.Aggregates.Count; i++)
             {
                 empty[i] = summarize.Aggregates[i].Function is "count" or "dcount" ? 0L
-                    : summarize.Aggregates[i].Function == "sum" ? (columns[i].Type == typeof(double) || columns[i].Type == typeof(double?) ? 0d : 0L)
+                    : summarize.Aggregates[i].Function == "sum" ? (columns[i].Type == typeof(double) || columns[i].Type == typeof(double?) ? 0d : ValueTypes.IsDuration(columns[i].Type) ? TimeSpan.Zero : 0L)
                     : null;
             }
 
@@ -326,6 +326,17 @@ public static class QueryCompiler
         string function = aggregate.Function;
         switch (function)
         {
+            case "sum" or "avg" when ValueTypes.IsDuration(value.Type):
+                {
+                    // Durations are summed and averaged as their ticks, as LINQ sums long? (a missing
+                    // duration left out, the sum checked), and made durations again.
+                    context.Overflows.AddDurationArithmetic();
+                    MethodInfo ticksOf = typeof(QueryFunctions).GetMethod(nameof(QueryFunctions.Ticks))!;
+                    Expression ticks = Expression.Call(ticksOf, value.Type == typeof(TimeSpan?) ? value : Expression.Convert(value, typeof(TimeSpan?)));
+                    Expression total = Expression.Call(typeof(Enumerable), function == "sum" ? nameof(Enumerable.Sum) : nameof(Enumerable.Average), [element], g, Expression.Lambda(ticks, row));
+                    return Expression.Call(typeof(QueryFunctions).GetMethod(nameof(QueryFunctions.DurationOfTicks), [total.Type])!, total);
+                }
+
             case "sum" or "avg":
                 value = XmlFields.AsNumber(value); // an XML field's text, as numbers; those that are not are left out
                 if (!ValueTypes.IsNumber(value.Type))

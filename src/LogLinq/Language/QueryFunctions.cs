@@ -52,6 +52,19 @@ internal static class QueryFunctions
     public static double? Number(string? text) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) ? value : null;
 
+    /// <summary>
+    /// A duration as its ticks (100 ns), for <c>sum</c> and <c>avg</c> of durations: LINQ sums and
+    /// averages <c>long?</c> with the rules the language wants (nulls left out, the sum checked).
+    /// </summary>
+    public static long? Ticks(TimeSpan? duration) => duration?.Ticks;
+
+    /// <summary>The sum of durations' ticks, a duration again.</summary>
+    public static TimeSpan? DurationOfTicks(long? ticks) => ticks is { } n ? TimeSpan.FromTicks(n) : null;
+
+    /// <summary>The average of durations' ticks, a duration again, to the nearest tick; null for none.</summary>
+    public static TimeSpan? DurationOfTicks(double? ticks) =>
+        ticks is { } n ? TimeSpan.FromTicks((long)Math.Round(n, MidpointRounding.AwayFromZero)) : null;
+
     /// <summary><c>time + duration</c> (a negative duration moves it back).</summary>
     /// <exception cref="OverflowException">The time it moves to is outside the years 1 to 9999, as an integer's overflow is reported.</exception>
     public static DateTimeOffset Later(DateTimeOffset time, TimeSpan duration)

@@ -20,15 +20,17 @@ internal static class RecordFields
         ("referrer", nameof(LogRecord.Referrer)),
         ("agent", nameof(LogRecord.UserAgent)),
         ("vhost", nameof(LogRecord.VirtualHost)),
+        ("duration", nameof(LogRecord.Duration)),
         ("file", nameof(LogRecord.File)),
         ("line", nameof(LogRecord.LineNumber)),
     ];
 
-    /// <summary>The properties that are null where the log format has no such field.</summary>
+    /// <summary>The properties that are null where the log format has no such field (all text but the duration).</summary>
     public static readonly IReadOnlySet<string> Nullable = new HashSet<string>(StringComparer.Ordinal)
     {
         nameof(LogRecord.Referrer),
         nameof(LogRecord.UserAgent),
         nameof(LogRecord.VirtualHost),
+        nameof(LogRecord.Duration),
     };
 }

@@ -20,9 +20,15 @@ internal static class ValueTypes
         : a == typeof(double) || b == typeof(double) ? typeof(double)
         : typeof(long);
 
+    /// <summary>
+    /// Whether the type is a duration: a literal's or a time's difference (<c>TimeSpan</c>), or a
+    /// record's <c>duration</c>, which may be missing (<c>TimeSpan?</c>, null where the log has none).
+    /// </summary>
+    public static bool IsDuration(Type t) => t == typeof(TimeSpan) || t == typeof(TimeSpan?);
+
     /// <summary>Whether values of the type can be ordered with <c>&lt;</c> and sorted.</summary>
     public static bool IsOrdered(Type t) =>
-        IsNumber(t) || t == typeof(string) || t == typeof(DateTimeOffset) || t == typeof(TimeSpan) || t == typeof(bool);
+        IsNumber(t) || t == typeof(string) || t == typeof(DateTimeOffset) || IsDuration(t) || t == typeof(bool);
 
     /// <summary>The type in words, with its article: "an integer", "text", "a time".</summary>
     public static string Describe(Type t) =>
@@ -30,7 +36,7 @@ internal static class ValueTypes
         : IsInteger(t) ? "an integer"
         : t == typeof(double) || t == typeof(double?) ? "a number"
         : t == typeof(DateTimeOffset) ? "a time"
-        : t == typeof(TimeSpan) ? "a duration"
+        : IsDuration(t) ? "a duration"
         : t == typeof(bool) ? "true or false"
         : t == Null ? "null"
         : t.Name;

@@ -38,7 +38,8 @@ public sealed class LogRecord
         string user = "-",
         string file = "",
         long lineNumber = 0,
-        string? virtualHost = null)
+        string? virtualHost = null,
+        TimeSpan? duration = null)
     {
         _host = host;
         _ident = ident;
@@ -52,6 +53,7 @@ public sealed class LogRecord
         Time = time;
         Status = status;
         Bytes = bytes;
+        Duration = duration;
         File = file;
         LineNumber = lineNumber;
     }
@@ -63,6 +65,7 @@ public sealed class LogRecord
         Time = fields.Time;
         Status = fields.Status;
         Bytes = fields.Bytes;
+        Duration = fields.Duration;
         File = file;
         LineNumber = lineNumber;
     }
@@ -78,7 +81,7 @@ public sealed class LogRecord
         (_line, _lineStart, _fields, File, LineNumber) = (other._line, other._lineStart, other._fields, other.File, lineNumber);
         (_host, _ident, _user, _method, _path, _protocol, _referrer, _userAgent, _virtualHost) =
             (other._host, other._ident, other._user, other._method, other._path, other._protocol, other._referrer, other._userAgent, other._virtualHost);
-        (Time, Status, Bytes) = (other.Time, other.Status, other.Bytes);
+        (Time, Status, Bytes, Duration) = (other.Time, other.Status, other.Bytes, other.Duration);
     }
 
     /// <summary>The same record at another line number (a parallel scan learns the real one late).</summary>
@@ -92,7 +95,7 @@ public sealed class LogRecord
     {
         (_line, _lineStart, _fields) = (buffer, start, fields);
         (_host, _ident, _user, _method, _path, _protocol, _referrer, _userAgent, _virtualHost) = (null, null, null, null, null, null, null, null, null);
-        (Time, Status, Bytes, File, LineNumber) = (fields.Time, fields.Status, fields.Bytes, file, lineNumber);
+        (Time, Status, Bytes, Duration, File, LineNumber) = (fields.Time, fields.Status, fields.Bytes, fields.Duration, file, lineNumber);
     }
 
     /// <summary>The client's address or host name.</summary>
@@ -134,6 +137,16 @@ public sealed class LogRecord
     /// <c>vhost</c>, <c>server_name</c> or Caddy's <c>request.host</c>; null where the line has none.
     /// </summary>
     public string? VirtualHost => _virtualHost ??= Text(_fields.VirtualHost);
+
+    /// <summary>
+    /// How long the server took over the request, where the log records it: W3C's <c>time-taken</c>
+    /// (IIS, CloudFront), the sum of an AWS load balancer's three processing times, HAProxy's total
+    /// time (<c>Ta</c>, or <c>Tt</c>), Squid's elapsed time, S3's Total Time, a JSON log's
+    /// <c>request_time</c> (nginx) or <c>duration</c> (Caddy, Traefik), a logfmt line's
+    /// <c>duration</c>, <c>took</c> or <c>elapsed</c>. Null where the format has none (Common,
+    /// Combined) and where the line has none or says it is unknown (<c>-</c>, <c>-1</c>).
+    /// </summary>
+    public TimeSpan? Duration { get; private set; }
 
     /// <summary>The file the record was read from.</summary>
     public string File { get; private set; }

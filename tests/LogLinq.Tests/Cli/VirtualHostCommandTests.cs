@@ -80,8 +80,8 @@ public sealed class VirtualHostCommandTests : IDisposable
         LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["query", $"from \"{_log}\" | take 1", "--format", "csv"]);
 
         run.Stdout.Should().Be(
-            "host,ident,user,time,method,path,protocol,status,bytes,referrer,agent,vhost,file,line\r\n"
-            + $"203.0.113.9,-,-,2026-11-25T10:00:00+00:00,GET,/,HTTP/1.1,200,512,-,curl/8.0,example.com:80,{_log},1\r\n",
+            "host,ident,user,time,method,path,protocol,status,bytes,referrer,agent,vhost,duration,file,line\r\n"
+            + $"203.0.113.9,-,-,2026-11-25T10:00:00+00:00,GET,/,HTTP/1.1,200,512,-,curl/8.0,example.com:80,,{_log},1\r\n",
             run.ToString());
     }
 

@@ -80,4 +80,38 @@ public sealed class GeneratorTests
         queries.Should().Contain(q => q.Contains("r.VirtualHost ==") || q.Contains("r.VirtualHost !="))
             .And.Contain(q => q.Contains("By(r => r.VirtualHost)"));
     }
+
+    [Fact]
+    public void Queries_ask_about_the_duration_too()
+    {
+        List<LogRecord> records = DifferentialFixture.Load(Path.Combine(DifferentialFixture.RepoRoot, "data", "access-log"));
+        string[] queries = [.. new QueryGenerator(records, 7).Generate(600).Select(q => q.Description)];
+
+        queries.Should().Contain(q => q.Contains("r.Duration ==") || q.Contains("r.Duration !="))
+            .And.Contain(q => q.Contains("r.Duration >") || q.Contains("r.Duration <") || q.Contains("< r.Duration") || q.Contains("> r.Duration"))
+            .And.Contain(q => q.Contains("Max(r => r.Duration)") || q.Contains("ticks of r.Duration"));
+    }
+
+    [Fact]
+    public void The_json_log_has_durations_of_every_shape()
+    {
+        string dir = Directory.CreateTempSubdirectory("loglinq-gen-json-").FullName;
+        try
+        {
+            string file = Path.Combine(dir, "access.json");
+            LogGenerator.WriteJson(file, new LogGeneratorOptions(3000, 42));
+            var report = new ParseReport();
+            List<LogRecord> records = DifferentialFixture.Load(file, report);
+
+            report.Malformed.Should().BeInRange(1, 40);
+            records.Should().Contain(r => r.Duration == null)
+                .And.Contain(r => r.Duration == TimeSpan.Zero)
+                .And.Contain(r => r.Duration > TimeSpan.FromSeconds(3))
+                .And.Contain(r => r.Duration > TimeSpan.Zero && r.Duration < TimeSpan.FromMilliseconds(200));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

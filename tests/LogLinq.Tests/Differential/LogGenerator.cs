@@ -117,6 +117,62 @@ internal static class LogGenerator
         }
     }
 
+    /// <summary>
+    /// Writes nginx's JSON lines (<c>log_format escape=json</c>) with the records' durations: the
+    /// <c>request_time</c> as a string or a number of seconds, zero, missing, or no number at all
+    /// (then unknown), and a few lines that are not records. Times in several offsets, statuses and
+    /// sizes as <see cref="Lines"/> draws them. The same options give the same bytes.
+    /// </summary>
+    public static void WriteJson(string path, LogGeneratorOptions options)
+    {
+        var rng = new Random(options.Seed);
+        List<string> hosts = Hosts(rng);
+        List<string> paths = Paths(rng);
+        DateTimeOffset time = Start;
+        using var file = new StreamWriter(path, append: false, new UTF8Encoding(false)) { NewLine = "\n" };
+        for (int n = 1; n <= options.Lines; n++)
+        {
+            time = time.AddSeconds(rng.Next(0, 5));
+            if (n >= options.MalformedFrom && rng.NextDouble() < options.MalformedRate)
+            {
+                file.WriteLine(rng.Next(3) switch
+                {
+                    0 => "{\"time_iso8601\":\"not a time\",\"status\":\"200\"}",
+                    1 => "{\"time_iso8601\":\"2008-02-24T00:00:00+00:00\",\"status\":",
+                    _ => "garbage",
+                });
+                continue;
+            }
+
+            string status = WeightedStatus(rng);
+            string stamp = time.ToOffset(Pick(rng, Offsets)).ToString("yyyy-MM-dd'T'HH:mm:ss.FFFzzz", CultureInfo.InvariantCulture);
+            string request = $"{(rng.Next(5) == 0 ? "POST" : "GET")} {Pick(rng, paths).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)} HTTP/1.1";
+            string line = $"{{\"time_iso8601\":\"{stamp}\",\"remote_addr\":\"{Pick(rng, hosts)}\",\"request\":\"{request}\",\"status\":\"{(status == "-" ? "200" : status)}\",\"body_bytes_sent\":\"{Bytes(rng, status)}\"";
+            line += rng.Next(20) switch
+            {
+                < 10 => $",\"request_time\":\"{Seconds(rng)}\"}}",
+                < 15 => $",\"request_time\":{Seconds(rng)}}}",
+                15 => ",\"request_time\":\"0.000\"}",
+                16 => ",\"request_time\":\"-\"}",
+                17 => ",\"request_time\":null}",
+                _ => "}",
+            };
+            file.WriteLine(line);
+        }
+    }
+
+    // Seconds with milliseconds, as nginx writes $request_time: mostly fast, some slow.
+    private static string Seconds(Random rng)
+    {
+        int milliseconds = rng.Next(10) switch
+        {
+            < 6 => rng.Next(0, 200),
+            < 9 => rng.Next(200, 3000),
+            _ => rng.Next(3000, 120_000),
+        };
+        return (milliseconds / 1000m).ToString("0.000", CultureInfo.InvariantCulture);
+    }
+
     private static List<string> Hosts(Random rng)
     {
         var hosts = new List<string>();

@@ -45,7 +45,7 @@ internal static class Outcome
 
     /// <summary>A record as <c>file:line</c> and its Combined line: every field, read after the scan.</summary>
     public static string RenderRecord(LogRecord record) =>
-        $"{record.File}:{record.LineNumber.ToString(CultureInfo.InvariantCulture)} {record} ident={record.Ident} user={record.User} referrer={QueryGenerator.Literal(record.Referrer)} agent={QueryGenerator.Literal(record.UserAgent)}";
+        $"{record.File}:{record.LineNumber.ToString(CultureInfo.InvariantCulture)} {record} ident={record.Ident} user={record.User} referrer={QueryGenerator.Literal(record.Referrer)} agent={QueryGenerator.Literal(record.UserAgent)} duration={record.Duration?.Ticks.ToString(CultureInfo.InvariantCulture) ?? "null"}";
 
     private static void Render(object? value, StringBuilder text)
     {

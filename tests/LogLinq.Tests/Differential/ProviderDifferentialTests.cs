@@ -29,6 +29,10 @@ public sealed class DifferentialFixture : IDisposable
 
     public const int MultiFileQuerySeed = 65537;
 
+    public const int JsonQuerySeed = 8128;
+
+    public const int JsonLines = 30_000;
+
     public const int GeneratedLines = 100_000;
 
     private readonly string _dir = Directory.CreateTempSubdirectory("loglinq-diff-").FullName;
@@ -50,6 +54,11 @@ public sealed class DifferentialFixture : IDisposable
         LogGenerator.Write(small, new LogGeneratorOptions(20_000, LogSeed + 1, MalformedRate: 0.02));
         MultiFiles = [small, accessLog];
         MultiFile = new LogUnderTest("two files (generated 20000 lines + data/access-log)", MultiFiles, LoadAll(MultiFiles), seed ?? MultiFileQuerySeed, count > 0 ? count : 100);
+
+        // nginx's JSON lines with request_time: durations, and lines without one.
+        string json = Path.Combine(_dir, "generated-access.json");
+        LogGenerator.WriteJson(json, new LogGeneratorOptions(JsonLines, LogSeed + 2));
+        Json = new LogUnderTest($"generated JSON lines ({JsonLines} lines, log seed {LogSeed + 2})", [json], Load(json), seed ?? JsonQuerySeed, count > 0 ? count : 150);
     }
 
     public static string RepoRoot { get; } = TestPaths.RepoRoot;
@@ -64,12 +73,15 @@ public sealed class DifferentialFixture : IDisposable
 
     internal LogUnderTest MultiFile { get; }
 
+    internal LogUnderTest Json { get; }
+
     internal string[] MultiFiles { get; }
 
     internal LogUnderTest this[string name] => name switch
     {
         "access-log" => AccessLog,
         "generated" => Generated,
+        "json" => Json,
         _ => MultiFile,
     };
 
@@ -107,6 +119,8 @@ public sealed class ProviderDifferentialTests(DifferentialFixture fixture, ITest
     [InlineData("generated", 2, 130)]
     [InlineData("generated", 1, 30)]
     [InlineData("two-files", 2, 100)]
+    [InlineData("json", 2, 150)]
+    [InlineData("json", 1, 40)]
     public void Generated_queries_give_what_linq_to_objects_gives(string log, int workers, int limit)
     {
         LogUnderTest subject = fixture[log];
@@ -132,6 +146,7 @@ public sealed class ProviderDifferentialTests(DifferentialFixture fixture, ITest
     [InlineData("access-log")]
     [InlineData("generated")]
     [InlineData("two-files")]
+    [InlineData("json")]
     public void The_files_are_really_split_into_ranges(string log)
     {
         LogUnderTest subject = fixture[log];
@@ -150,6 +165,7 @@ public sealed class ProviderDifferentialTests(DifferentialFixture fixture, ITest
     [InlineData("access-log")]
     [InlineData("generated")]
     [InlineData("two-files")]
+    [InlineData("json")]
     public void Every_record_of_a_split_file_has_its_file_and_line_number(string log)
     {
         LogUnderTest subject = fixture[log];

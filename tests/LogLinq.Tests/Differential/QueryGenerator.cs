@@ -61,6 +61,7 @@ internal sealed class QueryGenerator
     private readonly List<string> _paths = [];
     private readonly List<DateTimeOffset> _times = [];
     private readonly List<long> _bytes = [];
+    private readonly List<TimeSpan> _durations = [TimeSpan.Zero, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(1)];
     private readonly List<Key> _keys;
 
     public QueryGenerator(IReadOnlyList<LogRecord> records, int seed)
@@ -73,6 +74,10 @@ internal sealed class QueryGenerator
             _paths.Add(r.Path);
             _times.Add(r.Time);
             _bytes.Add(r.Bytes);
+            if (r.Duration is { } duration)
+            {
+                _durations.Add(duration);
+            }
         }
 
         _hosts.AddRange(["::1", "no.such.host", "127.0.0.1"]);
@@ -93,6 +98,7 @@ internal sealed class QueryGenerator
             new Key<string>("r.User", r => r.User),
             new Key<int>("r.Status / 100", r => r.Status / 100),
             new Key<string>("r.File", r => r.File),
+            new Key<TimeSpan?>("r.Duration", r => r.Duration),
         ];
     }
 
@@ -173,7 +179,7 @@ internal sealed class QueryGenerator
 
     private (Expression Body, string Text) Atom()
     {
-        switch (_rng.Next(34))
+        switch (_rng.Next(37))
         {
             case < 5:
                 return Compare("r.Status", Field(nameof(LogRecord.Status)), Pick(StatusConstants), typeof(int));
@@ -247,8 +253,37 @@ internal sealed class QueryGenerator
 
             case < 32:
                 return Residual();
-            default:
+            case < 34:
                 return Captured();
+            default:
+                return DurationAtom();
+        }
+    }
+
+    /// <summary>
+    /// The duration, which may be null (an NCSA line, a JSON line without request_time): compared
+    /// lifted, with a constant of its own type or a duration converted to it (as C# writes
+    /// <c>r.Duration &gt; TimeSpan.FromSeconds(2)</c>), or tested for null.
+    /// </summary>
+    private (Expression Body, string Text) DurationAtom()
+    {
+        MemberExpression duration = Field(nameof(LogRecord.Duration));
+        TimeSpan value = Pick(_durations);
+        switch (_rng.Next(5))
+        {
+            case 0:
+                return _rng.Next(2) == 0
+                    ? (Expression.Equal(duration, Expression.Constant(null, typeof(TimeSpan?))), "r.Duration == null")
+                    : (Expression.NotEqual(duration, Expression.Constant(null, typeof(TimeSpan?))), "r.Duration != null");
+            case 1:
+                {
+                    (ExpressionType op, string symbol) = Pick(Comparisons);
+                    var captured = new Box<TimeSpan>(value);
+                    return (Expression.MakeBinary(op, duration, Expression.Convert(captured.Expression, typeof(TimeSpan?))), $"r.Duration {symbol} captured({Render(value)})");
+                }
+
+            default:
+                return Compare("r.Duration", duration, (TimeSpan?)value, typeof(TimeSpan?));
         }
     }
 
@@ -395,7 +430,7 @@ internal sealed class QueryGenerator
     private (string, Func<IQueryable<LogRecord>, object?>) Terminal()
     {
         Key key = Pick(_keys);
-        switch (_rng.Next(25))
+        switch (_rng.Next(27))
         {
             case 0 or 1:
                 return (".Select(r => r.LineNumber).ToList()", q => q.Select(r => r.LineNumber).ToList());
@@ -454,7 +489,7 @@ internal sealed class QueryGenerator
                 return ($".Select(r => {key.Text}).Distinct().Count()", key.DistinctCount);
             case 13 or 14:
                 {
-                    int shape = _rng.Next(4);
+                    int shape = _rng.Next(Key.GroupShapes.Length);
                     return ($".GroupBy(r => {key.Text}).Select({Key.GroupShapes[shape]})", q => key.Group(q, shape));
                 }
 
@@ -501,6 +536,16 @@ internal sealed class QueryGenerator
                     };
                 }
 
+            case 25 or 26:
+                return _rng.Next(6) switch
+                {
+                    0 => (".Max(r => r.Duration)", q => q.Max(r => r.Duration)),
+                    1 => (".Min(r => r.Duration)", q => q.Min(r => r.Duration)),
+                    2 => (".Sum(r => ticks of r.Duration)", q => q.Sum(r => r.Duration.HasValue ? r.Duration.Value.Ticks : (long?)null)),
+                    3 => (".Average(r => ticks of r.Duration)", q => q.Average(r => r.Duration.HasValue ? r.Duration.Value.Ticks : (long?)null)),
+                    4 => (".Select(r => r.Duration).Max()", q => q.Select(r => r.Duration).Max()),
+                    _ => (".OrderByDescending(r => r.Duration).ThenBy(r => r.LineNumber).Take(10).ToList()", q => q.OrderByDescending(r => r.Duration).ThenBy(r => r.LineNumber).Take(10).ToList()),
+                };
             default:
                 return _rng.Next(2) == 0
                     ? (".Select(r => r.Host).Distinct().Take(5).ToList()", q => q.Select(r => r.Host).Distinct().Take(5).ToList())
@@ -538,6 +583,7 @@ internal sealed class QueryGenerator
     private static string Render(object value) => value switch
     {
         DateTimeOffset t => $"DateTimeOffset.Parse(\"{t.ToString("O", CultureInfo.InvariantCulture)}\")",
+        TimeSpan d => $"TimeSpan.FromTicks({d.Ticks.ToString(CultureInfo.InvariantCulture)})",
         long l => l.ToString(CultureInfo.InvariantCulture) + "L",
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString()!,
@@ -562,6 +608,7 @@ internal sealed class QueryGenerator
             "g => new { g.Key, N = g.LongCount(), Min = g.Min(r => r.Bytes), Avg = g.Average(r => r.Bytes), Last = g.Max(r => r.Time), Hosts = g.Select(r => r.Host).Distinct().LongCount(), P90 = g.Percentile(r => r.Bytes, 90) }",
             "g => new { g.Key, First = g.First().LineNumber, Paths = g.Count(r => r.Path == \"/robots.txt\") }",
             "g => new { g.Key, Count = g.Count() }).OrderByDescending(x => x.Count).ThenBy(x => x.Key).Take(5).ToList()",
+            "g => new { g.Key, Slowest = g.Max(r => r.Duration), Fastest = g.Min(r => r.Duration), Total = g.Sum(ticks of r.Duration), Mean = g.Average(ticks of r.Duration) }",
         ];
 
         public static readonly string[] ThenBys =
@@ -596,7 +643,15 @@ internal sealed class QueryGenerator
             0 => q.GroupBy(selector).Select(g => new { g.Key, Count = g.Count(), Sum = g.Sum(r => r.Bytes), Max = g.Max(r => r.Status), D = g.Select(r => r.Path).Distinct().Count() }).ToList(),
             1 => q.GroupBy(selector).Select(g => new { g.Key, N = g.LongCount(), Min = g.Min(r => r.Bytes), Avg = g.Average(r => r.Bytes), Last = g.Max(r => r.Time), Hosts = g.Select(r => r.Host).Distinct().LongCount(), P90 = g.Percentile(r => r.Bytes, 90) }).ToList(),
             2 => q.GroupBy(selector).Select(g => new { g.Key, First = g.First().LineNumber, Paths = g.Count(r => r.Path == "/robots.txt") }).ToList(),
-            _ => q.GroupBy(selector).Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(x => x.Count).ThenBy(x => x.Key).Take(5).ToList(),
+            3 => q.GroupBy(selector).Select(g => new { g.Key, Count = g.Count() }).OrderByDescending(x => x.Count).ThenBy(x => x.Key).Take(5).ToList(),
+            _ => q.GroupBy(selector).Select(g => new
+            {
+                g.Key,
+                Slowest = g.Max(r => r.Duration),
+                Fastest = g.Min(r => r.Duration),
+                Total = g.Sum(r => r.Duration.HasValue ? r.Duration.Value.Ticks : (long?)null),
+                Mean = g.Average(r => r.Duration.HasValue ? r.Duration.Value.Ticks : (long?)null),
+            }).ToList(),
         };
 
         public override object? Top(IQueryable<LogRecord> q, bool descending, int then, int k)

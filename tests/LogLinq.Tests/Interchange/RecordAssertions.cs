@@ -7,7 +7,7 @@ internal static class RecordAssertions
 {
     /// <summary>A record's fields as one tuple, so two records compare with one equality.</summary>
     public static object Fields(LogRecord r) =>
-        (r.Host, r.Ident, r.User, r.Time.Ticks, r.Time.Offset, r.Method, r.Path, r.Protocol, r.Status, r.Bytes, r.Referrer, r.UserAgent, (r.VirtualHost, r.File, r.LineNumber));
+        (r.Host, r.Ident, r.User, r.Time.Ticks, r.Time.Offset, r.Method, r.Path, r.Protocol, r.Status, r.Bytes, r.Referrer, r.UserAgent, (r.VirtualHost, r.Duration, r.File, r.LineNumber));
 
     public static void ShouldEqualFieldForField(this IReadOnlyList<LogRecord> actual, IReadOnlyList<LogRecord> expected)
     {

@@ -28,7 +28,21 @@ public sealed class RecordJsonTests
 
         Encoding.UTF8.GetString(Write([record])).Should().Be(
             "{\"host\":\"1.2.3.4\",\"ident\":\"-\",\"user\":\"-\",\"time\":\"2008-02-24T00:08:59-06:00\",\"method\":\"GET\",\"path\":\"/a?b=1&c=<d>\","
-            + "\"protocol\":\"HTTP/1.1\",\"status\":404,\"bytes\":133,\"referrer\":null,\"agent\":null,\"vhost\":null,\"file\":\"f\",\"line\":7}\n");
+            + "\"protocol\":\"HTTP/1.1\",\"status\":404,\"bytes\":133,\"referrer\":null,\"agent\":null,\"vhost\":null,\"duration\":null,\"file\":\"f\",\"line\":7}\n");
+    }
+
+    [Fact]
+    public void A_duration_is_written_as_the_language_prints_one()
+    {
+        var record = new LogRecord("h", DateTimeOffset.UnixEpoch, "GET", "/", "HTTP/1.1", 200, 1, duration: TimeSpan.FromMilliseconds(2500));
+
+        string line = Encoding.UTF8.GetString(Write([record]));
+
+        line.Should().Contain("\"duration\":\"00:00:02.5000000\"");
+        RecordJsonReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(line))).Single().Duration.Should().Be(TimeSpan.FromMilliseconds(2500));
+
+        Action bad = () => RecordJsonReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(line.Replace("00:00:02.5000000", "2.5s", StringComparison.Ordinal))), "j").ToList();
+        bad.Should().Throw<LogSourceException>().WithMessage("j:1: duration: *");
     }
 
     [Fact]

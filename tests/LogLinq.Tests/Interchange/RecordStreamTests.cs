@@ -14,10 +14,10 @@ public sealed class RecordStreamTests
     public static List<LogRecord> OddRecords() =>
     [
         new("10.0.0.1", new DateTimeOffset(2008, 2, 24, 0, 8, 59, TimeSpan.FromHours(-6)), "GET", "/", "HTTP/1.1", 200, 0),
-        new("", new DateTimeOffset(1, 1, 1, 14, 0, 0, TimeSpan.FromHours(14)), "", "", "", 0, 0, referrer: "", userAgent: "", ident: "", user: "", file: "", lineNumber: 0, virtualHost: ""),
-        new("::1", new DateTimeOffset(9999, 12, 31, 23, 59, 59, TimeSpan.FromHours(12)).AddTicks(9_999_999), "PÖST", "/ünï/cødé?q=✓&x=\u0000\t\n\"", "HTTP/2", -1, long.MaxValue, referrer: null, userAgent: "Mozilla/5.0 (😀)", file: "ファイル.log", lineNumber: long.MaxValue, virtualHost: "ẞtraße.example:8443"),
+        new("", new DateTimeOffset(1, 1, 1, 14, 0, 0, TimeSpan.FromHours(14)), "", "", "", 0, 0, referrer: "", userAgent: "", ident: "", user: "", file: "", lineNumber: 0, virtualHost: "", duration: TimeSpan.Zero),
+        new("::1", new DateTimeOffset(9999, 12, 31, 23, 59, 59, TimeSpan.FromHours(12)).AddTicks(9_999_999), "PÖST", "/ünï/cødé?q=✓&x=\u0000\t\n\"", "HTTP/2", -1, long.MaxValue, referrer: null, userAgent: "Mozilla/5.0 (😀)", file: "ファイル.log", lineNumber: long.MaxValue, virtualHost: "ẞtraße.example:8443", duration: TimeSpan.MaxValue),
         new("h", new DateTimeOffset(2024, 6, 1, 12, 0, 0, new TimeSpan(5, 45, 0)).AddTicks(1234567), "M", new string('p', 70_000), "P", int.MinValue, long.MinValue, referrer: new string('r', 20_000), userAgent: null, ident: "-", user: "alice", file: "a", lineNumber: -5),
-        new("h2", DateTimeOffset.UnixEpoch, "GET", "/x", "HTTP/1.0", 404, 133, referrer: "-", userAgent: "-", file: "a", lineNumber: 1, virtualHost: "example.com:80"),
+        new("h2", DateTimeOffset.UnixEpoch, "GET", "/x", "HTTP/1.0", 404, 133, referrer: "-", userAgent: "-", file: "a", lineNumber: 1, virtualHost: "example.com:80", duration: TimeSpan.FromTicks(15_000_001)),
     ];
 
     [Fact]
@@ -34,6 +34,60 @@ public sealed class RecordStreamTests
         back[0].VirtualHost.Should().BeNull();
         back[1].VirtualHost.Should().BeEmpty();
         back[4].VirtualHost.Should().Be("example.com:80");
+        back.Select(b => b.Duration).Should().Equal(null, TimeSpan.Zero, TimeSpan.MaxValue, null, TimeSpan.FromTicks(15_000_001));
+    }
+
+    [Fact]
+    public void Parsed_records_keep_their_duration_through_the_stream()
+    {
+        // Written from the lines' bytes (a JSON line's fields), not from values.
+        using var dir = new TempDirectory();
+        string log = dir.Write(
+            "access.json",
+            "{\"time\":\"2026-11-26T10:00:00Z\",\"status\":200,\"path\":\"/a\",\"request_time\":\"0.123\"}\n"
+            + "{\"time\":\"2026-11-26T10:00:01Z\",\"status\":200,\"path\":\"/b\"}\n");
+        List<LogRecord> original = [.. LogSource.Open(log)];
+
+        List<LogRecord> back = RoundTrip(original);
+
+        back.ShouldEqualFieldForField(original);
+        back.Select(r => r.Duration).Should().Equal(TimeSpan.FromMilliseconds(123), null);
+    }
+
+    [Fact]
+    public void A_stream_written_before_duration_was_added_reads_with_no_duration()
+    {
+        // The fourteen fields of the writers between vhost and duration.
+        LogRecord r = OddRecords()[4];
+        byte[] stream = new HandWrittenStream()
+            .Text("host", r.Host).Text("ident", r.Ident).Text("user", r.User).Time("time", r.Time)
+            .Text("method", r.Method).Text("path", r.Path).Text("protocol", r.Protocol)
+            .Integer("status", 2, r.Status).Integer("bytes", 3, r.Bytes)
+            .Text("referrer", r.Referrer).Text("agent", r.UserAgent).Text("file", r.File).Integer("line", 3, r.LineNumber)
+            .Text("vhost", r.VirtualHost)
+            .ToArray();
+
+        List<LogRecord> back = [.. RecordStreamReader.Read(new MemoryStream(stream))];
+
+        back.Should().ContainSingle();
+        back[0].Duration.Should().BeNull();
+        back[0].VirtualHost.Should().Be("example.com:80");
+    }
+
+    [Fact]
+    public void A_duration_is_text_of_its_ticks_and_anything_else_is_damage()
+    {
+        LogRecord r = OddRecords()[0];
+        HandWrittenStream Stream(string duration) => new HandWrittenStream()
+            .Text("duration", duration).Text("host", r.Host).Text("ident", r.Ident).Text("user", r.User).Time("time", r.Time)
+            .Text("method", r.Method).Text("path", r.Path).Text("protocol", r.Protocol)
+            .Integer("status", 2, r.Status).Integer("bytes", 3, r.Bytes)
+            .Text("referrer", r.Referrer).Text("agent", r.UserAgent).Text("file", r.File).Integer("line", 3, r.LineNumber);
+
+        RecordStreamReader.Read(new MemoryStream(Stream("25000000").ToArray())).Single().Duration.Should().Be(TimeSpan.FromSeconds(2.5));
+
+        Action read = () => RecordStreamReader.Read(new MemoryStream(Stream("2.5s").ToArray()), "s").ToList();
+        read.Should().Throw<LogSourceException>().WithMessage("s: record 1 is damaged: its duration is '2.5s', not a count of ticks");
     }
 
     [Fact]
@@ -179,7 +233,8 @@ public sealed class RecordStreamTests
         // A stream as a later writer might make it: the fields in another order, and one more.
         LogRecord r = OddRecords()[2];
         byte[] stream = new HandWrittenStream()
-            .Integer("line", 3, r.LineNumber).Text("extra", "ignored").Text("vhost", r.VirtualHost).Text("file", r.File)
+            .Integer("line", 3, r.LineNumber).Text("extra", "ignored").Text("vhost", r.VirtualHost)
+            .Text("duration", r.Duration!.Value.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)).Text("file", r.File)
             .Text("agent", r.UserAgent).Text("referrer", r.Referrer).Integer("bytes", 3, r.Bytes).Integer("status", 2, r.Status)
             .Text("protocol", r.Protocol).Text("path", r.Path).Text("method", r.Method).Time("time", r.Time)
             .Text("user", r.User).Text("ident", r.Ident).Text("host", r.Host)

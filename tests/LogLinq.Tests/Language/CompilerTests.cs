@@ -207,7 +207,7 @@ public class CompilerTests
     public void Records_without_a_select_come_out_with_every_field()
     {
         Compile("take 1").Columns.Select(c => c.Name).Should().Equal(
-            "host", "ident", "user", "time", "method", "path", "protocol", "status", "bytes", "referrer", "agent", "vhost", "file", "line");
+            "host", "ident", "user", "time", "method", "path", "protocol", "status", "bytes", "referrer", "agent", "vhost", "duration", "file", "line");
     }
 
     [Fact]

@@ -17,7 +17,11 @@ public sealed class ResultCellsTests
     private static LambdaExpression Row(ParameterExpression key, params Expression[] cells) =>
         Expression.Lambda(Expression.NewArrayInit(typeof(object), cells.Select(c => Expression.Convert(c, typeof(object)))), key, Values);
 
-    public static TheoryData<string> Shapes() => ["key and count", "tuple key", "eight-item key", "nullable values", "values only"];
+    public static TheoryData<string> Shapes() => ["key and count", "tuple key", "eight-item key", "nullable values", "values only", "durations", "no durations"];
+
+    // sum(duration) and avg(duration): the ticks' sum (long?) or average (double?), a duration again.
+    private static Expression Duration(int index, Type ticks) =>
+        Expression.Call(typeof(LogLinq.Language.QueryFunctions).GetMethod(nameof(LogLinq.Language.QueryFunctions.DurationOfTicks), [ticks])!, Value(index, ticks));
 
     [Theory]
     [MemberData(nameof(Shapes))]
@@ -37,6 +41,8 @@ public sealed class ResultCellsTests
                 (1, 2, 3, 4, 5, 6, 7, "eighth"),
                 [9]),
             "nullable values" => Case(typeof(string), k => [k, Value(0, typeof(int?)), Value(1, typeof(string))], null, [null, null]),
+            "durations" => Case(typeof(string), k => [k, Duration(0, typeof(long?)), Duration(1, typeof(double?))], "/a", [2_000_000L, 666_666.5]),
+            "no durations" => Case(typeof(string), k => [k, Duration(0, typeof(long?)), Duration(1, typeof(double?))], "/b", [0L, null]),
             _ => Case(typeof(bool), _ => [Value(1, typeof(DateTimeOffset)), Value(0, typeof(decimal))], true, [1.5m, DateTimeOffset.UnixEpoch]),
         };
 

@@ -117,7 +117,7 @@ public sealed class PipedReplTests
     {
         LoglinqProcess.Result result = await ReplProcess.ReplAsync("logs.First()\n");
 
-        result.Stdout.Should().MatchRegex(@"^Host\s+140\.180\.132\.213\nIdent\s+-\nUser\s+-\nTime\s+2008-02-24 00:08:59 -06:00\nMethod\s+GET\nPath\s+/ply/ply\.html\nProtocol\s+HTTP/1\.1\nStatus\s+200\nBytes\s+97238\nReferrer\s+null\nUserAgent\s+null\nVirtualHost\s+null\nFile\s+data/access-log\nLineNumber\s+1\n$");
+        result.Stdout.Should().MatchRegex(@"^Host\s+140\.180\.132\.213\nIdent\s+-\nUser\s+-\nTime\s+2008-02-24 00:08:59 -06:00\nMethod\s+GET\nPath\s+/ply/ply\.html\nProtocol\s+HTTP/1\.1\nStatus\s+200\nBytes\s+97238\nReferrer\s+null\nUserAgent\s+null\nVirtualHost\s+null\nDuration\s+null\nFile\s+data/access-log\nLineNumber\s+1\n$");
     }
 
     [Fact]

@@ -12,6 +12,7 @@ internal static class FieldValue
         LogField.Status when type == typeof(int) => new Status(),
         LogField.Bytes when type == typeof(long) => new Bytes(),
         LogField.Time when type == typeof(DateTimeOffset) => new Time(),
+        LogField.Duration when type == typeof(TimeSpan?) => new Duration(),
         LogField.Host or LogField.Ident or LogField.User or LogField.Method or LogField.Path or LogField.Protocol
             or LogField.Referrer or LogField.UserAgent or LogField.VirtualHost or LogField.File when type == typeof(string) => new TextFieldValue(field),
         _ => null,
@@ -53,6 +54,14 @@ internal static class FieldValue
         public override DateTimeOffset Get(ref Row row) => RowFields.Time(ref row);
 
         public override string ToString() => "time";
+    }
+
+    private sealed class Duration : RowValue<TimeSpan?>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public override TimeSpan? Get(ref Row row) => RowFields.Duration(ref row);
+
+        public override string ToString() => "duration";
     }
 
     private sealed class TimeBin(TimeSpan size) : RowValue<DateTimeOffset>

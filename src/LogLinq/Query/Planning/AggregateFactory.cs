@@ -13,7 +13,7 @@ internal static class AggregateFactory
     /// round differently when parts are added up separately, so such a scan runs in file order.
     /// </summary>
     public static bool IsOrderSensitive(string name, Type type) =>
-        name is "Sum" or "Average" && (type == typeof(double) || type == typeof(float));
+        name is "Sum" or "Average" && (type == typeof(double) || type == typeof(float) || type == typeof(double?));
 
     public static Func<PartialAggregate>? TryCreate(string name, LambdaExpression selector)
     {
@@ -28,6 +28,11 @@ internal static class AggregateFactory
 
             case "Sum" or "Average" when type == typeof(int) || type == typeof(long) || type == typeof(double) || type == typeof(decimal):
                 return GenericFactory.Of<Func<object, bool, Func<PartialAggregate>>>(typeof(AggregateFactory), nameof(Sum), type)(ValueTranslator.Translate(selector), name == "Average");
+
+            // Values that may be missing: a duration's ticks (the query language's sum and avg of durations).
+            case "Sum" or "Average" when type == typeof(long?) || type == typeof(double?) || type == typeof(decimal?):
+                return GenericFactory.Of<Func<object, bool, Func<PartialAggregate>>>(typeof(AggregateFactory), nameof(NullableSum), Nullable.GetUnderlyingType(type)!)(
+                    ValueTranslator.Translate(selector), name == "Average");
 
             case "Min" or "Max":
                 return GenericFactory.Of<Func<object, bool, Func<PartialAggregate>>>(typeof(AggregateFactory), nameof(MinMax), type)(ValueTranslator.Translate(selector), name == "Max");
@@ -66,6 +71,10 @@ internal static class AggregateFactory
     private static Func<PartialAggregate> Sum<T>(object value, bool average)
         where T : struct, INumber<T> =>
         () => new SumAggregate<T>((RowValue<T>)value, average);
+
+    private static Func<PartialAggregate> NullableSum<T>(object value, bool average)
+        where T : struct, INumber<T> =>
+        () => new NullableSumAggregate<T>((RowValue<T?>)value, average);
 
     private static Func<PartialAggregate> MinMax<T>(object value, bool max) => () => new MinMaxAggregate<T>((RowValue<T>)value, max);
 

@@ -21,6 +21,7 @@ internal static class ExpressionFacts
         [nameof(LogRecord.Referrer)] = LogField.Referrer,
         [nameof(LogRecord.UserAgent)] = LogField.UserAgent,
         [nameof(LogRecord.VirtualHost)] = LogField.VirtualHost,
+        [nameof(LogRecord.Duration)] = LogField.Duration,
         [nameof(LogRecord.File)] = LogField.File,
         [nameof(LogRecord.LineNumber)] = LogField.LineNumber,
     };

@@ -19,7 +19,8 @@ internal enum LogField
     File = 1 << 11,
     LineNumber = 1 << 12,
     VirtualHost = 1 << 13,
+    Duration = 1 << 14,
 
     /// <summary>The whole record is handed to code the planner cannot see into.</summary>
-    Record = 1 << 14,
+    Record = 1 << 15,
 }

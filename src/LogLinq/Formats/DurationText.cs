@@ -1,0 +1,161 @@
+namespace LogLinq.Formats;
+
+/// <summary>
+/// The ways logs write how long a request took, read from the line's bytes into ticks (100 ns):
+/// whole milliseconds (IIS, HAProxy, Squid, S3), seconds with a decimal fraction (CloudFront, AWS
+/// load balancers, nginx's <c>$request_time</c>, Caddy), whole nanoseconds (Traefik, the Elastic
+/// Common Schema) and Go's <c>time.Duration</c> text (<c>350ms</c>, <c>1.5s</c>, <c>2m3s</c>). None
+/// takes a sign: a negative duration is no request's. A value finer than a tick is rounded to the
+/// nearest one, half away from zero, as an ISO 8601 time with more than seven digits is read.
+/// </summary>
+internal static class DurationText
+{
+    // 14 digits of milliseconds (over three thousand years) keep every product below in a long.
+    private const int MaxWholeDigits = 14;
+
+    /// <summary>A whole number of milliseconds, digits only; with <paramref name="allowFraction"/>, a fraction after a point too.</summary>
+    public static bool TryParseMilliseconds(ReadOnlySpan<byte> text, out long ticks, bool allowFraction = false) =>
+        TryParseDecimal(text, TimeSpan.TicksPerMillisecond, allowFraction, out ticks);
+
+    /// <summary>Seconds, digits with an optional fraction after a point (<c>0.002</c>, <c>12</c>).</summary>
+    public static bool TryParseSeconds(ReadOnlySpan<byte> text, out long ticks) =>
+        TryParseDecimal(text, TimeSpan.TicksPerSecond, allowFraction: true, out ticks);
+
+    /// <summary>A whole number of nanoseconds, digits only.</summary>
+    public static bool TryParseNanoseconds(ReadOnlySpan<byte> text, out long ticks)
+    {
+        ticks = 0;
+        if (text.IsEmpty || text.Length > 18 || !AllDigits(text))
+        {
+            return false;
+        }
+
+        long nanoseconds = 0;
+        foreach (byte b in text)
+        {
+            nanoseconds = (nanoseconds * 10) + (b - '0');
+        }
+
+        ticks = (nanoseconds + 50) / 100;
+        return true;
+    }
+
+    /// <summary>
+    /// Go's <c>time.Duration</c> text: one or more numbers, each with an optional fraction and a unit
+    /// (<c>h</c>, <c>m</c>, <c>s</c>, <c>ms</c>, <c>us</c>, <c>µs</c>, <c>μs</c>, <c>ns</c>), as
+    /// <c>String()</c> writes them (<c>2m3.5s</c>, <c>350ms</c>, <c>0s</c>); a bare <c>0</c> too, as
+    /// Go reads it. A number without its unit is not one: its unit is anyone's guess.
+    /// </summary>
+    public static bool TryParseGo(ReadOnlySpan<byte> text, out long ticks)
+    {
+        ticks = 0;
+        if (text is [(byte)'0'])
+        {
+            return true;
+        }
+
+        if (text.IsEmpty)
+        {
+            return false;
+        }
+
+        while (!text.IsEmpty)
+        {
+            int number = 0;
+            while (number < text.Length && (AsciiDigits.IsDigit(text[number]) || text[number] == '.'))
+            {
+                number++;
+            }
+
+            int unitLength = UnitLength(text[number..], out decimal unit);
+            if (number == 0 || unitLength == 0 || !TryParseDecimal(text[..number], unit, allowFraction: true, out long part))
+            {
+                ticks = 0;
+                return false;
+            }
+
+            if (part > long.MaxValue - ticks)
+            {
+                ticks = 0;
+                return false;
+            }
+
+            ticks += part;
+
+            text = text[(number + unitLength)..];
+        }
+
+        return true;
+    }
+
+    // The unit that opens text (its length, and its ticks), longest spelling first: "ms" before "m".
+    private static int UnitLength(ReadOnlySpan<byte> text, out decimal ticks)
+    {
+        (int length, ticks) = text switch
+        {
+            [(byte)'n', (byte)'s', ..] => (2, 0.01m),
+            [(byte)'u', (byte)'s', ..] => (2, 10m),
+            [0xC2, 0xB5, (byte)'s', ..] => (3, 10m), // µ, the micro sign, as Go writes it
+            [0xCE, 0xBC, (byte)'s', ..] => (3, 10m), // μ, the Greek letter, which Go reads too
+            [(byte)'m', (byte)'s', ..] => (2, (decimal)TimeSpan.TicksPerMillisecond),
+            [(byte)'s', ..] => (1, (decimal)TimeSpan.TicksPerSecond),
+            [(byte)'m', ..] => (1, (decimal)TimeSpan.TicksPerMinute),
+            [(byte)'h', ..] => (1, (decimal)TimeSpan.TicksPerHour),
+            _ => (0, 0m),
+        };
+        return length;
+    }
+
+    /// <summary>
+    /// Digits, and with <paramref name="allowFraction"/> a point and more digits, times
+    /// <paramref name="unit"/> ticks.
+    /// </summary>
+    private static bool TryParseDecimal(ReadOnlySpan<byte> text, decimal unit, bool allowFraction, out long ticks)
+    {
+        ticks = 0;
+        int point = text.IndexOf((byte)'.');
+        ReadOnlySpan<byte> whole = point < 0 ? text : text[..point];
+        ReadOnlySpan<byte> fraction = point < 0 ? default : text[(point + 1)..];
+        if ((point >= 0 && !allowFraction) || (whole.IsEmpty && fraction.IsEmpty) || whole.Length > MaxWholeDigits
+            || !AllDigits(whole) || !AllDigits(fraction))
+        {
+            return false;
+        }
+
+        // Exact in a decimal (up to 18 digits of fraction), rounded to ticks once, at the end.
+        decimal value = 0;
+        foreach (byte b in whole)
+        {
+            value = (value * 10) + (b - '0');
+        }
+
+        decimal scale = 1;
+        foreach (byte b in fraction[..Math.Min(fraction.Length, 18)])
+        {
+            scale /= 10;
+            value += (b - '0') * scale;
+        }
+
+        decimal exact = value * unit;
+        if (exact > long.MaxValue)
+        {
+            return false;
+        }
+
+        ticks = (long)decimal.Round(exact, MidpointRounding.AwayFromZero);
+        return true;
+    }
+
+    private static bool AllDigits(ReadOnlySpan<byte> text)
+    {
+        foreach (byte b in text)
+        {
+            if (!AsciiDigits.IsDigit(b))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
