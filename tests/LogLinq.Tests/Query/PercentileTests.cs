@@ -159,6 +159,23 @@ public sealed class PercentileTests
         whole[3].Should().Be(4919642d);
     }
 
+    [Fact]
+    public void Percentiles_of_durations_leave_out_the_lines_without_one()
+    {
+        // nginx's request_time, in seconds: 1 ms to 100 ms on /a, and a line without one, which is left out.
+        using var temp = new TempDirectory();
+        string log = temp.WriteLines("nginx.json", [
+            .. Enumerable.Range(1, 100).Select(ms =>
+                $$"""{"time_local":"10/Oct/2023:13:55:00 +0000","remote_addr":"10.0.0.1","request":"GET /a HTTP/1.1","status":200,"body_bytes_sent":10,"request_time":"{{ms / 1000.0:0.000}}"}"""),
+            """{"time_local":"10/Oct/2023:13:55:00 +0000","remote_addr":"10.0.0.1","request":"GET /a HTTP/1.1","status":200,"body_bytes_sent":10}""",
+        ]);
+
+        object?[] row = QueryCompiler.Compile("summarize p50(duration), p95(duration), p100(duration), count() by path", new QueryOptions { Globs = [log] }).Execute().Rows.Single();
+
+        // Ranks ⌈0.5 × 100⌉ = 50 and ⌈0.95 × 100⌉ = 95 of 1..100 ms.
+        row.Should().Equal("/a", TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(95), TimeSpan.FromMilliseconds(100), 101L);
+    }
+
     [Theory]
     [InlineData("summarize p0(bytes)", "p0 is no percentile: they are p1 to p100 (p50 is the median)")]
     [InlineData("summarize p101(bytes)", "p101 is no percentile: they are p1 to p100 (p50 is the median)")]
