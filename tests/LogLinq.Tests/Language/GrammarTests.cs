@@ -190,7 +190,7 @@ public class GrammarTests
     [InlineData("select a as and", "1:13", "expected a name, found 'and'")]
     [InlineData("distinct a,", "1:12", "expected an expression")]
     [InlineData("count()", "1:6", "expected '|' and another stage or the end of the query, found '('")]
-    [InlineData("summarize", "1:10", "expected an aggregate: count(), sum(e), avg(e), min(e), max(e) or dcount(e)")]
+    [InlineData("summarize", "1:10", "expected an aggregate: count(), sum(e), avg(e), min(e), max(e), dcount(e) or a percentile, as p95(e)")]
     [InlineData("summarize total(bytes)", "1:11", "expected an aggregate")]
     [InlineData("summarize count(bytes)", "1:17", "expected ')', found 'bytes'")]
     [InlineData("summarize sum()", "1:15", "expected an expression, found ')'")]
