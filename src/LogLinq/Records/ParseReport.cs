@@ -54,10 +54,17 @@ public sealed class ParseReport
     {
         get
         {
-            lock (_otherLogs)
-            {
-                return [.. _otherLogs.OrderBy(f => f.File, RotationOrder.Instance)];
-            }
+            return InRotationOrder(_otherLogs);
+        }
+    }
+
+    private static SkippedFile[] InRotationOrder(List<SkippedFile> files)
+    {
+        lock (files)
+        {
+            // Nearly always none: LINQ's sort of this struct is compiled at its first use, which would
+            // be at the end of every run.
+            return files.Count == 0 ? [] : [.. files.OrderBy(f => f.File, RotationOrder.Instance)];
         }
     }
 
@@ -71,10 +78,7 @@ public sealed class ParseReport
     {
         get
         {
-            lock (_damagedFiles)
-            {
-                return [.. _damagedFiles.OrderBy(f => f.File, RotationOrder.Instance)];
-            }
+            return InRotationOrder(_damagedFiles);
         }
     }
 
