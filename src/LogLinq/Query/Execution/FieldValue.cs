@@ -19,6 +19,17 @@ internal static class FieldValue
     };
 
     /// <summary>
+    /// A parsed integer field (<paramref name="field"/>, from <see cref="TryCreate"/>) read as a
+    /// <c>double?</c>, as a percentile takes numbers; null for any other field or type.
+    /// </summary>
+    public static object? AsNumber(object field, Type type) => type != typeof(double?) ? null : field switch
+    {
+        RowValue<long> integer => new NumberOf<long>(integer),
+        RowValue<int> integer => new NumberOf<int>(integer),
+        _ => null,
+    };
+
+    /// <summary>
     /// <c>bin(time, size)</c> of the record's own time (<see cref="Language.QueryFunctions.Bin(DateTimeOffset, TimeSpan)"/>),
     /// from the parsed time: a summarize by time window needs no record, nor any code compiled for it.
     /// </summary>
@@ -31,6 +42,15 @@ internal static class FieldValue
         Status => LogField.Status,
         _ => null,
     };
+
+    private sealed class NumberOf<TInteger>(RowValue<TInteger> integer) : RowValue<double?>
+        where TInteger : System.Numerics.IBinaryInteger<TInteger>
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public override double? Get(ref Row row) => double.CreateTruncating(integer.Get(ref row));
+
+        public override string ToString() => integer.ToString()!;
+    }
 
     private sealed class Status : RowValue<int>
     {

@@ -16,6 +16,15 @@ internal static class ValueTranslator
             return value;
         }
 
+        // (double?)r.Bytes, a percentile's number, from the parsed field.
+        if (selector.Body is UnaryExpression { NodeType: ExpressionType.Convert, Operand: var operand }
+            && ExpressionFacts.IsField(operand, r, out LogField numeric)
+            && FieldValue.TryCreate(numeric, operand.Type) is { } parsed
+            && FieldValue.AsNumber(parsed, typeof(T)) is RowValue<T> number)
+        {
+            return number;
+        }
+
         // bin(time, 1h), the key of a summarize by time window.
         if (selector.Body is MethodCallExpression { Method: var bin, Arguments: [var time, ConstantExpression { Value: TimeSpan size }] }
             && bin == BinOfTime && ExpressionFacts.IsField(time, r, out LogField timeField) && timeField == LogField.Time
