@@ -102,7 +102,9 @@ internal sealed class GroupResultRewriter : ExpressionVisitor
             && AggregateFactory.Percentile(of, percent) is { } percentile)
         {
             _fields |= ExpressionFacts.FieldsRead(of);
-            return (percentile, $"percentile({of}, {percent.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+            // Shown without the widening to a nullable number the language adds: percentile(r => r.Bytes, 95).
+            LambdaExpression shown = of.Body is UnaryExpression { NodeType: ExpressionType.Convert } widened ? Expression.Lambda(widened.Operand, of.Parameters) : of;
+            return (percentile, $"percentile({shown}, {percent.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
         }
 
         if (args.Count == 2 && args[1] is LambdaExpression { Parameters.Count: 1 } selector
