@@ -39,7 +39,8 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
     public static bool IsPercentile(string name, out int percent)
     {
         percent = 0;
-        return name.Length > 1 && name[0] == 'p' && name.AsSpan(1).IndexOfAnyExceptInRange('0', '9') < 0
+        // NumberStyles.None: digits alone, no sign or blanks.
+        return name.Length > 1 && name[0] == 'p'
             && int.TryParse(name.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out percent);
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace LogLinq.Query.Aggregates;
@@ -36,8 +37,6 @@ internal sealed class PercentileSketch
     private double _lastValue = double.NaN;
     private int _lastIndex;
     private long _zeros;
-    private double _min = double.PositiveInfinity;
-    private double _max = double.NegativeInfinity;
 
     /// <summary>The number of values taken.</summary>
     public long Count { get; private set; }
@@ -51,7 +50,6 @@ internal sealed class PercentileSketch
         }
 
         Count++;
-        (_min, _max) = (Math.Min(_min, value), Math.Max(_max, value));
         if (_exact is not null)
         {
             _exact.Add(value);
@@ -70,7 +68,6 @@ internal sealed class PercentileSketch
     public void Merge(PercentileSketch other)
     {
         Count += other.Count;
-        (_min, _max) = (Math.Min(_min, other._min), Math.Max(_max, other._max));
         if (_exact is not null && other._exact is not null && _exact.Count + other._exact.Count <= ExactLimit)
         {
             _exact.AddRange(other._exact);
@@ -144,7 +141,8 @@ internal sealed class PercentileSketch
             }
         }
 
-        return _max;
+        // The buckets and the zeros hold every value counted, and the rank is at most the count.
+        throw new UnreachableException();
     }
 
     private void MoveToBuckets()
