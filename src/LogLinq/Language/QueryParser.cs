@@ -30,8 +30,12 @@ internal static class QueryParser
     /// <summary>"expected a, b or c, found d", with a message of the grammar's own before it.</summary>
     private static string Explain(string message, IEnumerable<string> expectations, IInput at)
     {
-        string[] expected = [.. expectations.Distinct()];
-        string found = Found(at);
+        string explained = Expected(message, [.. expectations.Distinct()], at);
+        return ForeignSyntax.Hint(at.Source, at.Position) is { } hint ? $"{explained}; {hint}" : explained;
+    }
+
+    private static string Expected(string message, string[] expected, IInput at)
+    {
         string said = IsSpracheWording(message) ? "" : message;
         if (said.Length > 0)
         {
@@ -39,6 +43,7 @@ internal static class QueryParser
             return expected.Length == 0 ? $"syntax error: {message}" : $"syntax error: {message}; expected {Words.Either(expected)}";
         }
 
+        string found = Found(at);
         return expected.Length == 0
             ? $"syntax error: unexpected {found}"
             : $"syntax error: expected {Words.Either(expected)}, found {found}";

@@ -136,6 +136,39 @@ public class ErrorMessageTests
         error.Describe().Should().Be(error.Message);
     }
 
+    [Theory]
+    [InlineData("where status = 404", 48, "write '==' to compare")]
+    [InlineData("where status == 404 && bytes > 0", 55, "write 'and' for '&&'")]
+    [InlineData("where status == 404 || bytes > 0", 56, "write 'or' for '||'")]
+    [InlineData("where !(status == 404)", 41, "write 'not' for '!'")]
+    [InlineData("where status <> 404", 49, "write '!=' for '<>'")]
+    [InlineData("where path like \"/ply%\"", 46, "compare text with startswith, endswith, contains or matches (a regular expression)")]
+    [InlineData("summarize count(*) by host", 51, "write count() to count rows")]
+    [InlineData("summarize n = count() by host", 45, "name a column with 'as' after it: ... as n")]
+    [InlineData("select host, bits = bytes * 8", 53, "name a column with 'as' after it: ... as bits")]
+    [InlineData("ORDER BY bytes desc", 35, "write 'sort by' to order rows")]
+    [InlineData("limit 3", 35, "write 'take N' for the first N rows")]
+    [InlineData("project host", 35, "write 'select' to pick columns")]
+    [InlineData("group by host", 35, "write 'summarize ... by' to group rows")]
+    [InlineData("summarise count()", 35, "did you mean 'summarize'?")]
+    [InlineData("slect host", 35, "did you mean 'select'?")]
+    public void A_word_or_symbol_of_another_query_language_says_what_to_write_here(string stages, int column, string hint)
+    {
+        // SQL, KQL, Splunk and C# habits: the error says what was expected, then how this language says it.
+        QueryException error = Error($"{NoFiles} | {stages}");
+        error.Message.Should().StartWith("syntax error: ").And.EndWith($"; {hint}");
+        error.Column.Should().Be(column);
+    }
+
+    [Theory]
+    [InlineData("xyzzy host")]
+    [InlineData("where status == 404 | take ten")]
+    [InlineData("where status ==")]
+    public void A_mistake_that_is_no_other_language_s_habit_gets_no_hint(string stages)
+    {
+        Error($"{NoFiles} | {stages}").Message.Should().NotContain("; write").And.NotContain("did you mean").And.NotContain("; name a column");
+    }
+
     [Fact]
     public void A_query_without_from_needs_a_default()
     {

@@ -134,7 +134,7 @@ public sealed class QueryCommandTests
         string file = temp.WriteLines("bad.lq", "# a typo", "from \"data/access-log\"", "| summarise count()");
         LoglinqProcess.Result run = await Loglinq("run", file);
         run.ExitCode.Should().Be(2);
-        run.StderrLines[0].Should().Be($"loglinq: {file}:3:3: syntax error: expected a stage: where, select, distinct, count, summarize, sort, top or take, found 'summarise'");
+        run.StderrLines[0].Should().Be($"loglinq: {file}:3:3: syntax error: expected a stage: where, select, distinct, count, summarize, sort, top or take, found 'summarise'; did you mean 'summarize'?");
         run.StderrLines[1].Should().Be("  | summarise count()");
         run.StderrLines[2].Should().Be("    ^");
     }
