@@ -16,13 +16,14 @@ internal static class ErrorText
     /// <summary>The file name given to REPL submissions, so that stack frames can be told apart; never shown.</summary>
     public const string ReplFile = "(repl)";
 
-    /// <summary><c>[file:]line:column: error CS0103: message</c>.</summary>
+    /// <summary><c>[file:]line:column: error CS0103: message</c>, and a hint where one helps (<see cref="CompileHint"/>).</summary>
     public static string Describe(Diagnostic diagnostic)
     {
         FileLinePositionSpan span = diagnostic.Location.GetMappedLineSpan();
         string where = span.IsValid ? Where(span.Path, span.StartLinePosition.Line + 1, span.StartLinePosition.Character + 1) : "";
         string severity = diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning";
-        return $"{where}{severity} {diagnostic.Id}: {diagnostic.GetMessage(CultureInfo.InvariantCulture)}";
+        string hint = CompileHint.For(diagnostic) is { } said ? $"; {said}" : "";
+        return $"{where}{severity} {diagnostic.Id}: {diagnostic.GetMessage(CultureInfo.InvariantCulture)}{hint}";
     }
 
     /// <summary>
