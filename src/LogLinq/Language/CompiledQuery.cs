@@ -224,13 +224,16 @@ public sealed class CompiledQuery
         public OverflowSites Overflows { get; init; } = new();
     }
 
-    /// <summary>Shows the log source as <c>logs</c>, not as the type name of its constant.</summary>
+    /// <summary>
+    /// Shows the log source as <c>logs</c>, not as the type name of its constant, and durations as the
+    /// language writes them (<see cref="ExpressionText"/>).
+    /// </summary>
     private sealed class SourceAsName : ExpressionVisitor
     {
         private static readonly ParameterExpression Logs = Expression.Parameter(typeof(IQueryable<Records.LogRecord>), "logs");
         private static readonly ParameterExpression Xml = Expression.Parameter(typeof(IQueryable<GenericRecord>), "xml");
 
-        public static string Rewrite(Expression expression) => new SourceAsName().Visit(expression).ToString();
+        public static string Rewrite(Expression expression) => ExpressionText.Of(new SourceAsName().Visit(expression));
 
         protected override Expression VisitConstant(ConstantExpression node) =>
             node.Value is IQueryable<Records.LogRecord> ? Logs : node.Value is IQueryable<GenericRecord> ? Xml : node;

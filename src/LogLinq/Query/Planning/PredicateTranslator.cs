@@ -47,7 +47,7 @@ internal static class PredicateTranslator
     {
         var lambda = Expression.Lambda<Func<LogRecord, bool>>(e, r);
         bool readsFieldsOnly = (ExpressionFacts.FieldsRead(lambda) & LogField.Record) == 0;
-        return new LambdaPredicate(lambda.Compile(), e.ToString(), readsFieldsOnly);
+        return new LambdaPredicate(lambda.Compile(), ExpressionText.Of(e), readsFieldsOnly);
     }
 
     private static RowPredicate? TryComparison(BinaryExpression binary, ParameterExpression r)
