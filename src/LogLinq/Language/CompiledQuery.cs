@@ -81,10 +81,11 @@ public sealed class CompiledQuery
 
     /// <summary>
     /// The answer's rows as a query, still lazy, to go on with in LINQ (the REPL's <c>Query(...)</c>).
-    /// A single-value answer is one row of one column, computed when enumerated.
+    /// A single-value answer is one row of one column, computed when enumerated. An overflow of the
+    /// query's own sums or arithmetic names them, as with <see cref="Execute()"/>.
     /// </summary>
     public IQueryable<object?[]> AsQueryable() =>
-        IsScalar ? ScalarRow().AsQueryable() : _provider.CreateQuery<object?[]>(Expression);
+        IsScalar ? ScalarRow().AsQueryable() : _shape.Overflows.GuardQuery(_provider.CreateQuery<object?[]>(Expression));
 
     /// <summary>
     /// The answer as the records themselves rather than rows of their fields, still lazy: to write
