@@ -1,11 +1,13 @@
 using System.Globalization;
 using LogLinq.Cli.Terminal;
+using LogLinq.Language;
 
 namespace LogLinq.Cli.Query;
 
 /// <summary>
 /// A result value as text, the same way in every format: invariant culture, times in ISO 8601 with
-/// their offset (the form a query writes them in), null as nothing.
+/// their offset (the form a query writes them in), durations as seconds (a number any program reads;
+/// a table writes them short, <see cref="ForTable"/>), null as nothing.
 /// </summary>
 internal static class CellText
 {
@@ -17,18 +19,29 @@ internal static class CellText
         bool b => b ? "true" : "false",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         DateTimeOffset time => Time(time),
-        TimeSpan duration => duration.ToString("c", CultureInfo.InvariantCulture),
+        TimeSpan duration => DurationFormat.Seconds(duration),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
 
     /// <summary>
-    /// The value as a table shows it: numbers with a fraction to two places, the rest as
+    /// The value as a table shows it: numbers with a fraction to two places, durations short
+    /// (<c>110ms</c>, <c>1.5s</c>, <c>2m03s</c>: <see cref="DurationFormat.Short"/>), the rest as
     /// <see cref="Of"/> with its control characters escaped (<see cref="VisibleText"/>), so a cell
     /// stays on its line and a log's escape sequences reach no terminal.
     /// </summary>
-    public static string ForTable(object? value) =>
-        value is double d ? d.ToString("0.##", CultureInfo.InvariantCulture) : VisibleText.Of(Of(value));
+    public static string ForTable(object? value) => value switch
+    {
+        double d => d.ToString("0.##", CultureInfo.InvariantCulture),
+        TimeSpan duration => DurationFormat.Short(duration),
+        _ => VisibleText.Of(Of(value)),
+    };
+
+    /// <summary>
+    /// Whether a table aligns <paramref name="column"/> to the right: numbers, and durations, whose
+    /// units then line up (<c>86.5ms</c> over <c>171ms</c>).
+    /// </summary>
+    public static bool AlignsRight(QueryColumn column) => column.IsNumeric || column.Type == typeof(TimeSpan);
 
     /// <summary>A time as <c>2008-02-24T00:08:59-06:00</c>, with a fraction of a second only when it has one.</summary>
     public static string Time(DateTimeOffset time)
@@ -59,7 +72,7 @@ internal static class CellText
             case DateTimeOffset time:
                 return TryFormatTime(time, destination, out written);
             case TimeSpan duration:
-                return duration.TryFormat(destination, out written, "c", CultureInfo.InvariantCulture);
+                return DurationFormat.TryFormatSeconds(duration, destination, out written);
             case ISpanFormattable formattable:
                 return formattable.TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
             default:

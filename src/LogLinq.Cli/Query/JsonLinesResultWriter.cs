@@ -7,7 +7,7 @@ namespace LogLinq.Cli.Query;
 
 /// <summary>
 /// Writes a result as JSON lines: one object per row, keyed by column name, numbers as numbers,
-/// times as ISO 8601 strings, missing values as null. Written key by key, without reflection.
+/// durations as numbers of seconds, times as ISO 8601 strings, missing values as null. Written key by key, without reflection.
 /// </summary>
 internal static class JsonLinesResultWriter
 {
@@ -90,6 +90,16 @@ internal static class JsonLinesResultWriter
             case bool b:
                 json.WriteBoolean(name, b);
                 break;
+            case TimeSpan duration:
+                {
+                    // Seconds, as a number: what jq, a spreadsheet or pandas computes with.
+                    Span<char> seconds = stackalloc char[32];
+                    DurationFormat.TryFormatSeconds(duration, seconds, out int written);
+                    json.WritePropertyName(name);
+                    json.WriteRawValue(seconds[..written], skipInputValidation: true);
+                    break;
+                }
+
             default:
                 {
                     // A time (or any other value but text) formatted into a buffer, not a string: an

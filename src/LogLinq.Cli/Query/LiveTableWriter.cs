@@ -34,7 +34,7 @@ internal static class LiveTableWriter
         for (int i = 0; i < cells.Length; i++)
         {
             bool last = i == cells.Length - 1;
-            line.Append(columns[i].IsNumeric ? cells[i].PadLeft(widths[i]) : last ? cells[i] : cells[i].PadRight(widths[i]));
+            line.Append(CellText.AlignsRight(columns[i]) ? cells[i].PadLeft(widths[i]) : last ? cells[i] : cells[i].PadRight(widths[i]));
             if (!last)
             {
                 line.Append(Gap);

@@ -16,7 +16,7 @@ internal static class SpectreResultTable
         foreach (QueryColumn column in columns)
         {
             var header = new TableColumn(new Text(column.Name, new Style(decoration: Decoration.Bold)));
-            table.AddColumn(column.IsNumeric ? header.RightAligned() : header);
+            table.AddColumn(CellText.AlignsRight(column) ? header.RightAligned() : header);
         }
 
         foreach (object?[] row in rows)

@@ -28,7 +28,7 @@ internal static class TextTableWriter
         for (int i = 0; i < cells.Length; i++)
         {
             bool last = i == cells.Length - 1;
-            string cell = columns[i].IsNumeric ? cells[i].PadLeft(widths[i]) : last ? cells[i] : cells[i].PadRight(widths[i]);
+            string cell = CellText.AlignsRight(columns[i]) ? cells[i].PadLeft(widths[i]) : last ? cells[i] : cells[i].PadRight(widths[i]);
             line.Append(cell);
             if (!last)
             {

@@ -2,13 +2,14 @@ using System.Collections;
 using System.Globalization;
 using System.Numerics;
 using LogLinq.Cli.Terminal;
+using LogLinq.Language;
 using LogLinq.Records;
 
 namespace LogLinq.Cli.Repl;
 
 /// <summary>
 /// One value as text: numbers and times in the invariant culture (so piped results parse the same
-/// everywhere), booleans and null as C# writes them.
+/// everywhere), durations as the query language writes them, booleans and null as C# writes them.
 /// </summary>
 internal static class ValueText
 {
@@ -53,6 +54,7 @@ internal static class ValueText
         DateTimeOffset t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF zzz", CultureInfo.InvariantCulture),
         DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        TimeSpan d => DurationFormat.Exact(d), // 1.5s, as a query writes it; exact, as numbers are shown here
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

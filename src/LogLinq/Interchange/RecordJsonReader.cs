@@ -104,10 +104,9 @@ public static class RecordJsonReader
                         break;
                     }
 
-                    if (json.TokenType != JsonTokenType.String
-                        || !TimeSpan.TryParseExact(json.GetString(), "c", CultureInfo.InvariantCulture, out TimeSpan d) || d < TimeSpan.Zero)
+                    if (Duration(ref json) is not { } d)
                     {
-                        problem = "duration: expected a duration as d.hh:mm:ss.fffffff, or null";
+                        problem = "duration: expected a number of seconds, or null";
                         return null;
                     }
 
@@ -151,6 +150,27 @@ public static class RecordJsonReader
 
         problem = null;
         return new LogRecord(host, time.Value, method, path, protocol, status.Value, bytes, referrer, agent, ident, user, file, number, vhost, duration);
+    }
+
+    /// <summary>
+    /// A duration: a number of seconds, as <see cref="RecordJsonWriter"/> writes it (rounded to the
+    /// tick, as a log's seconds are), or the <c>d.hh:mm:ss.fffffff</c> text that loglinq wrote before.
+    /// Null for anything else, a negative duration included: no request takes less than no time.
+    /// </summary>
+    private static TimeSpan? Duration(ref Utf8JsonReader json)
+    {
+        const decimal MaxSeconds = long.MaxValue / (decimal)TimeSpan.TicksPerSecond;
+        if (json.TokenType == JsonTokenType.Number)
+        {
+            return json.TryGetDecimal(out decimal seconds) && seconds >= 0 && seconds <= MaxSeconds
+                ? TimeSpan.FromTicks((long)decimal.Round(seconds * TimeSpan.TicksPerSecond, MidpointRounding.AwayFromZero))
+                : null;
+        }
+
+        return json.TokenType == JsonTokenType.String
+            && TimeSpan.TryParseExact(json.GetString(), "c", CultureInfo.InvariantCulture, out TimeSpan written) && written >= TimeSpan.Zero
+            ? written
+            : null;
     }
 
     private static string? Text(ref Utf8JsonReader json) => json.TokenType switch

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using LogLinq.Language;
 using LogLinq.Push;
 using LogLinq.Records;
 
@@ -9,9 +9,9 @@ namespace LogLinq.Interchange;
 /// <summary>
 /// Writes records as JSON lines, one object per record with every field, keyed by the query
 /// language's names: <c>host ident user time method path protocol status bytes referrer agent vhost
-/// duration file line</c>. Times are ISO 8601 with their offset, a duration is written as the
-/// language prints one (<c>00:00:02.5000000</c>, .NET's "c" format), a missing referrer, agent,
-/// vhost or duration is null. This is what
+/// duration file line</c>. Times are ISO 8601 with their offset, a duration is a number of seconds
+/// exact to the tick (<c>2.5</c>, <c>0.171</c>: <see cref="DurationFormat.Seconds"/>), a missing
+/// referrer, agent, vhost or duration is null. This is what
 /// <c>loglinq query ... --format json</c> prints for a query of whole records, and what
 /// <see cref="RecordJsonReader"/> reads back.
 /// </summary>
@@ -75,9 +75,10 @@ public sealed class RecordJsonWriter : Sink<LogRecord>, IDisposable
             return;
         }
 
-        Span<char> text = stackalloc char[32];
-        taken.TryFormat(text, out int written, "c", CultureInfo.InvariantCulture);
-        _json.WriteString("duration"u8, text[..written]);
+        Span<char> seconds = stackalloc char[32];
+        DurationFormat.TryFormatSeconds(taken, seconds, out int written);
+        _json.WritePropertyName("duration"u8);
+        _json.WriteRawValue(seconds[..written], skipInputValidation: true);
     }
 
     /// <summary>Flushes the stream.</summary>

@@ -81,10 +81,11 @@ public sealed class CompiledQuery
 
     /// <summary>
     /// The answer's rows as a query, still lazy, to go on with in LINQ (the REPL's <c>Query(...)</c>).
-    /// A single-value answer is one row of one column, computed when enumerated.
+    /// A single-value answer is one row of one column, computed when enumerated. An overflow of the
+    /// query's own sums or arithmetic names them, as with <see cref="Execute()"/>.
     /// </summary>
     public IQueryable<object?[]> AsQueryable() =>
-        IsScalar ? ScalarRow().AsQueryable() : _provider.CreateQuery<object?[]>(Expression);
+        IsScalar ? ScalarRow().AsQueryable() : _shape.Overflows.GuardQuery(_provider.CreateQuery<object?[]>(Expression));
 
     /// <summary>
     /// The answer as the records themselves rather than rows of their fields, still lazy: to write
@@ -224,13 +225,16 @@ public sealed class CompiledQuery
         public OverflowSites Overflows { get; init; } = new();
     }
 
-    /// <summary>Shows the log source as <c>logs</c>, not as the type name of its constant.</summary>
+    /// <summary>
+    /// Shows the log source as <c>logs</c>, not as the type name of its constant, and durations as the
+    /// language writes them (<see cref="ExpressionText"/>).
+    /// </summary>
     private sealed class SourceAsName : ExpressionVisitor
     {
         private static readonly ParameterExpression Logs = Expression.Parameter(typeof(IQueryable<Records.LogRecord>), "logs");
         private static readonly ParameterExpression Xml = Expression.Parameter(typeof(IQueryable<GenericRecord>), "xml");
 
-        public static string Rewrite(Expression expression) => new SourceAsName().Visit(expression).ToString();
+        public static string Rewrite(Expression expression) => ExpressionText.Of(new SourceAsName().Visit(expression));
 
         protected override Expression VisitConstant(ConstantExpression node) =>
             node.Value is IQueryable<Records.LogRecord> ? Logs : node.Value is IQueryable<GenericRecord> ? Xml : node;

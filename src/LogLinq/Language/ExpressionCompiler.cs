@@ -97,18 +97,9 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
         // Times and durations as the language writes them, not as .NET prints them.
         // (F drops the fraction, point included, where it is zero.)
         LiteralSyntax { Value: DateTimeOffset time } => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", System.Globalization.CultureInfo.InvariantCulture),
-        LiteralSyntax { Value: TimeSpan span } => Duration(span),
+        LiteralSyntax { Value: TimeSpan span } => DurationFormat.Exact(span),
         LiteralSyntax literal => Convert.ToString(literal.Value, System.Globalization.CultureInfo.InvariantCulture)!,
         _ => "the expression",
-    };
-
-    private static string Duration(TimeSpan span) => span switch
-    {
-        _ when span.Ticks % TimeSpan.TicksPerDay == 0 => $"{span.Ticks / TimeSpan.TicksPerDay}d",
-        _ when span.Ticks % TimeSpan.TicksPerHour == 0 => $"{span.Ticks / TimeSpan.TicksPerHour}h",
-        _ when span.Ticks % TimeSpan.TicksPerMinute == 0 => $"{span.Ticks / TimeSpan.TicksPerMinute}m",
-        _ when span.Ticks % TimeSpan.TicksPerSecond == 0 => $"{span.Ticks / TimeSpan.TicksPerSecond}s",
-        _ => span.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
     };
 
     private static Expression Literal(LiteralSyntax literal, Type? hint) => literal.Value switch

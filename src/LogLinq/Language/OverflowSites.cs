@@ -52,6 +52,14 @@ internal sealed class OverflowSites
     /// <summary><paramref name="rows"/>, still lazy, an overflow while they are read explained.</summary>
     public IEnumerable<T> Guard<T>(IEnumerable<T> rows) => _sites.Count == 0 || _durations ? rows : Guarded(rows);
 
+    /// <summary>
+    /// <paramref name="rows"/>, a compiled query's, as a query that C# can go on with, an overflow of
+    /// the query's explained (<see cref="OverflowGuardedProvider"/>); the query itself when no overflow
+    /// could be.
+    /// </summary>
+    public IQueryable<object?[]> GuardQuery(IQueryable<object?[]> rows) =>
+        _sites.Count == 0 || _durations ? rows : new OverflowGuardedQuery<object?[]>(new OverflowGuardedProvider(rows, this), rows.Expression);
+
     private IEnumerable<T> Guarded<T>(IEnumerable<T> rows)
     {
         using IEnumerator<T> row = Guard(rows.GetEnumerator);

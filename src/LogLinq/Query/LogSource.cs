@@ -53,7 +53,7 @@ public static partial class LogSource
     /// </summary>
     /// <exception cref="ArgumentException">The query is not over a <see cref="LogSource"/>.</exception>
     public static string Explain<T>(this IQueryable<T> query) =>
-        query.Provider is LogQueryProvider provider
+        LogProvider(query) is { } provider
             ? provider.Explain(query.Expression)
             : throw new ArgumentException("Explain() needs a query over LogSource.Open(...)", nameof(query));
 
@@ -64,7 +64,7 @@ public static partial class LogSource
     /// <exception cref="ArgumentException">The source is not a <see cref="LogSource"/>.</exception>
     public static string Explain<T, TResult>(this IQueryable<T> source, Expression<Func<IQueryable<T>, TResult>> query)
     {
-        if (source.Provider is not LogQueryProvider provider)
+        if (LogProvider(source) is not { } provider)
         {
             throw new ArgumentException("Explain() needs a query over LogSource.Open(...)", nameof(source));
         }
@@ -73,4 +73,12 @@ public static partial class LogSource
         Expression body = Planning.ExpressionFacts.Substitute(query.Body, query.Parameters[0], source.Expression);
         return provider.Explain(Planning.ExpressionFacts.WithoutFinalEnumerableCall(body, out _));
     }
+
+    // A pipe query's rows (CompiledQuery.AsQueryable) are run by a provider that guards them, around the log source's.
+    private static LogQueryProvider? LogProvider(IQueryable query) => query.Provider switch
+    {
+        LogQueryProvider logs => logs,
+        Language.OverflowGuardedProvider { Inner: LogQueryProvider logs } => logs,
+        _ => null,
+    };
 }

@@ -34,12 +34,12 @@ public sealed class DurationCommandTests : IDisposable
             ["query", $"from \"{_log}\" | top 2 by duration desc | select path, duration", "--format", "csv"]);
 
         run.ExitCode.Should().Be(0, run.ToString());
-        run.Stdout.Should().Be("path,duration\r\n/api/items?id=3,00:00:00.1710000\r\n/missing,00:00:00.0020000\r\n");
+        run.Stdout.Should().Be("path,duration\r\n/api/items?id=3,0.171\r\n/missing,0.002\r\n", "CSV gives seconds, a number a spreadsheet sums");
         run.Stderr.Should().BeEmpty();
     }
 
     [Fact]
-    public async Task Durations_summarized_print_alike_in_json_tsv_and_a_table()
+    public async Task Durations_summarized_print_as_seconds_in_json_and_tsv_and_short_in_a_table()
     {
         // shop.example:443: (2 + 171) / 2 = 86.5 ms, the request without a duration left out.
         string query = $"from \"{_log}\" | summarize count() as n, avg(duration), max(duration) by vhost | sort by vhost";
@@ -49,18 +49,19 @@ public sealed class DurationCommandTests : IDisposable
         LoglinqProcess.Result table = await LoglinqProcess.RunAsync(["query", query, "--format", "table"]);
 
         json.Stdout.Should().Be(
-            "{\"vhost\":\"shop.example:443\",\"n\":3,\"avg_duration\":\"00:00:00.0865000\",\"max_duration\":\"00:00:00.1710000\"}\n"
-            + "{\"vhost\":\"www.example.com:80\",\"n\":1,\"avg_duration\":\"00:00:00.0010000\",\"max_duration\":\"00:00:00.0010000\"}\n",
+            "{\"vhost\":\"shop.example:443\",\"n\":3,\"avg_duration\":0.0865,\"max_duration\":0.171}\n"
+            + "{\"vhost\":\"www.example.com:80\",\"n\":1,\"avg_duration\":0.001,\"max_duration\":0.001}\n",
             json.ToString());
         tsv.Stdout.Should().Be(
             "vhost\tn\tavg_duration\tmax_duration\n"
-            + "shop.example:443\t3\t00:00:00.0865000\t00:00:00.1710000\n"
-            + "www.example.com:80\t1\t00:00:00.0010000\t00:00:00.0010000\n",
+            + "shop.example:443\t3\t0.0865\t0.171\n"
+            + "www.example.com:80\t1\t0.001\t0.001\n",
             tsv.ToString());
         table.Stdout.Should().Be(
-            "vhost               n  avg_duration      max_duration\n"
-            + "shop.example:443    3  00:00:00.0865000  00:00:00.1710000\n"
-            + "www.example.com:80  1  00:00:00.0010000  00:00:00.0010000\n",
+            // Durations are right-aligned, as numbers are, so their units line up.
+            "vhost               n  avg_duration  max_duration\n"
+            + "shop.example:443    3        86.5ms         171ms\n"
+            + "www.example.com:80  1           1ms           1ms\n",
             table.ToString());
     }
 
@@ -73,7 +74,7 @@ public sealed class DurationCommandTests : IDisposable
             ["run", saved, "--set", $"logs={_log}", "--set", "slow=50ms", "--format", "tsv"]);
 
         run.ExitCode.Should().Be(0, run.ToString());
-        run.Stdout.Should().Be("path\tduration\n/api/items?id=3\t00:00:00.1710000\n");
+        run.Stdout.Should().Be("path\tduration\n/api/items?id=3\t0.171\n");
     }
 
     [Fact]
@@ -93,9 +94,54 @@ public sealed class DurationCommandTests : IDisposable
             + "echo \"exit ${PIPESTATUS[*]}\"");
 
         piped.Stdout.Should().Be(
-            "sum_duration\tmax_duration\tcount\n00:00:00.1740000\t00:00:00.1710000\t4\nexit 0 0\n",
+            "sum_duration\tmax_duration\tcount\n0.174\t0.171\t4\nexit 0 0\n",
             piped.ToString());
         piped.Stderr.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Whole_records_in_json_carry_their_duration_in_seconds()
+    {
+        LoglinqProcess.Result run = await LoglinqProcess.RunAsync(
+            ["query", $"from \"{_log}\" | where path == \"/missing\"", "--format", "json"]);
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.Stdout.Should().Contain("\"duration\":0.002,");
+    }
+
+    [Fact]
+    public async Task A_plain_table_of_many_durations_shows_each_short()
+    {
+        // 0.001, 0.002, 0.171 s and none, by the time each request came.
+        LoglinqProcess.Result run = await LoglinqProcess.RunAsync(
+            ["query", $"from \"{_log}\" | select path, duration", "--format", "table"]);
+
+        run.Stdout.Should().Be(
+            "path             duration\n"
+            + "/                     1ms\n"
+            + "/missing              2ms\n"
+            + "/api/items?id=3     171ms\n"
+            + "/api/orders\n",
+            run.ToString());
+    }
+
+    [Fact]
+    public async Task Explain_writes_a_duration_literal_in_the_languages_words()
+    {
+        LoglinqProcess.Result run = await LoglinqProcess.RunAsync(
+            ["query", $"from \"{_log}\" | where duration > 1500ms or duration < 0.25s | count", "--explain"]);
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.Stdout.Should().Contain("r.Duration > 1.5s").And.Contain("r.Duration < 250ms").And.NotContain("00:00:");
+    }
+
+    [Fact]
+    public async Task A_mistake_names_a_duration_literal_as_the_language_writes_it()
+    {
+        LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["query", $"from \"{_log}\" | where bytes == 150ms"]);
+
+        run.ExitCode.Should().Be(2, run.ToString());
+        run.Stderr.Should().Contain("cannot compare bytes (an integer) with 150ms (a duration)");
     }
 
     [Fact]

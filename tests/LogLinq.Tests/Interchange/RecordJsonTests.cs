@@ -32,16 +32,37 @@ public sealed class RecordJsonTests
     }
 
     [Fact]
-    public void A_duration_is_written_as_the_language_prints_one()
+    public void A_duration_is_written_as_seconds_and_read_back()
     {
         var record = new LogRecord("h", DateTimeOffset.UnixEpoch, "GET", "/", "HTTP/1.1", 200, 1, duration: TimeSpan.FromMilliseconds(2500));
 
         string line = Encoding.UTF8.GetString(Write([record]));
 
-        line.Should().Contain("\"duration\":\"00:00:02.5000000\"");
-        RecordJsonReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(line))).Single().Duration.Should().Be(TimeSpan.FromMilliseconds(2500));
+        line.Should().Contain("\"duration\":2.5,");
+        Read(line).Duration.Should().Be(TimeSpan.FromMilliseconds(2500));
+        Read(line.Replace("2.5,", "0.0000001,", StringComparison.Ordinal)).Duration.Should().Be(TimeSpan.FromTicks(1));
+    }
 
-        Action bad = () => RecordJsonReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(line.Replace("00:00:02.5000000", "2.5s", StringComparison.Ordinal))), "j").ToList();
+    [Fact]
+    public void A_duration_as_loglinq_wrote_it_before_is_still_read()
+    {
+        // Lines written before durations were seconds: .NET's "c" text.
+        string line = Encoding.UTF8.GetString(Write([new LogRecord("h", DateTimeOffset.UnixEpoch, "GET", "/", "HTTP/1.1", 200, 1, duration: TimeSpan.FromSeconds(1))]));
+
+        Read(line.Replace("\"duration\":1,", "\"duration\":\"00:00:02.5000000\",", StringComparison.Ordinal)).Duration.Should().Be(TimeSpan.FromMilliseconds(2500));
+    }
+
+    [Theory]
+    [InlineData("\"2.5s\"")]
+    [InlineData("-1")]
+    [InlineData("1e300")]
+    [InlineData("true")]
+    public void A_duration_that_is_none_is_named(string value)
+    {
+        string line = Encoding.UTF8.GetString(Write([new LogRecord("h", DateTimeOffset.UnixEpoch, "GET", "/", "HTTP/1.1", 200, 1, duration: TimeSpan.FromSeconds(1))]));
+
+        Action bad = () => RecordJsonReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(line.Replace("\"duration\":1,", $"\"duration\":{value},", StringComparison.Ordinal))), "j").ToList();
+
         bad.Should().Throw<LogSourceException>().WithMessage("j:1: duration: *");
     }
 
@@ -100,4 +121,6 @@ public sealed class RecordJsonTests
 
         return bytes.ToArray();
     }
+
+    private static LogRecord Read(string line) => RecordJsonReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(line))).Single();
 }

@@ -155,4 +155,30 @@ public sealed class DurationQueryTests : IDisposable
         logs.Select(r => r.Duration).ToList().Should().Equal(Ms(46), Ms(2500), Ms(154), null, Ms(3100), TimeSpan.Zero);
         logs.Where(r => r.Duration > TimeSpan.FromSeconds(2)).Select(r => r.Path).Explain().Should().Contain("duration");
     }
+
+    [Fact]
+    public void A_comparison_with_a_constant_is_tested_on_the_parsed_duration_before_a_record_is_made()
+    {
+        string Explain(string query) => QueryCompiler.Compile(query, new QueryOptions { Globs = [_log] }).Explain();
+
+        Explain("where duration > 1500ms | count").Should().Contain("pushdown:   duration > 1.5s\n").And.NotContain("[on record]");
+        Explain("where 2s <= duration or duration == null | count").Should().Contain("pushdown:   (duration >= 2s || duration == null)\n");
+        Explain("where duration - 1s > 2s | count").Should().Contain("[on record]", "arithmetic on the duration is C#'s");
+
+        IQueryable<LogRecord> logs = LogSource.Open(_log, new LogSourceOptions { Format = LogFormat.W3c });
+        TimeSpan limit = Ms(154);
+        logs.Where(r => r.Duration >= limit).Explain().Should().Contain("pushdown:   duration >= 154ms\n");
+    }
+
+    [Fact]
+    public void A_pushed_down_comparison_is_false_where_there_is_no_duration_but_for_not_equal()
+    {
+        // As C#'s lifted operators: of the six lines, /b's 500 has none.
+        Scalar("where duration != 46ms | count").Should().Be(5L, "the line without a duration is not 46 ms");
+        Scalar("where duration == 0s | count").Should().Be(1L);
+        Scalar("where duration <= 3100ms | count").Should().Be(5L);
+        Scalar("where not (duration > 0s) | count").Should().Be(2L, "0 ms, and the line without one");
+        Rows("where duration >= 154ms | select path, duration").Should().BeEquivalentTo(
+            new object?[][] { ["/b", Ms(2500)], ["/a", Ms(154)], ["/c", Ms(3100)] }, o => o.WithStrictOrdering());
+    }
 }

@@ -160,7 +160,7 @@ public sealed class SavedQueryTests
     [InlineData("unique-hosts.lq", "fields:     host ", "dcount(r => r.Host)")]
     [InlineData("largest-document.lq", "fields:     bytes ", "aggregate:  top 1 by r => r.Bytes desc")]
     [InlineData("top-hosts-by-bytes.lq", "fields:     host, bytes", "aggregate:  group by r => r.Host computing sum(r => r.Bytes), count()")]
-    [InlineData("status-per-hour.lq", "fields:     time, status", "aggregate:  group by r => new ValueTuple`2(Bin(r.Time, 01:00:00), r.Status) computing count()")]
+    [InlineData("status-per-hour.lq", "fields:     time, status", "aggregate:  group by r => new ValueTuple`2(Bin(r.Time, 1h), r.Status) computing count()")]
     public async Task Explain_shows_the_plan_of_each_saved_query(string file, string first, string second)
     {
         string[] args = file == "downloads.lq"

@@ -27,7 +27,7 @@ public sealed class TimeWindowKeyTests
         RowValue<DateTimeOffset> value = ValueTranslator.Translate(window);
 
         value.Should().NotBeOfType<LambdaValue<DateTimeOffset>>();
-        value.ToString().Should().Be("bin(time, 01:00:00)");
+        value.ToString().Should().Be("bin(time, 1h)");
     }
 
     [Theory]

@@ -180,6 +180,43 @@ public sealed class PipedReplTests
     }
 
     [Fact]
+    public async Task A_pipe_query_whose_sum_overflows_says_which_sum_as_the_command_does()
+    {
+        using var dir = new TempDirectory();
+        string log = dir.WriteLines(
+            "nums.log",
+            "192.0.2.1 - - [10/Oct/2023:13:55:00 +0000] \"GET /a HTTP/1.1\" 200 9223372036854775807",
+            "192.0.2.1 - - [10/Oct/2023:13:55:01 +0000] \"GET /b HTTP/1.1\" 200 10");
+
+        LoglinqProcess.Result result = await ReplProcess.ReplAsync(
+            $"Query(\"from '{log}' | summarize sum(bytes)\")\n"
+            + $"#q from '{log}' | summarize avg(bytes) by host\n"
+            + $"Query(\"from '{log}' | summarize sum(bytes)\").Count()\n"
+            // The query's own sums fit (one path each); it is the C# after it that overflows, which is not the query's to name.
+            + $"Query(\"from '{log}' | summarize sum(bytes) by path\").Sum(row => (long)row[1]!)\n"
+            + $"#explain Query(\"from '{log}' | summarize sum(bytes)\")\n");
+
+        result.StderrLines.Should().Equal(
+            [
+                "error: the sum of bytes does not fit in a 64-bit integer (arithmetic overflow)",
+                "error: the sum of bytes does not fit in a 64-bit integer (arithmetic overflow)",
+                "1:1: error: the sum of bytes does not fit in a 64-bit integer (arithmetic overflow)",
+                "1:1: error: Arithmetic operation resulted in an overflow.",
+            ],
+            result.ToString());
+        result.Stdout.Should().Contain("aggregate:  group by r => True computing sum(r => r.Bytes)", "a guarded query is still explained");
+    }
+
+    [Fact]
+    public async Task A_duration_shows_as_the_query_language_writes_it()
+    {
+        LoglinqProcess.Result result = await ReplProcess.ReplAsync(
+            "TimeSpan.FromMilliseconds(1500)\nTimeSpan.FromMilliseconds(86.5)\nTimeSpan.FromSeconds(90)\n(TimeSpan?)TimeSpan.FromHours(36)\n");
+
+        result.Stdout.Should().Be("1.5s\n86.5ms\n90s\n36h\n", result.ToString());
+    }
+
+    [Fact]
     public async Task From_dash_is_refused_in_the_repl_whose_standard_input_is_its_own()
     {
         // The REPL reads its submissions from stdin: a query cannot have it too.

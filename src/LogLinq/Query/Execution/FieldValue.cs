@@ -89,6 +89,6 @@ internal static class FieldValue
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override DateTimeOffset Get(ref Row row) => Language.QueryFunctions.Bin(RowFields.Time(ref row), size);
 
-        public override string ToString() => $"bin(time, {size})";
+        public override string ToString() => $"bin(time, {Language.DurationFormat.Exact(size)})";
     }
 }

@@ -82,7 +82,7 @@ internal sealed class GroupResultRewriter : ExpressionVisitor
             _fields |= ExpressionFacts.FieldsRead(distinctOf);
             Func<PartialAggregate> distinct = AggregateFactory.Distinct(distinctOf.ReturnType, ValueTranslator.Translate(distinctOf), countOnly: true);
             bool asLong = name == "LongCount";
-            return (() => new CountOfDistinct(distinct(), asLong), $"dcount({distinctOf})");
+            return (() => new CountOfDistinct(distinct(), asLong), $"dcount({ExpressionText.Of(distinctOf)})");
         }
 
         if (args.Count == 0 || args[0] != _group)
@@ -104,7 +104,7 @@ internal sealed class GroupResultRewriter : ExpressionVisitor
             _fields |= ExpressionFacts.FieldsRead(of);
             // Shown without the widening to a nullable number the language adds: percentile(r => r.Bytes, 95).
             LambdaExpression shown = of.Body is UnaryExpression { NodeType: ExpressionType.Convert } widened ? Expression.Lambda(widened.Operand, of.Parameters) : of;
-            return (percentile, $"percentile({shown}, {percent.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+            return (percentile, $"percentile({ExpressionText.Of(shown)}, {percent.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
         }
 
         if (args.Count == 2 && args[1] is LambdaExpression { Parameters.Count: 1 } selector
@@ -112,7 +112,7 @@ internal sealed class GroupResultRewriter : ExpressionVisitor
         {
             _fields |= ExpressionFacts.FieldsRead(selector);
             _inFileOrder |= AggregateFactory.IsOrderSensitive(name, selector.ReturnType);
-            return (create, $"{name.ToLowerInvariant()}({selector})");
+            return (create, $"{name.ToLowerInvariant()}({ExpressionText.Of(selector)})");
         }
 
         return (null, null);

@@ -47,7 +47,7 @@ internal static class PredicateTranslator
     {
         var lambda = Expression.Lambda<Func<LogRecord, bool>>(e, r);
         bool readsFieldsOnly = (ExpressionFacts.FieldsRead(lambda) & LogField.Record) == 0;
-        return new LambdaPredicate(lambda.Compile(), e.ToString(), readsFieldsOnly);
+        return new LambdaPredicate(lambda.Compile(), ExpressionText.Of(e), readsFieldsOnly);
     }
 
     private static RowPredicate? TryComparison(BinaryExpression binary, ParameterExpression r)
@@ -82,6 +82,8 @@ internal static class PredicateTranslator
                 return new NumberPredicate(field, kind, Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
             case LogField.Time when value is DateTimeOffset time:
                 return new TimePredicate(kind, time);
+            case LogField.Duration when right.Type == typeof(TimeSpan?) || right.Type == typeof(TimeSpan):
+                return new DurationPredicate(kind, (TimeSpan?)value);
             case LogField.Host or LogField.Ident or LogField.User or LogField.Method or LogField.Path
                 or LogField.Protocol or LogField.Referrer or LogField.UserAgent or LogField.VirtualHost
                 when right.Type == typeof(string) && kind is ComparisonKind.Equal or ComparisonKind.NotEqual

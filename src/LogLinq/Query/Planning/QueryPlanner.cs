@@ -73,19 +73,19 @@ internal static class QueryPlanner
 
             case "Sum" or "Average" or "Min" or "Max" when last && Lambda(call, 1) is { } selector
                 && AggregateFactory.TryCreate(call.Method.Name, selector) is { } create:
-                return (Scalar(create, $"{call.Method.Name.ToLowerInvariant()}({selector})") with { InFileOrder = AggregateFactory.IsOrderSensitive(call.Method.Name, selector.ReturnType) }, 1, ExpressionFacts.FieldsRead(selector));
+                return (Scalar(create, $"{call.Method.Name.ToLowerInvariant()}({ExpressionText.Of(selector)})") with { InFileOrder = AggregateFactory.IsOrderSensitive(call.Method.Name, selector.ReturnType) }, 1, ExpressionFacts.FieldsRead(selector));
 
             case "Select" when Lambda(call, 1) is { Parameters.Count: 1 } selector && next is not null:
                 if (next.Method.Name is "Sum" or "Average" or "Min" or "Max" && nextIsLast && next.Arguments.Count == 1
                     && AggregateFactory.TryCreate(next.Method.Name, selector) is { } aggregate)
                 {
-                    return (Scalar(aggregate, $"{next.Method.Name.ToLowerInvariant()}({selector})") with { InFileOrder = AggregateFactory.IsOrderSensitive(next.Method.Name, selector.ReturnType) }, 2, ExpressionFacts.FieldsRead(selector));
+                    return (Scalar(aggregate, $"{next.Method.Name.ToLowerInvariant()}({ExpressionText.Of(selector)})") with { InFileOrder = AggregateFactory.IsOrderSensitive(next.Method.Name, selector.ReturnType) }, 2, ExpressionFacts.FieldsRead(selector));
                 }
 
                 if (next.Method.Name == "Distinct" && next.Arguments.Count == 1)
                 {
                     Func<PartialAggregate> create = AggregateFactory.Distinct(selector.ReturnType, ValueTranslator.Translate(selector), countOnly: false);
-                    var distinct = new ScanStage(create, $"distinct({selector})", true);
+                    var distinct = new ScanStage(create, $"distinct({ExpressionText.Of(selector)})", true);
                     return (distinct, 2, ExpressionFacts.FieldsRead(selector));
                 }
 
@@ -106,7 +106,7 @@ internal static class QueryPlanner
                         typeof(QueryPlanner), single ? nameof(SingleGroupOf) : nameof(GroupOf), key.ReturnType, result.ReturnType)(keyValue, rewritten.Aggregates, compiled);
                     var group = new ScanStage(
                         create,
-                        $"group by {key} computing {string.Join(", ", rewritten.Descriptions.DefaultIfEmpty("the keys"))}",
+                        $"group by {ExpressionText.Of(key)} computing {string.Join(", ", rewritten.Descriptions.DefaultIfEmpty("the keys"))}",
                         true)
                     { InFileOrder = rewritten.InFileOrder };
                     return (group, 2, ExpressionFacts.FieldsRead(key) | rewritten.Fields);
@@ -119,7 +119,7 @@ internal static class QueryPlanner
                 && byKey.ReturnType.IsValueType && Nullable.GetUnderlyingType(byKey.ReturnType) is null:
                 {
                     Func<PartialAggregate> top = TopFactory(byKey, call.Method.Name == "MaxBy", [], 1);
-                    var stage = new ScanStage(() => new FirstOrNull(top()), $"{call.Method.Name.ToLowerInvariant()}({byKey})", true);
+                    var stage = new ScanStage(() => new FirstOrNull(top()), $"{call.Method.Name.ToLowerInvariant()}({ExpressionText.Of(byKey)})", true);
                     return (stage, 1, ExpressionFacts.FieldsRead(byKey));
                 }
         }
@@ -142,7 +142,7 @@ internal static class QueryPlanner
 
             fields |= ExpressionFacts.FieldsRead(key);
             then.Add((SortKey)typeof(SortKey).GetMethod(nameof(SortKey.Create))!.MakeGenericMethod(key.ReturnType)
-                .Invoke(null, [key.Compile(), calls[j].Method.Name == "ThenByDescending", key.ToString()])!);
+                .Invoke(null, [key.Compile(), calls[j].Method.Name == "ThenByDescending", ExpressionText.Of(key)])!);
         }
 
         if (j >= calls.Count)
@@ -162,7 +162,7 @@ internal static class QueryPlanner
             return null;
         }
 
-        string order = string.Join(", ", then.Select(t => t.ToString()).Prepend(descending ? $"{first} desc" : first.ToString()));
+        string order = string.Join(", ", then.Select(t => t.ToString()).Prepend(descending ? $"{ExpressionText.Of(first)} desc" : ExpressionText.Of(first)));
         var stage = new ScanStage(TopFactory(first, descending, then, k.Value), $"top {k} by {order}", true);
 
         // Take is done by the stage; First stays, to pick the one record out of the list.

@@ -34,7 +34,7 @@ internal static class ValueTranslator
         }
 
         bool readsFieldsOnly = (ExpressionFacts.FieldsRead(selector) & LogField.Record) == 0;
-        return new LambdaValue<T>(selector.Compile(), selector.Body.ToString(), readsFieldsOnly);
+        return new LambdaValue<T>(selector.Compile(), ExpressionText.Of(selector.Body), readsFieldsOnly);
     }
 
     /// <summary>Translates an untyped selector of type <c>Func&lt;LogRecord, T&gt;</c>.</summary>
