@@ -95,6 +95,12 @@ internal sealed class ColumnSet
 
     private static ColumnSet For(Type type, object? sample, IReadOnlyList<string>? tupleNames)
     {
+        if (sample is object?[] cells && tupleNames is { } names && names.Count == cells.Length)
+        {
+            // A pipe query's row: its cells under the query's column names.
+            return new ColumnSet(type, [.. names], [.. Enumerable.Range(0, names.Count).Select(i => (Func<object, object?>)(row => ((object?[])row)[i]))]);
+        }
+
         if (!IsComposite(type))
         {
             return new ColumnSet(typeof(object), null, [row => row]);

@@ -8,8 +8,8 @@ namespace LogLinq.Cli.Repl;
 /// </summary>
 internal static class PipeLanguage
 {
-    /// <summary>The compiler: pipe-language text to a lazy query of rows.</summary>
-    public static Func<string, PipeQueryContext, IQueryable<object?[]>> Compile { get; } = (text, context) =>
+    /// <summary>The compiler: pipe-language text to a query whose rows are lazy (<see cref="CompiledQuery.AsQueryable"/>).</summary>
+    public static Func<string, PipeQueryContext, CompiledQuery> Compile { get; } = (text, context) =>
         QueryCompiler.Compile(text, new QueryOptions
         {
             DefaultGlobs = context.DefaultGlobs,
@@ -18,5 +18,5 @@ internal static class PipeLanguage
 
             // Standard input is the REPL's own (its commands, or a script's text): from - cannot have it.
             StandardInput = null,
-        }).AsQueryable();
+        });
 }

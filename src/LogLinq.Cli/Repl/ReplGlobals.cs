@@ -1,3 +1,4 @@
+using LogLinq.Language;
 using LogLinq.Query;
 using LogLinq.Records;
 
@@ -14,14 +15,14 @@ public sealed class ReplGlobals
     private readonly LogSourceOptions _options;
     private readonly SessionCancellation _cancellation;
     private readonly ValueDisplay _display;
-    private readonly Func<string, PipeQueryContext, IQueryable<object?[]>> _compilePipeQuery;
+    private readonly Func<string, PipeQueryContext, CompiledQuery> _compilePipeQuery;
 
     internal ReplGlobals(
         IReadOnlyList<string> globs,
         IReadOnlyDictionary<string, string> parameters,
         SessionCancellation cancellation,
         ValueDisplay display,
-        Func<string, PipeQueryContext, IQueryable<object?[]>> compilePipeQuery)
+        Func<string, PipeQueryContext, CompiledQuery> compilePipeQuery)
     {
         _globs = globs;
         _options = new LogSourceOptions();
@@ -63,7 +64,10 @@ public sealed class ReplGlobals
     public IQueryable<object?[]> Query(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return _compilePipeQuery(text, new PipeQueryContext(_globs, Options, Params));
+        CompiledQuery query = _compilePipeQuery(text, new PipeQueryContext(_globs, Options, Params));
+        IQueryable<object?[]> rows = query.AsQueryable();
+        _display.NameColumns(rows, [.. query.Columns.Select(c => c.Name)]);
+        return rows;
     }
 
     /// <summary>Prints <paramref name="value"/> as the REPL prints a result, with up to <paramref name="rows"/> rows.</summary>

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using LogLinq.Cli.Terminal;
 using LogLinq.Records;
 
@@ -16,18 +17,30 @@ internal sealed class ValueDisplay(DisplayStyle style)
     /// <summary>How many rows of a sequence are shown unless asked otherwise.</summary>
     public const int DefaultRows = 20;
 
+    // The rows of pipe queries, which are arrays of cells, and their columns' names; weakly, so a
+    // query the session has let go of is not kept.
+    private readonly ConditionalWeakTable<object, IReadOnlyList<string>> _columnNames = [];
+
     /// <summary>How the results are drawn.</summary>
     public DisplayStyle Style => style;
+
+    /// <summary>Heads the cells of <paramref name="rows"/>, a pipe query's, with the query's column names when it is shown.</summary>
+    public void NameColumns(object rows, IReadOnlyList<string> names) => _columnNames.AddOrUpdate(rows, names);
 
     /// <summary>Writes <paramref name="value"/> to <paramref name="output"/>.</summary>
     /// <param name="output">Where to write.</param>
     /// <param name="value">The value; a query is run here, and only here.</param>
     /// <param name="rows">How many rows of a sequence to show; the rest are counted.</param>
-    /// <param name="tupleNames">The element names of a tuple that is the value, or the sequence's element.</param>
+    /// <param name="tupleNames">The element names of a tuple that is the value, or the sequence's element (or of the cells of a pipe query's rows).</param>
     /// <param name="cancel">Stops the counting of a sequence that is not a log query (which has its own token).</param>
     /// <exception cref="OperationCanceledException">Ctrl-C; the rows kept so far are shown first.</exception>
     public void Write(TextWriter output, object? value, int rows, IReadOnlyList<string>? tupleNames, CancellationToken cancel)
     {
+        if (value is not null && tupleNames is null && _columnNames.TryGetValue(value, out IReadOnlyList<string>? named))
+        {
+            tupleNames = named;
+        }
+
         switch (value)
         {
             case null:

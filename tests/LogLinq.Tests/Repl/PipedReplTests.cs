@@ -180,6 +180,36 @@ public sealed class PipedReplTests
     }
 
     [Fact]
+    public async Task A_pipe_query_s_rows_are_shown_under_its_column_names_as_the_command_shows_them()
+    {
+        LoglinqProcess.Result result = await ReplProcess.ReplAsync(
+            "#q from \"data/access-log\" | summarize count(), sum(bytes)\n"
+            + "Query(\"from 'data/access-log' | summarize count() as n by status | top 2 by n desc\")\n"
+            + "#q from \"data/access-log\" | count\n");
+
+        // awk 'END {print NR}' → 7298; awk '{s += $NF} END {print s}' → 230741830;
+        // awk '{print $9}' | sort | uniq -c | sort -rn | head -2 → 4676 of 200, 2053 of 404.
+        result.Stdout.Split('\n').Should().Equal(
+            [
+                "count  sum_bytes",
+                "-----  ---------",
+                $" {SampleLogFacts.Records}  {SampleLogFacts.TotalBytes}",
+                "(1 row)",
+                "status     n",
+                "------  ----",
+                "   200  4676",
+                "   404  2053",
+                "(2 rows)",
+                "count",
+                "-----",
+                $" {SampleLogFacts.Records}",
+                "(1 row)",
+                "",
+            ],
+            result.ToString());
+    }
+
+    [Fact]
     public async Task A_pipe_query_whose_sum_overflows_says_which_sum_as_the_command_does()
     {
         using var dir = new TempDirectory();
