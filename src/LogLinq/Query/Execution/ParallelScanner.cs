@@ -251,7 +251,6 @@ internal static class ParallelScanner
             var lines = new PartLines(scan, part.End - origin, skipped: part.Start > 0 ? 1 : 0);
             reader.OverlongLine = lines.Pass;
             reader.CutLine = lines.Cut;
-        reader.CutLine = lines.Cut;
             reader.StopOffset = lines.Limit;
 
             // The partial first line alone, however long: were it over-long, MoveNext would pass over
