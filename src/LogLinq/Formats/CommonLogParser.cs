@@ -89,7 +89,7 @@ internal static class CommonLogParser
             }
         }
 
-        if ((pos >= line.Length || line[pos] != '[') && !SpacedUser(line, ref pos, ref fields.User))
+        if ((pos >= line.Length || line[pos] != '[') && !SpacedUser(line, ref pos, fields.Ident, ref fields.User))
         {
             error = "expected '[' to open the time";
             return false;
@@ -175,10 +175,18 @@ internal static class CommonLogParser
     /// A user name with spaces in it, as Apache's <c>%u</c> and nginx's <c>$remote_user</c> write the
     /// name basic authentication sent (they escape quotes and control bytes, not spaces): the user goes
     /// on to the time's <c>[</c>, looked for only before the request's quote, so that a line without a
-    /// time is still told so rather than read up to a <c>[</c> in its request.
+    /// time is still told so rather than read up to a <c>[</c> in its request. Only after an ident of
+    /// <c>-</c>, which both servers write (Apache unless <c>IdentityCheck</c> is on): a syslog or
+    /// container runtime's header before a line (<c>Nov 26 12:00:01 web1 nginx: 1.2.3.4 - - [...</c>)
+    /// has a word there, and would otherwise be read as a host, an ident and a long user.
     /// </summary>
-    private static bool SpacedUser(ReadOnlySpan<byte> line, ref int pos, ref FieldRange user)
+    private static bool SpacedUser(ReadOnlySpan<byte> line, ref int pos, FieldRange ident, ref FieldRange user)
     {
+        if (ident.Length != 1 || line[ident.Start] != '-')
+        {
+            return false;
+        }
+
         ReadOnlySpan<byte> rest = line[pos..];
         int quote = rest.IndexOf((byte)'"');
         int open = (quote < 0 ? rest : rest[..quote]).IndexOf(" ["u8);
