@@ -20,7 +20,8 @@ internal sealed class AutoLogFormat : LogFormat
     /// The format <paramref name="line"/> looks like it is written in: W3C when
     /// it is a <c>#Name:</c> directive, JSON lines when it opens an object, ELB when it starts as a
     /// load balancer's line does (a listener type or a UTC time, then a name and an address:port),
-    /// S3 when it starts with a bucket owner's canonical ID, Squid when with epoch seconds and a
+    /// mod_ssl's <c>ssl_request_log</c> when it starts with a bracketed NCSA time and has a quoted
+    /// request fourth after it, S3 when it starts with a bucket owner's canonical ID, Squid when with epoch seconds and a
     /// <c>RESULT/status</c> after them, HAProxy when it is HAProxy's (behind a syslog header or not),
     /// logfmt when it is <c>key=value</c> pairs with a status among them, Common otherwise. The NCSA case is always the lenient Common parser, which reads Combined lines too:
     /// rotated logs often mix both, and a file is not wrong because its first line had a user agent.
@@ -55,6 +56,11 @@ internal sealed class AutoLogFormat : LogFormat
         if (IsW3cDirective(line))
         {
             return W3c;
+        }
+
+        if (SslRequestLineParser.Looks(line))
+        {
+            return SslRequest;
         }
 
         if (ElbLineParser.Looks(line))

@@ -19,4 +19,18 @@ internal static class ClientAddress
         int colon = address.IndexOf((byte)':');
         return colon > 0 && address.LastIndexOf((byte)':') == colon ? address[..colon] : address;
     }
+
+    /// <summary>
+    /// The address of a field that always ends in a port, as an AWS load balancer writes its client:
+    /// <c>203.0.113.9:51234</c> is <c>203.0.113.9</c>, and an IPv6 address, which it writes without
+    /// brackets (<c>2001:db8::1:51234</c>), is what comes before the last colon. A bracketed address
+    /// and anything without a port of digits after a colon are as <see cref="WithoutPort"/> reads them.
+    /// </summary>
+    public static ReadOnlySpan<byte> WithoutTrailingPort(ReadOnlySpan<byte> address)
+    {
+        int colon = address.LastIndexOf((byte)':');
+        bool bare = address is not [(byte)'[', ..] && colon > 0 && colon < address.Length - 1
+            && !address[(colon + 1)..].ContainsAnyExceptInRange((byte)'0', (byte)'9');
+        return bare ? address[..colon] : WithoutPort(address);
+    }
 }

@@ -89,7 +89,7 @@ internal static class CommonLogParser
             }
         }
 
-        if (pos >= line.Length || line[pos] != '[')
+        if ((pos >= line.Length || line[pos] != '[') && !SpacedUser(line, ref pos, fields.Ident, ref fields.User))
         {
             error = "expected '[' to open the time";
             return false;
@@ -160,13 +160,44 @@ internal static class CommonLogParser
     /// <summary>
     /// Whether the first token of a line that has one too many before its time is Apache's
     /// <c>%v:%p</c> (<c>vhost_combined</c>): a name, a colon, a port of digits. Asked only once the
-    /// Common shape has failed, so a client address with colons (IPv6) is never taken for one.
+    /// Common shape has failed; the name holds no colon unless it is an IPv6 address in brackets, so
+    /// that a client's bare IPv6 address before a user with a space in it is not taken for one.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static bool IsVirtualHost(ReadOnlySpan<byte> token)
     {
         int colon = token.LastIndexOf((byte)':');
-        return colon > 0 && colon < token.Length - 1 && !token[(colon + 1)..].ContainsAnyExceptInRange((byte)'0', (byte)'9');
+        return colon > 0 && colon < token.Length - 1 && !token[(colon + 1)..].ContainsAnyExceptInRange((byte)'0', (byte)'9')
+            && (token[..colon].IndexOf((byte)':') < 0 || (token[0] == '[' && token[colon - 1] == ']'));
+    }
+
+    /// <summary>
+    /// A user name with spaces in it, as Apache's <c>%u</c> and nginx's <c>$remote_user</c> write the
+    /// name basic authentication sent (they escape quotes and control bytes, not spaces): the user goes
+    /// on to the time's <c>[</c>, looked for only before the request's quote, so that a line without a
+    /// time is still told so rather than read up to a <c>[</c> in its request. Only after an ident of
+    /// <c>-</c>, which both servers write (Apache unless <c>IdentityCheck</c> is on): a syslog or
+    /// container runtime's header before a line (<c>Nov 26 12:00:01 web1 nginx: 1.2.3.4 - - [...</c>)
+    /// has a word there, and would otherwise be read as a host, an ident and a long user.
+    /// </summary>
+    private static bool SpacedUser(ReadOnlySpan<byte> line, ref int pos, FieldRange ident, ref FieldRange user)
+    {
+        if (ident.Length != 1 || line[ident.Start] != '-')
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> rest = line[pos..];
+        int quote = rest.IndexOf((byte)'"');
+        int open = (quote < 0 ? rest : rest[..quote]).IndexOf(" ["u8);
+        if (open < 0)
+        {
+            return false;
+        }
+
+        user = new FieldRange(user.Start, pos + open - user.Start);
+        pos += open + 1;
+        return true;
     }
 
     /// <summary>The status token: three digits and a space on every well-formed line.</summary>

@@ -4,8 +4,8 @@ namespace LogLinq.Formats;
 /// Parses the access logs of AWS Elastic Load Balancing: an Application Load Balancer's lines,
 /// <c>type time elb client:port target:port t1 t2 t3 elb_status target_status received sent "request" "user_agent" ...</c>,
 /// and a Classic Load Balancer's, the same from <c>time</c> on. The client is the address without
-/// its port, the status the load balancer's (what the client got), the bytes those sent to the
-/// client, the duration the sum of the three processing times (request, target, response; seconds),
+/// its port (an IPv6 one, written without brackets, is what comes before the last colon), the
+/// status the load balancer's (what the client got), the bytes those sent to the client, the duration the sum of the three processing times (request, target, response; seconds),
 /// null when any is <c>-1</c> (the load balancer could not dispatch the request, the target closed
 /// the connection before answering, ...). The request names an absolute URL (<c>GET https://shop.example:443/cart?x=1 HTTP/1.1</c>):
 /// its scheme and host are not the path, and the host, with its port, is the record's vhost.
@@ -100,7 +100,7 @@ internal sealed class ElbLineParser : TextLineParser
         ReadOnlySpan<byte> agent = QuotedFields.Inside(fields[at + UserAgent].Of(bytes));
         FieldRange dash = values.Append("-"u8);
         found.Set(
-            host: values.Append(ClientAddress.WithoutPort(fields[at + Client].Of(bytes))),
+            host: values.Append(ClientAddress.WithoutTrailingPort(fields[at + Client].Of(bytes))),
             ident: dash,
             user: dash,
             time: HttpDate.ToDateTimeOffset(ticks, offsetMinutes),

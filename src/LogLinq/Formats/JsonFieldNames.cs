@@ -8,7 +8,7 @@ namespace LogLinq.Formats;
 /// <c>DownstreamStatus</c>, <c>StartUTC</c>, ...), Envoy's and Istio's (<c>response_code</c>,
 /// <c>start_time</c>, ...), Cloudflare's Logpush fields (<c>ClientRequestURI</c>, <c>EdgeResponseStatus</c>, ...),
 /// the template in AWS API Gateway's documentation (<c>httpMethod</c>, <c>resourcePath</c>, ...),
-/// Kong's (<c>client_ip</c>, <c>started_at</c>) and hand-rolled loggers'.
+/// Kong's (<c>client_ip</c>, <c>started_at</c>), Caddy's top-level <c>user_id</c> and hand-rolled loggers'.
 /// </summary>
 internal static class JsonFieldNames
 {
@@ -69,6 +69,7 @@ internal static class JsonFieldNames
                     : Is(key, "referer"u8) ? JsonField.Referrer
                     : Is(key, "elapsed"u8) ? JsonField.Duration
                     : Is(key, "took_ms"u8) ? JsonField.DurationMilliseconds
+                    : Is(key, "user_id"u8) ? JsonField.User
                     : JsonField.Ignored;
             case 8:
                 return Is(key, "clientip"u8) ? JsonField.Host

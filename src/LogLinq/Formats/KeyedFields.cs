@@ -98,6 +98,11 @@ internal struct KeyedFields
                 {
                     (_status, _hasStatus) = (status, true);
                 }
+                else if (value is [(byte)'0'])
+                {
+                    // Caddy's status for a connection closed before any response: no response's, as "-" is.
+                    (_status, _hasStatus) = (0, true);
+                }
                 else
                 {
                     _statusError ??= $"{Name(key)}: expected a numeric status, found {ErrorText.Quote(value)}";
@@ -148,7 +153,12 @@ internal struct KeyedFields
                 _userAgent = Append(value);
                 break;
             case JsonField.User:
-                _user = Append(value);
+                // Caddy writes an empty user_id for a request nobody authenticated: no user, as "-" is.
+                if (!value.IsEmpty)
+                {
+                    _user = Append(value);
+                }
+
                 break;
             case JsonField.VirtualHost:
                 if (!weak || _virtualHost.IsNone)

@@ -29,6 +29,12 @@ public abstract class LogFormat
     /// <summary>Squid's native access log format.</summary>
     public static LogFormat Squid { get; } = Register(new SquidLogFormat());
 
+    /// <summary>
+    /// mod_ssl's <c>ssl_request_log</c> (Red Hat's <c>ssl.conf</c>): <c>[time] host protocol cipher "request" bytes</c>,
+    /// without a status (0 in every record).
+    /// </summary>
+    public static LogFormat SslRequest { get; } = Register(new SslRequestLogFormat());
+
     /// <summary>logfmt: <c>key=value</c> pairs, as Heroku's router and many Go services log requests.</summary>
     public static LogFormat Logfmt { get; } = Register(new LogfmtFormat());
 

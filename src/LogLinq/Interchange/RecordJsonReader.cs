@@ -35,6 +35,7 @@ public static class RecordJsonReader
         using var reader = new LineReader(input)
         {
             OverlongLine = (number, _) => throw new LogSourceException($"{name}:{number}: line longer than 16 MB", name),
+            CutLine = (number, _) => throw new LogSourceException($"{name}:{number}: {LineReader.CutReason}", name),
         };
         while (reader.MoveNext())
         {

@@ -51,7 +51,9 @@ public static class LogPipeline
     /// <summary>
     /// The lines of every file, one after another. A line's bytes are borrowed: see <see cref="LogLine"/>.
     /// A line longer than 16 MB is not read but comes as one without bytes, marked
-    /// <see cref="LogLine.IsOverlong"/>, so that line numbers stay right and <see cref="Parse"/> reports it.
+    /// <see cref="LogLine.IsOverlong"/>, so that line numbers stay right and <see cref="Parse"/> reports it;
+    /// so does the text of a line a hole of zeros cut short, marked <see cref="LogLine.IsCut"/>, before
+    /// the text after the zeros.
     /// </summary>
     public static IEnumerable<LogLine> Cat(this IEnumerable<OpenedLog> files)
     {
@@ -59,16 +61,17 @@ public static class LogPipeline
         {
             using var reader = new LineReader(file.Content, ownsStream: false);
 
-            // The reader tells of the over-long lines it passes over before it returns the line after
-            // them: they are handed out first, in order.
-            var overlong = new Queue<long>();
-            reader.OverlongLine = (number, _) => overlong.Enqueue(number);
+            // The reader tells of the over-long and cut lines it passes over before it returns the line
+            // after them: they are handed out first, in order.
+            var passed = new Queue<LogLine>();
+            reader.OverlongLine = (number, _) => passed.Enqueue(new LogLine(file.Path, number, default) { IsOverlong = true });
+            reader.CutLine = (number, _) => passed.Enqueue(new LogLine(file.Path, number, default) { IsCut = true });
             while (true)
             {
                 bool more = reader.MoveNext();
-                while (overlong.TryDequeue(out long number))
+                while (passed.TryDequeue(out LogLine line))
                 {
-                    yield return new LogLine(file.Path, number, default) { IsOverlong = true };
+                    yield return line;
                 }
 
                 if (!more)
@@ -83,8 +86,8 @@ public static class LogPipeline
 
     /// <summary>
     /// The lines that <paramref name="pattern"/> matches, tested on the raw line. Over-long lines
-    /// (<see cref="LogLine.IsOverlong"/>), whose bytes were not read, are passed on untested, so that
-    /// <see cref="Parse"/> can report them.
+    /// (<see cref="LogLine.IsOverlong"/>) and cut ones (<see cref="LogLine.IsCut"/>), whose bytes were
+    /// not kept, are passed on untested, so that <see cref="Parse"/> can report them.
     /// </summary>
     public static IEnumerable<LogLine> Grep(this IEnumerable<LogLine> lines, Regex pattern)
     {
@@ -93,7 +96,7 @@ public static class LogPipeline
         {
             foreach (LogLine line in lines)
             {
-                if (line.IsOverlong)
+                if (line.IsOverlong || line.IsCut)
                 {
                     yield return line;
                     continue;
@@ -153,9 +156,9 @@ public static class LogPipeline
                 parser = format.CreateParser();
             }
 
-            if (line.IsOverlong)
+            if (line.IsOverlong || line.IsCut)
             {
-                ParseReport.Reject(report, new MalformedLine(line.File, line.Number, LineReader.OverlongReason), strict);
+                ParseReport.Reject(report, new MalformedLine(line.File, line.Number, line.IsCut ? LineReader.CutReason : LineReader.OverlongReason), strict);
                 continue;
             }
 

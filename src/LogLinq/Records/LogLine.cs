@@ -17,6 +17,14 @@ public readonly record struct LogLine(string File, long Number, ReadOnlyMemory<b
     /// </summary>
     public bool IsOverlong { get; init; }
 
+    /// <summary>
+    /// Whether the line is the text a run of zeros cut short (a crash, or a copy-truncate rotation
+    /// while the server wrote it), passed over rather than read: its <see cref="Bytes"/> are empty, the
+    /// text after the zeros comes next under the same <see cref="Number"/>, and parsing reports this as
+    /// a malformed line.
+    /// </summary>
+    public bool IsCut { get; init; }
+
     /// <summary>The line decoded as UTF-8; invalid bytes become U+FFFD.</summary>
     public override string ToString() => Encoding.UTF8.GetString(Bytes.Span);
 

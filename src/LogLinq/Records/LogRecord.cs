@@ -119,7 +119,10 @@ public sealed class LogRecord
     /// <summary>The protocol ("HTTP/1.1"); empty when the request line had none.</summary>
     public string Protocol => _protocol ??= Text(_fields.Protocol(Line))!;
 
-    /// <summary>The response status code; 0 where the server logged "-".</summary>
+    /// <summary>
+    /// The response status code; 0 where the server logged none (Apache's "-", nginx's "000", Caddy's 0)
+    /// and where the format has none (mod_ssl's <c>ssl_request_log</c>).
+    /// </summary>
     public int Status { get; private set; }
 
     /// <summary>The size of the response body; 0 where the server logged "-".</summary>

@@ -25,6 +25,9 @@ internal sealed class LineReader : IDisposable
     /// <summary>Why a line longer than <see cref="MaxLineLength"/> is not a record, in a malformed line's report.</summary>
     public const string OverlongReason = "line longer than 16 MB (skipped)";
 
+    /// <summary>Why the text before a hole of zeros in a line is not a record, in a malformed line's report.</summary>
+    public const string CutReason = "line cut short by a run of NUL bytes (a crash or a copy-truncate left a hole; the text after it is read)";
+
     private readonly Stream _stream;
     private readonly bool _ownsStream;
     private byte[] _buffer;
@@ -67,6 +70,14 @@ internal sealed class LineReader : IDisposable
     /// passed over unseen.
     /// </summary>
     public OverlongLineHandler? OverlongLine { get; set; }
+
+    /// <summary>
+    /// Told of the text of a line that a hole of zeros cut short, when the reader has passed over it:
+    /// text, then zeros to the end of what was read, in a line it has to read more of (<see cref="DropZeros"/>).
+    /// The text after the zeros is then read as the line, under the same number. Without a handler the
+    /// text is passed over unseen.
+    /// </summary>
+    public CutLineHandler? CutLine { get; set; }
 
     /// <summary>
     /// Where the caller's lines end, for one that reads a range of the stream (and the start of the
@@ -379,13 +390,29 @@ internal sealed class LineReader : IDisposable
     /// which a range's scan tells its lines by). What zeros the same read brings with the text,
     /// <see cref="Formats.LineNoise"/> takes off.
     /// </summary>
-    // Out of line: reached only when a read ends inside a line that starts with a zero.
+    /// <remarks>
+    /// A hole may also start after text, where a write was cut short (a crash, or a rotation while the
+    /// server wrote a line): text, then zeros to the end of what was read. That text is passed over
+    /// with the zeros and told to <see cref="CutLine"/>, and what comes after the zeros is the line, with
+    /// the same number and offset. Only a hole a read ends in is seen (every hole longer than the
+    /// reader's buffer): one that a read holds whole stays in its line, whose parse then fails.
+    /// </remarks>
+    // Out of line: reached only when a read ends inside a line that starts or ends with a zero.
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void DropZeros()
     {
         ReadOnlySpan<byte> pending = _buffer.AsSpan(_start, _end - _start);
         int zeros = pending.IndexOfAnyExcept((byte)0);
-        zeros = zeros < 0 ? pending.Length : zeros;
+        if (zeros < 0 || pending[^1] == 0)
+        {
+            if (zeros >= 0)
+            {
+                CutLine?.Invoke(LineNumber + 1, _bufferOffset + _start - _noise);
+            }
+
+            zeros = pending.Length;
+        }
+
         _start += zeros;
         _scanned = Math.Max(0, _scanned - zeros);
         _noise += zeros;
@@ -393,7 +420,7 @@ internal sealed class LineReader : IDisposable
 
     private void Fill()
     {
-        if (_start < _end && _buffer[_start] == 0)
+        if (_start < _end && (_buffer[_start] == 0 || _buffer[_end - 1] == 0))
         {
             DropZeros();
         }

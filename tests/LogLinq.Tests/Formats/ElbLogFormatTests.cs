@@ -159,6 +159,27 @@ public sealed class ElbLogFormatTests : IDisposable
         report.Malformed.Should().Be(0);
     }
 
+    [Fact]
+    public void An_ipv6_client_is_the_address_before_the_last_colon()
+    {
+        // A load balancer writes an IPv6 client as address:port without brackets (as ALB and Classic
+        // lines people have reported show), so the port is what follows the last colon.
+        string path = Path.Combine(_dir, "alb-ipv6.log");
+        File.WriteAllLines(path, [
+            """h2 2023-09-10T23:55:00.361692Z app/my-loadbalancer/50dc6c495c0c9188 2001:db8:4538:1:bcf4:5264:e01c:f215:50718 10.0.0.1:80 0.000 0.003 0.000 401 401 29 805 "GET https://api.example.com:443/api/v1/me HTTP/2.0" "okhttp/4.11.0" ECDHE-RSA-AES128-GCM-SHA256 TLSv1.2 arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067 "Root=1-64fe5754-33ecd7461b3736944677bb97" "api.example.com" "session-reused" 11 2023-09-10T23:55:00.358000Z "forward" "-" "-" "10.0.0.1:80" "401" "-" "-" TID_1234abcd5678ef90""",
+            """https 2023-09-10T23:55:01.000000Z app/my-loadbalancer/50dc6c495c0c9188 2001:db8::1:443 10.0.0.1:80 0.001 0.002 0.000 200 200 10 20 "GET https://api.example.com:443/ HTTP/1.1" "curl/8.5.0" ECDHE-RSA-AES128-GCM-SHA256 TLSv1.2 arn:aws:elasticloadbalancing:us-east-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067 "Root=1-64fe5754-33ecd7461b3736944677bb98" "api.example.com" "-" 11 2023-09-10T23:55:00.999000Z "forward" "-" "-" "10.0.0.1:80" "200" "-" "-" TID_1234abcd5678ef90""",
+            """2015-06-29T18:20:58.072335Z my-loadbalancer 2001:db8:240:4002:5883:b5f3:aaaa:64ec:53016 10.12.34.56:80 0.000052 0.006129 0.000037 200 200 0 0 "GET https://www.example.com:443/ HTTP/1.1" "Mozilla/5.0" ECDHE-RSA-AES128-SHA256 TLSv1.2""",
+            AlbHttp,
+        ]);
+        var report = new ParseReport();
+
+        List<LogRecord> records = [.. LogSource.Open(path, new LogSourceOptions { Report = report })];
+
+        report.Malformed.Should().Be(0);
+        records.Select(r => r.Host).Should().Equal("2001:db8:4538:1:bcf4:5264:e01c:f215", "2001:db8::1", "2001:db8:240:4002:5883:b5f3:aaaa:64ec", "192.168.131.39");
+        LogSource.Open(path).Count(r => r.Host == "2001:db8::1").Should().Be(1);
+    }
+
     private static LogRecord ParseOne(string line)
     {
         LineResult result = ParseLine(line, out LogRecord? record, out string? error);

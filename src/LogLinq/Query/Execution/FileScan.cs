@@ -205,6 +205,12 @@ internal sealed class FileScan
     /// </summary>
     public void Overlong(long number, long offset) => Malformed(number, LineReader.OverlongReason);
 
+    /// <summary>
+    /// Counts the text of a line that a hole of zeros cut short as malformed (or throws, in strict
+    /// mode): a <see cref="CutLineHandler"/>. <paramref name="number"/> is as <see cref="TryRow"/> takes it.
+    /// </summary>
+    public void Cut(long number, long offset) => Malformed(number, LineReader.CutReason);
+
     /// <summary>Whether lines are tested by a pushed-down predicate; without one, every parsed line counts.</summary>
     public bool HasPredicate => _query.Predicate is not null;
 

@@ -203,6 +203,7 @@ internal static class ParallelScanner
         using var reader = new LineReader(replay, ScanBufferSize, ownsStream: false);
         var lines = new PartLines(scan, long.MaxValue, skipped: 0);
         reader.OverlongLine = lines.Pass;
+        reader.CutLine = lines.Cut;
         try
         {
             return ScanLines(reader, scan, state, lines, cancel);
@@ -249,6 +250,7 @@ internal static class ParallelScanner
             using var reader = new LineReader(range, ScanBufferSize, ownsStream: false);
             var lines = new PartLines(scan, part.End - origin, skipped: part.Start > 0 ? 1 : 0);
             reader.OverlongLine = lines.Pass;
+            reader.CutLine = lines.Cut;
             reader.StopOffset = lines.Limit;
 
             // The partial first line alone, however long: were it over-long, MoveNext would pass over

@@ -38,6 +38,18 @@ internal sealed class PartLines(FileScan scan, long limit, long skipped)
     }
 
     /// <summary>
+    /// A <see cref="CutLineHandler"/> for the part's reader: the cut text of a line the part owns is
+    /// counted malformed in its scan; one past the limit is the next part's, which reads it again.
+    /// </summary>
+    public void Cut(long number, long offset)
+    {
+        if (offset < limit)
+        {
+            scan.Cut(number - skipped, offset);
+        }
+    }
+
+    /// <summary>
     /// How many lines the part owned, <paramref name="last"/> being the number of the last line the
     /// scan took for its own: over-long lines past the limit, which the reader passed over before the
     /// scan could stop at them, are not.

@@ -65,7 +65,7 @@ internal static class RecordStream
                     continue;
                 }
 
-                using var reader = new LineReader(replay, ownsStream: false) { OverlongLine = scan.Overlong };
+                using var reader = new LineReader(replay, ownsStream: false) { OverlongLine = scan.Overlong, CutLine = scan.Cut };
                 if (scan.NeedsFormat)
                 {
                     // From the first lines, as the parallel scan finds it.
