@@ -25,8 +25,9 @@ internal struct CommonLogFields
     public long Bytes;
 
     /// <summary>
-    /// How long the request took, where the format records it; null for the NCSA formats, whose
-    /// parsers never set it (so their per-line code does not pay for it: a struct starts out null).
+    /// How long the request took, where the format's parser read it; null for the NCSA formats,
+    /// whose parsers never set it (so their per-line code does not pay for it: a struct starts out
+    /// null). Read it through <see cref="DurationIn"/>, which also finds an NCSA line's.
     /// </summary>
     public TimeSpan? Duration;
 
@@ -35,6 +36,21 @@ internal struct CommonLogFields
 
     /// <summary>The same for the ISO 8601 times of a log that writes those.</summary>
     public IsoTime.DayCache IsoDay;
+
+    /// <summary>
+    /// How long the request took: <see cref="Duration"/> where the format's parser read it, else, on a
+    /// Combined line, what nginx wrote after the user agent (<see cref="CombinedTail"/>), looked for
+    /// only when asked, as the request's parts are.
+    /// </summary>
+    public readonly TimeSpan? DurationIn(ReadOnlySpan<byte> line) =>
+        Duration ?? (IsLine && !UserAgent.IsNone ? CombinedTail.Duration(line[(UserAgent.Start + UserAgent.Length + 1)..]) : null);
+
+    /// <summary>
+    /// Whether the ranges are an NCSA line's own, found in it by a parser, rather than fields another
+    /// format's parser or a record stream set apart (<see cref="Set"/>, <see cref="SetDecoded"/>),
+    /// which have no request line: a request line never starts a line.
+    /// </summary>
+    private readonly bool IsLine => Request.Start > 0;
 
     /// <summary>The time, built from the ticks the parser found only when something reads it.</summary>
     public readonly DateTimeOffset Time => HttpDate.ToDateTimeOffset(TimeTicks, OffsetMinutes);
@@ -84,6 +100,16 @@ internal struct CommonLogFields
         (Host, Ident, User, Referrer, UserAgent, VirtualHost) = (host, ident, user, referrer, userAgent, virtualHost);
         (TimeTicks, OffsetMinutes) = (time.Ticks, (short)time.TotalOffsetMinutes);
         (Status, Bytes, Duration) = (status, bytes, duration);
+        Request = new FieldRange(0, 0);
+        SetRequestParts(method, path, protocol);
+    }
+
+    /// <summary>
+    /// Sets the request's parts where a record stream kept them as fields of their own: there is no
+    /// request line, and nothing after a user agent.
+    /// </summary>
+    public void SetDecoded(FieldRange method, FieldRange path, FieldRange protocol)
+    {
         Request = new FieldRange(0, 0);
         SetRequestParts(method, path, protocol);
     }

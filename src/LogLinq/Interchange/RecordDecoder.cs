@@ -371,7 +371,7 @@ internal sealed class RecordDecoder : IDisposable
         Required(!path.IsNone, "path", number);
         Required(!protocol.IsNone, "protocol", number);
         Required(file is not null, "file", number);
-        fields.SetRequestParts(method, path, protocol);
+        fields.SetDecoded(method, path, protocol);
         return (file!, line);
     }
 
@@ -413,7 +413,7 @@ internal sealed class RecordDecoder : IDisposable
             throw Damaged(number, $"its fields take {at} of its {body.Length} bytes");
         }
 
-        fields.SetRequestParts(method, path, protocol);
+        fields.SetDecoded(method, path, protocol);
         return (File(file.Of(body)), line);
     }
 

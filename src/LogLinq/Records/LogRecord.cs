@@ -65,7 +65,7 @@ public sealed class LogRecord
         Time = fields.Time;
         Status = fields.Status;
         Bytes = fields.Bytes;
-        Duration = fields.Duration;
+        Duration = fields.DurationIn(line);
         File = file;
         LineNumber = lineNumber;
     }
@@ -91,11 +91,11 @@ public sealed class LogRecord
     /// Points a view at a line in a reader's buffer, without copying it: for code that only reads
     /// fields during a scan and never keeps the record (the planner checks), so no line costs a copy.
     /// </summary>
-    internal void Bind(byte[] buffer, int start, in CommonLogFields fields, string file, long lineNumber)
+    internal void Bind(byte[] buffer, int start, int length, in CommonLogFields fields, string file, long lineNumber)
     {
         (_line, _lineStart, _fields) = (buffer, start, fields);
         (_host, _ident, _user, _method, _path, _protocol, _referrer, _userAgent, _virtualHost) = (null, null, null, null, null, null, null, null, null);
-        (Time, Status, Bytes, Duration, File, LineNumber) = (fields.Time, fields.Status, fields.Bytes, fields.Duration, file, lineNumber);
+        (Time, Status, Bytes, Duration, File, LineNumber) = (fields.Time, fields.Status, fields.Bytes, fields.DurationIn(buffer.AsSpan(start, length)), file, lineNumber);
     }
 
     /// <summary>The client's address or host name.</summary>
@@ -146,8 +146,9 @@ public sealed class LogRecord
     /// (IIS, CloudFront), the sum of an AWS load balancer's three processing times, HAProxy's total
     /// time (<c>Ta</c>, or <c>Tt</c>), Squid's elapsed time, S3's Total Time, a JSON log's
     /// <c>request_time</c> (nginx) or <c>duration</c> (Caddy, Traefik), a logfmt line's
-    /// <c>duration</c>, <c>took</c> or <c>elapsed</c>. Null where the format has none (Common,
-    /// Combined) and where the line has none or says it is unknown (<c>-</c>, <c>-1</c>).
+    /// <c>duration</c>, <c>took</c> or <c>elapsed</c>, what nginx wrote after a Combined line's user
+    /// agent (<c>rt=0.012</c>, or <c>timed_combined</c>'s bare <c>0.012</c>). Null where the format
+    /// has none (Common, plain Combined) and where the line has none or says it is unknown (<c>-</c>, <c>-1</c>).
     /// </summary>
     public TimeSpan? Duration { get; private set; }
 

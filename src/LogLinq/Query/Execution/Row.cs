@@ -69,7 +69,7 @@ internal ref struct Row
 
             if (!_viewBound)
             {
-                _view!.Bind(_buffer!, _start, Fields, File, LineNumber);
+                _view!.Bind(_buffer!, _start, Line.Length, Fields, File, LineNumber);
                 _viewBound = true;
             }
 

@@ -59,7 +59,7 @@ internal static class RowFields
     public static DateTimeOffset Time(ref Row row) => row.IsRaw ? row.Fields.Time : row.Record.Time;
 
     /// <summary>How long a row's request took; null where its format or line has no such field.</summary>
-    public static TimeSpan? Duration(ref Row row) => row.IsRaw ? row.Fields.Duration : row.Record.Duration;
+    public static TimeSpan? Duration(ref Row row) => row.IsRaw ? row.Fields.DurationIn(row.Line) : row.Record.Duration;
 
     /// <summary>The lower-case name used in plans and in the query language.</summary>
     public static string Name(LogField field) => field switch

@@ -1,0 +1,66 @@
+namespace LogLinq.Formats;
+
+/// <summary>
+/// What a web server's configuration writes after Combined's user agent, read for the one field a
+/// record has for it, <see cref="Records.LogRecord.Duration"/>: nginx's <c>rt=$request_time</c> (the
+/// <c>upstream_time</c> format of nginx's admin guide; <c>request_time=</c> too), or a bare
+/// <c>$request_time</c> first (<c>timed_combined</c>), seconds with a fraction (<c>0.012</c>).
+/// A whole number there is not guessed: Apache's <c>%D</c> writes microseconds and <c>%T</c>
+/// seconds, and the line does not say which.
+/// </summary>
+internal static class CombinedTail
+{
+    /// <summary>The request's duration in <paramref name="tail"/>, the bytes after the user agent's closing quote; null when it holds none.</summary>
+    public static TimeSpan? Duration(ReadOnlySpan<byte> tail)
+    {
+        tail = tail.TrimStart((byte)' ');
+        if (tail.IsEmpty)
+        {
+            return null;
+        }
+
+        ReadOnlySpan<byte> first = Token(tail);
+        if (first.Contains((byte)'.') && DurationText.TryParseSeconds(first, out long ticks))
+        {
+            return TimeSpan.FromTicks(ticks);
+        }
+
+        for (ReadOnlySpan<byte> rest = tail; !rest.IsEmpty; rest = rest.TrimStart((byte)' '))
+        {
+            ReadOnlySpan<byte> token = Token(rest);
+            rest = rest[token.Length..];
+            int equals = token.IndexOf((byte)'=');
+            if (equals > 0 && IsDurationKey(token[..equals]))
+            {
+                ReadOnlySpan<byte> value = Unquoted(token[(equals + 1)..]);
+                return DurationText.TryParseSeconds(value, out ticks) ? TimeSpan.FromTicks(ticks) : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsDurationKey(ReadOnlySpan<byte> key) => key.SequenceEqual("rt"u8) || key.SequenceEqual("request_time"u8);
+
+    /// <summary>Up to the next space outside quotes: <c>urt="0.011, 0.002"</c> is one token.</summary>
+    private static ReadOnlySpan<byte> Token(ReadOnlySpan<byte> text)
+    {
+        bool quoted = false;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (text[i] == ' ' && !quoted)
+            {
+                return text[..i];
+            }
+        }
+
+        return text;
+    }
+
+    private static ReadOnlySpan<byte> Unquoted(ReadOnlySpan<byte> value) =>
+        value is [(byte)'"', .. var inside, (byte)'"'] ? inside : value;
+}

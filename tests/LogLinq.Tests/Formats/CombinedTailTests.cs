@@ -1,0 +1,85 @@
+using LogLinq.Language;
+using LogLinq.Query;
+using LogLinq.Records;
+
+namespace LogLinq.Tests.Formats;
+
+/// <summary>
+/// nginx's timings after a Combined line's user agent are the record's duration: the admin guide's
+/// <c>upstream_time</c> format (<c>rt=$request_time uct="..." uht="..." urt="..."</c>) and the
+/// <c>timed_combined</c> of many configurations (<c>$request_time $upstream_response_time $pipe</c>).
+/// Expected durations are read off the lines.
+/// </summary>
+public sealed class CombinedTailTests : IDisposable
+{
+    private const string Head = "192.0.2.7 - - [27/Nov/2026:07:00:01 +0000] \"GET /a HTTP/1.1\" 200 612 \"-\" \"Mozilla/5.0 (X11; Linux x86_64)\"";
+
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Theory]
+    [InlineData(" rt=0.012 uct=\"0.001\" uht=\"0.010\" urt=\"0.011\"", 12)]
+    [InlineData(" rt=2.512 uct=\"0.001, 0.002\" uht=\"2.500, 0.004\" urt=\"2.505, 0.006\"", 2512)]
+    [InlineData(" uct=\"-\" rt=0.000", 0)]
+    [InlineData(" request_time=1.25", 1250)]
+    [InlineData(" 0.012 0.011 .", 12)]
+    [InlineData(" 3.100 - p", 3100)]
+    public void A_timing_nginx_wrote_after_the_user_agent_is_the_duration(string tail, int milliseconds)
+    {
+        LogRecord record = Single(Head + tail);
+
+        record.Duration.Should().Be(TimeSpan.FromMilliseconds(milliseconds));
+        record.UserAgent.Should().Be("Mozilla/5.0 (X11; Linux x86_64)");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" \"203.0.113.9, 10.0.0.1\"")]
+    [InlineData(" 1234")]
+    [InlineData(" 56789 example.com")]
+    [InlineData(" rt=-")]
+    [InlineData(" upstream=0.5")]
+    public void A_line_without_such_a_timing_has_no_duration(string tail)
+    {
+        // Apache's %D (microseconds) and %T (seconds) are both bare whole numbers: not guessed.
+        Single(Head + tail).Duration.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_common_line_has_no_duration_even_with_a_number_at_its_end()
+    {
+        Single("192.0.2.7 - - [27/Nov/2026:07:00:01 +0000] \"GET /a HTTP/1.1\" 200 612").Duration.Should().BeNull();
+    }
+
+    [Fact]
+    public void The_scan_reads_the_same_durations_for_a_pushed_down_comparison_and_an_aggregate()
+    {
+        string path = _dir.WriteLines(
+            "access.log",
+            Head.Replace("/a ", "/b ", StringComparison.Ordinal),
+            Head + " rt=0.012 uct=\"0.001\" uht=\"0.010\" urt=\"0.011\"",
+            Head.Replace("/a ", "/slow ", StringComparison.Ordinal) + " rt=2.512 uct=\"0.001\" uht=\"2.500\" urt=\"2.511\"");
+
+        CompiledQuery slow = QueryCompiler.Compile($"from \"{path}\" | where duration > 1s | count");
+        slow.Explain().Should().Contain("pushdown:   duration > 1s");
+        slow.Execute().Scalar.Should().Be(1L);
+        QueryCompiler.Compile($"from \"{path}\" | where duration == null | count").Execute().Scalar.Should().Be(1L);
+        QueryCompiler.Compile($"from \"{path}\" | summarize max(duration)").Execute().Rows.Should().ContainSingle()
+            .Which.Should().Equal(TimeSpan.FromMilliseconds(2512));
+        LogSource.Open(path).Where(r => r.Duration < TimeSpan.FromSeconds(1)).Select(r => r.Path).Should().Equal("/a");
+
+        // A lambda the planner cannot push down reads a view of each line in the reader's buffer: the
+        // duration is the line's own, not what the next lines in the buffer hold.
+        LogSource.Open(path).Where(r => r.Bytes % 2 == 0).Sum(r => r.Duration.HasValue ? r.Duration.Value.Ticks : (long?)null)
+            .Should().Be(TimeSpan.FromMilliseconds(12 + 2512).Ticks);
+    }
+
+    private LogRecord Single(string line)
+    {
+        var report = new ParseReport();
+        List<LogRecord> records = [.. LogSource.Open(_dir.WriteLines($"{Guid.NewGuid():N}.log", line), new LogSourceOptions { Report = report })];
+        report.Malformed.Should().Be(0);
+        return records.Should().ContainSingle().Which;
+    }
+}
