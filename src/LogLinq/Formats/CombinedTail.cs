@@ -3,8 +3,9 @@ namespace LogLinq.Formats;
 /// <summary>
 /// What a web server's configuration writes after Combined's user agent, read for the one field a
 /// record has for it, <see cref="Records.LogRecord.Duration"/>: nginx's <c>rt=$request_time</c> (the
-/// <c>upstream_time</c> format of nginx's admin guide; <c>request_time=</c> too), or a bare
-/// <c>$request_time</c> first (<c>timed_combined</c>), seconds with a fraction (<c>0.012</c>).
+/// <c>upstream_time</c> format of nginx's admin guide; <c>request_time=</c> too), a bare
+/// <c>$request_time</c> first (<c>timed_combined</c>), seconds with a fraction (<c>0.012</c>), or the
+/// duration with its unit that ends Traefik's Common Log Format (<c>... "router@docker" "http://10.0.0.2:80" 12ms</c>).
 /// A whole number there is not guessed: Apache's <c>%D</c> writes microseconds and <c>%T</c>
 /// seconds, and the line does not say which.
 /// </summary>
@@ -21,6 +22,12 @@ internal static class CombinedTail
 
         ReadOnlySpan<byte> first = Token(tail);
         if (first.Contains((byte)'.') && DurationText.TryParseSeconds(first, out long ticks))
+        {
+            return TimeSpan.FromTicks(ticks);
+        }
+
+        ReadOnlySpan<byte> last = tail[(tail.TrimEnd((byte)' ').LastIndexOf((byte)' ') + 1)..].TrimEnd((byte)' ');
+        if (last is [>= (byte)'0' and <= (byte)'9', .., (byte)'s'] && DurationText.TryParseGo(last, out ticks))
         {
             return TimeSpan.FromTicks(ticks);
         }

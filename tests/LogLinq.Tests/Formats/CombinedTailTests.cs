@@ -7,7 +7,8 @@ namespace LogLinq.Tests.Formats;
 /// <summary>
 /// nginx's timings after a Combined line's user agent are the record's duration: the admin guide's
 /// <c>upstream_time</c> format (<c>rt=$request_time uct="..." uht="..." urt="..."</c>) and the
-/// <c>timed_combined</c> of many configurations (<c>$request_time $upstream_response_time $pipe</c>).
+/// <c>timed_combined</c> of many configurations (<c>$request_time $upstream_response_time $pipe</c>);
+/// and Traefik's Common Log Format, which ends with the duration and its unit (<c>12ms</c>).
 /// Expected durations are read off the lines.
 /// </summary>
 public sealed class CombinedTailTests : IDisposable
@@ -25,6 +26,8 @@ public sealed class CombinedTailTests : IDisposable
     [InlineData(" request_time=1.25", 1250)]
     [InlineData(" 0.012 0.011 .", 12)]
     [InlineData(" 3.100 - p", 3100)]
+    [InlineData(" 1 \"whoami@docker\" \"http://172.18.0.2:80\" 12ms", 12)]
+    [InlineData(" 4821 \"api-router@file\" \"http://10.0.0.7:8080\" 1503ms", 1503)]
     public void A_timing_nginx_wrote_after_the_user_agent_is_the_duration(string tail, int milliseconds)
     {
         LogRecord record = Single(Head + tail);
@@ -40,6 +43,8 @@ public sealed class CombinedTailTests : IDisposable
     [InlineData(" 56789 example.com")]
     [InlineData(" rt=-")]
     [InlineData(" upstream=0.5")]
+    [InlineData(" 1 \"whoami@docker\" \"-\"")]
+    [InlineData(" \"x 5s\"")]
     public void A_line_without_such_a_timing_has_no_duration(string tail)
     {
         // Apache's %D (microseconds) and %T (seconds) are both bare whole numbers: not guessed.
