@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using LogLinq.Sources;
 
 namespace LogLinq.Records;
@@ -58,15 +59,21 @@ public sealed class ParseReport
         }
     }
 
+    private static readonly SkippedFile[] NoFiles = new SkippedFile[0];
+
     private static SkippedFile[] InRotationOrder(List<SkippedFile> files)
     {
         lock (files)
         {
-            // Nearly always none: LINQ's sort of this struct is compiled at its first use, which would
-            // be at the end of every run.
-            return files.Count == 0 ? [] : [.. files.OrderBy(f => f.File, RotationOrder.Instance)];
+            return files.Count == 0 ? NoFiles : Sorted(files);
         }
     }
+
+    // Nearly always none. LINQ's sort of this struct has no precompiled code, and a ready-to-run
+    // method resolves every type it names before it first runs, taken branch or not: so the sort
+    // is a method of its own, not run, not resolved, at the end of a run that skipped nothing.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static SkippedFile[] Sorted(List<SkippedFile> files) => [.. files.OrderBy(f => f.File, RotationOrder.Instance)];
 
     /// <summary>
     /// The files read only up to their damage (a compressed file cut short or corrupt), or not at all

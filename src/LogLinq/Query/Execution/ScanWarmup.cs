@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using LogLinq.Formats;
@@ -38,6 +39,10 @@ internal static class ScanWarmup
                 RuntimeHelpers.PrepareMethod(method.MethodHandle);
             }
         }
+
+        // The pool the block scan's masks come from: no precompiled image holds its code over ulong,
+        // which the scan's first block would otherwise compile on the thread that is planning.
+        ArrayPool<ulong>.Shared.Return(ArrayPool<ulong>.Shared.Rent(1));
 
         ThreadPool.UnsafeQueueUserWorkItem(static _ => { }, null);
     }
