@@ -145,7 +145,7 @@ internal static class CommonLogParser
             if (pos + 1 < line.Length && line[pos] == ' ' && line[pos + 1] == '"')
             {
                 pos++;
-                if (!Quoted(line, ref pos, out fields.UserAgent))
+                if (!Quoted(line, ref pos, out fields.UserAgent, keyMayFollow: true))
                 {
                     error = "unterminated quoted user agent";
                     return false;
@@ -266,9 +266,12 @@ internal static class CommonLogParser
     /// <summary>
     /// A double-quoted field starting at <paramref name="pos"/>. It ends at a quote that is not
     /// backslash-escaped and is followed by a space or the end of the line, so that an unescaped quote
-    /// inside a request (older Apache versions wrote them) does not end it early.
+    /// inside a request (older Apache versions wrote them) does not end it early. The user agent also
+    /// ends at a quote followed straight by a <c>key=</c> (<paramref name="keyMayFollow"/>): nginx's
+    /// admin guide's <c>upstream_time</c> format has no space before its <c>rt=$request_time</c>, and a
+    /// server escapes a quote inside the field, so none is followed by one.
     /// </summary>
-    private static bool Quoted(ReadOnlySpan<byte> line, ref int pos, out FieldRange field)
+    private static bool Quoted(ReadOnlySpan<byte> line, ref int pos, out FieldRange field, bool keyMayFollow = false)
     {
         field = default;
         if (pos >= line.Length || line[pos] != '"')
@@ -287,7 +290,7 @@ internal static class CommonLogParser
             }
 
             int at = search + quote;
-            if (!IsEscaped(line, start, at) && (at + 1 == line.Length || line[at + 1] == ' '))
+            if (!IsEscaped(line, start, at) && (at + 1 == line.Length || line[at + 1] == ' ' || (keyMayFollow && StartsWithKey(line[(at + 1)..]))))
             {
                 field = new FieldRange(start, at - start);
                 pos = at + 1;
@@ -296,6 +299,18 @@ internal static class CommonLogParser
 
             search = at + 1;
         }
+    }
+
+    /// <summary>Whether <paramref name="text"/> starts with a name and '=': <c>rt=0.012</c>.</summary>
+    private static bool StartsWithKey(ReadOnlySpan<byte> text)
+    {
+        int i = 0;
+        while (i < text.Length && (char.IsAsciiLetter((char)text[i]) || text[i] == '_'))
+        {
+            i++;
+        }
+
+        return i > 0 && i < text.Length && text[i] == '=';
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

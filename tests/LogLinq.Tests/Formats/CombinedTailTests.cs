@@ -36,6 +36,16 @@ public sealed class CombinedTailTests : IDisposable
         record.UserAgent.Should().Be("Mozilla/5.0 (X11; Linux x86_64)");
     }
 
+    [Fact]
+    public void The_admin_guide_s_format_with_no_space_before_rt_ends_the_user_agent_at_its_quote()
+    {
+        // nginx's docs join '"$http_user_agent"' and 'rt=$request_time ...' with no space between.
+        LogRecord record = Single(Head + "rt=0.250 uct=\"0.001\" uht=\"0.249\" urt=\"0.249\"");
+
+        record.UserAgent.Should().Be("Mozilla/5.0 (X11; Linux x86_64)");
+        record.Duration.Should().Be(TimeSpan.FromMilliseconds(250));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData(" \"203.0.113.9, 10.0.0.1\"")]
