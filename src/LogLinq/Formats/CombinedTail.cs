@@ -39,7 +39,7 @@ internal static class CombinedTail
             int equals = token.IndexOf((byte)'=');
             if (equals > 0 && IsDurationKey(token[..equals]))
             {
-                ReadOnlySpan<byte> value = Unquoted(token[(equals + 1)..]);
+                ReadOnlySpan<byte> value = QuotedFields.Inside(token[(equals + 1)..]);
                 return DurationText.TryParseSeconds(value, out ticks) ? TimeSpan.FromTicks(ticks) : null;
             }
         }
@@ -67,7 +67,4 @@ internal static class CombinedTail
 
         return text;
     }
-
-    private static ReadOnlySpan<byte> Unquoted(ReadOnlySpan<byte> value) =>
-        value is [(byte)'"', .. var inside, (byte)'"'] ? inside : value;
 }

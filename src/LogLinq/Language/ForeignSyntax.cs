@@ -31,8 +31,6 @@ internal static class ForeignSyntax
         ["ilike"] = "compare text with startswith, endswith, contains or matches (a regular expression)",
     };
 
-    private static readonly string[] StageNames = ["where", "select", "distinct", "count", "summarize", "sort", "top", "take"];
-
     /// <summary>A hint for the error at <paramref name="position"/> of <paramref name="source"/>, or null when there is none to give.</summary>
     public static string? Hint(string source, int position)
     {
@@ -80,7 +78,7 @@ internal static class ForeignSyntax
 
         // A slip in a stage's name: "summarise", "slect".
         bool startsStage = source.AsSpan(0, position).TrimEnd() is [.., '|'];
-        return startsStage && NameSuggestion.Nearest(word, StageNames) is { } stage ? $"did you mean '{stage}'?" : null;
+        return startsStage && NameSuggestion.Nearest(word, QueryGrammar.StageKeywords) is { } stage ? $"did you mean '{stage}'?" : null;
     }
 
     private static string NameWithAs(string name) => $"name a column with 'as' after it: ... as {name}";

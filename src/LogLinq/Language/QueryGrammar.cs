@@ -12,7 +12,10 @@ namespace LogLinq.Language;
 /// </summary>
 internal static class QueryGrammar
 {
-    private const string StageNames = "a stage: where, select, distinct, count, summarize, sort, top or take";
+    /// <summary>The stages' keywords, in the order <see cref="Stage"/> tries them.</summary>
+    public static readonly string[] StageKeywords = ["where", "select", "distinct", "count", "summarize", "sort", "top", "take"];
+
+    private static readonly string StageNames = $"a stage: {Words.Either(StageKeywords)}";
 
     // query     = trivia ( source { "|" stage } | stage { "|" stage } ) end
     public static readonly Parser<QuerySyntax> Query =

@@ -12,6 +12,8 @@ public sealed class LogRecord
 {
     private byte[]? _line;
     private int _lineStart;
+    private int _lineLength;
+    private TimeSpan? _duration;
     private CommonLogFields _fields;
     private string? _host;
     private string? _ident;
@@ -53,7 +55,7 @@ public sealed class LogRecord
         Time = time;
         Status = status;
         Bytes = bytes;
-        Duration = duration;
+        _duration = duration;
         File = file;
         LineNumber = lineNumber;
     }
@@ -61,11 +63,11 @@ public sealed class LogRecord
     internal LogRecord(byte[] line, in CommonLogFields fields, string file, long lineNumber)
     {
         _line = line;
+        _lineLength = line.Length;
         _fields = fields;
         Time = fields.Time;
         Status = fields.Status;
         Bytes = fields.Bytes;
-        Duration = fields.DurationIn(line);
         File = file;
         LineNumber = lineNumber;
     }
@@ -78,10 +80,10 @@ public sealed class LogRecord
 
     private LogRecord(LogRecord other, long lineNumber)
     {
-        (_line, _lineStart, _fields, File, LineNumber) = (other._line, other._lineStart, other._fields, other.File, lineNumber);
+        (_line, _lineStart, _lineLength, _fields, File, LineNumber) = (other._line, other._lineStart, other._lineLength, other._fields, other.File, lineNumber);
         (_host, _ident, _user, _method, _path, _protocol, _referrer, _userAgent, _virtualHost) =
             (other._host, other._ident, other._user, other._method, other._path, other._protocol, other._referrer, other._userAgent, other._virtualHost);
-        (Time, Status, Bytes, Duration) = (other.Time, other.Status, other.Bytes, other.Duration);
+        (Time, Status, Bytes, _duration) = (other.Time, other.Status, other.Bytes, other._duration);
     }
 
     /// <summary>The same record at another line number (a parallel scan learns the real one late).</summary>
@@ -93,9 +95,9 @@ public sealed class LogRecord
     /// </summary>
     internal void Bind(byte[] buffer, int start, int length, in CommonLogFields fields, string file, long lineNumber)
     {
-        (_line, _lineStart, _fields) = (buffer, start, fields);
+        (_line, _lineStart, _lineLength, _fields) = (buffer, start, length, fields);
         (_host, _ident, _user, _method, _path, _protocol, _referrer, _userAgent, _virtualHost) = (null, null, null, null, null, null, null, null, null);
-        (Time, Status, Bytes, Duration, File, LineNumber) = (fields.Time, fields.Status, fields.Bytes, fields.DurationIn(buffer.AsSpan(start, length)), file, lineNumber);
+        (Time, Status, Bytes, File, LineNumber) = (fields.Time, fields.Status, fields.Bytes, file, lineNumber);
     }
 
     /// <summary>The client's address or host name.</summary>
@@ -150,7 +152,8 @@ public sealed class LogRecord
     /// agent (<c>rt=0.012</c>, or <c>timed_combined</c>'s bare <c>0.012</c>). Null where the format
     /// has none (Common, plain Combined) and where the line has none or says it is unknown (<c>-</c>, <c>-1</c>).
     /// </summary>
-    public TimeSpan? Duration { get; private set; }
+    // Of a line, looked for when read (an NCSA line's is after its user agent), not for every line bound.
+    public TimeSpan? Duration => _line is null ? _duration : _fields.DurationIn(Line);
 
     /// <summary>The file the record was read from.</summary>
     public string File { get; private set; }
@@ -171,7 +174,7 @@ public sealed class LogRecord
     }
 
     /// <summary>The line's bytes (field ranges count from its start).</summary>
-    private ReadOnlySpan<byte> Line => _line.AsSpan(_lineStart);
+    private ReadOnlySpan<byte> Line => _line.AsSpan(_lineStart, _lineLength);
 
     private string? Text(FieldRange range) =>
         _line is null || range.IsNone ? null : Encoding.UTF8.GetString(range.Of(Line));
