@@ -63,6 +63,14 @@ internal static class CommonLogParser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryParseAny(ReadOnlySpan<byte> line, ref CommonLogFields fields, out string? error)
     {
+        // Zeros inside the line are a hole a cut-short write left, with the next line after it: read
+        // leniently, the two could pass for one record. Left to the caller to take apart (LineHole).
+        if (LineHole.TryFind(line, out _))
+        {
+            error = LineHole.Reason;
+            return false;
+        }
+
         (HttpDate.DayCache day, IsoTime.DayCache isoDay) = (fields.Day, fields.IsoDay);
         fields = default;
         (fields.Day, fields.IsoDay) = (day, isoDay);

@@ -34,6 +34,7 @@ internal sealed class FollowedFile : IDisposable
     private long _position;   // the file offset of the next read
     private LineParser? _parser;
     private ReadOnlyMemory<byte> _line;
+    private ReadOnlyMemory<byte>? _afterHole; // the text after a hole in the current line, still in _buffer before _start
     private readonly byte[] _tail = new byte[TailSize]; // the bytes just before _position
     private int _tailLength;
 
@@ -129,6 +130,12 @@ internal sealed class FollowedFile : IDisposable
     /// <returns>False when no complete line is available now.</returns>
     public bool TryReadLine(ref long budget)
     {
+        if (_afterHole is { } afterHole)
+        {
+            (_line, _afterHole, IsOverlong) = (afterHole, null, false);
+            return true;
+        }
+
         while (true)
         {
             ReadOnlySpan<byte> pending = _buffer.AsSpan(_start, _end - _start);
@@ -203,7 +210,16 @@ internal sealed class FollowedFile : IDisposable
             return LineResult.Malformed;
         }
 
-        return (_parser ??= _format.CreateParser()).Parse(Line, out record, out error);
+        LineResult result = (_parser ??= _format.CreateParser()).Parse(Line, out record, out error);
+        if (result == LineResult.Malformed && LineHole.TryFind(_line.Span, out int rest))
+        {
+            // Zeros cut the line short: the text after them is the next line, under the same number
+            // (see LineHole), handed out before anything more is read.
+            error = LineReader.CutReason;
+            _afterHole = rest < _line.Length ? _line[rest..] : null;
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -162,7 +162,18 @@ public static class LogPipeline
                 continue;
             }
 
-            switch (parser!.Parse(line, out LogRecord? record, out string? error))
+            LogLine text = line;
+            LineResult result;
+            LogRecord? record;
+            string? error;
+            while ((result = parser!.Parse(text, out record, out error)) == LineResult.Malformed && LineHole.TryFind(text.Bytes.Span, out int rest))
+            {
+                // Zeros that cut a line short: the text after them is the line (see LineHole).
+                ParseReport.Reject(report, new MalformedLine(line.File, line.Number, LineReader.CutReason), strict);
+                text = text with { Bytes = text.Bytes[rest..] };
+            }
+
+            switch (result)
             {
                 case LineResult.Record:
                     report?.AddRecords(1);

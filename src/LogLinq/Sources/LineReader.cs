@@ -394,8 +394,9 @@ internal sealed class LineReader : IDisposable
     /// A hole may also start after text, where a write was cut short (a crash, or a rotation while the
     /// server wrote a line): text, then zeros to the end of what was read. That text is passed over
     /// with the zeros and told to <see cref="CutLine"/>, and what comes after the zeros is the line, with
-    /// the same number and offset. Only a hole a read ends in is seen (every hole longer than the
-    /// reader's buffer): one that a read holds whole stays in its line, whose parse then fails.
+    /// the same number and offset. Only a hole a read ends in is seen here (every hole longer than the
+    /// reader's buffer): one that a read holds whole stays in its line, which the parse takes apart
+    /// when the line fails (<see cref="Formats.LineHole"/>).
     /// </remarks>
     // Out of line: reached only when a read ends inside a line that starts or ends with a zero.
     [MethodImpl(MethodImplOptions.NoInlining)]

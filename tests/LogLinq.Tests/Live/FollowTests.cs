@@ -43,6 +43,34 @@ public sealed class FollowTests
     }
 
     [Fact]
+    public void A_hole_of_zeros_that_cut_a_line_short_is_one_malformed_line_and_the_line_after_it_is_read()
+    {
+        // A server crashed mid-write, leaving a page of zeros after the text it had written; the
+        // next lines came after the hole, with no newline between.
+        using var temp = new TempDirectory();
+        string log = temp.File("access-log");
+        byte[] cut = Encoding.ASCII.GetBytes(SampleLines[0] + "\n" + SampleLines[1][..30]);
+        byte[] after = Encoding.ASCII.GetBytes(SampleLines[2] + "\n" + SampleLines[3] + "\n");
+        File.WriteAllBytes(log, [.. cut, .. new byte[4096], .. after]);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var report = new ParseReport();
+        var records = new List<LogRecord>();
+
+        foreach (LogRecord record in LogSource.Follow(log, new FollowOptions { FromStart = true, Until = stop.Token, Report = report }))
+        {
+            records.Add(record);
+            if (records.Count == 3)
+            {
+                stop.Cancel();
+            }
+        }
+
+        records.Select(r => r.ToString()).Should().Equal(SampleLines[0], SampleLines[2], SampleLines[3]);
+        records.Select(r => r.LineNumber).Should().Equal(1, 2, 3);
+        report.Samples.Should().Equal(new MalformedLine(log, 2, LineReader.CutReason));
+    }
+
+    [Fact]
     public void Cancelling_until_ends_the_sequence_normally_so_aggregates_finish()
     {
         using var temp = new TempDirectory();

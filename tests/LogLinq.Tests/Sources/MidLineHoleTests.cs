@@ -39,6 +39,8 @@ public sealed class MidLineHoleTests : IDisposable
     [Theory]
     [InlineData(40L << 20)] // more than a line may hold (16 MB)
     [InlineData(3L << 20)] // more than a scan's read (1 MB)
+    [InlineData(4096L)] // a crash's page of zeros: held whole by one read, so the parser meets it inside a line
+    [InlineData(1L)]
     public void The_line_after_the_hole_is_read_and_the_cut_text_is_one_malformed_line(long hole)
     {
         string log = WriteLog(hole);
@@ -52,10 +54,12 @@ public sealed class MidLineHoleTests : IDisposable
         report.Samples.Single().Should().Be(new MalformedLine(log, 4, LineReader.CutReason));
     }
 
-    [Fact]
-    public void Every_scan_reads_the_same()
+    [Theory]
+    [InlineData(40L << 20)]
+    [InlineData(4096L)]
+    public void Every_scan_reads_the_same(long hole)
     {
-        string log = WriteLog(40L << 20);
+        string log = WriteLog(hole);
         var split = new LogSourceOptions { MaxDegreeOfParallelism = 2, MinPartSize = 4L << 20 };
 
         LogSource.Open(log).Sum(r => r.Bytes).Should().Be(1 + 2 + 3 + 5 + 6);
@@ -71,5 +75,19 @@ public sealed class MidLineHoleTests : IDisposable
         var splitReport = new ParseReport();
         LogSource.Open(log, split with { Report = splitReport }).Count().Should().Be(5);
         splitReport.Samples.Should().Equal(new MalformedLine(log, 4, LineReader.CutReason));
+    }
+
+    [Fact]
+    public void A_hole_inside_a_line_of_a_format_with_a_parser_of_its_own_is_taken_apart_too()
+    {
+        string log = _dir.File("access.json");
+        byte[] before = Encoding.ASCII.GetBytes("{\"time\":\"2023-10-10T13:55:36Z\",\"remote_addr\":\"1.2.3.1\",\"status\":200,\"bytes\":1}\n{\"time\":\"2023-10-10T13:55:37Z\",\"remote_addr\":\"1.2.3.2\",\"sta");
+        byte[] after = Encoding.ASCII.GetBytes("{\"time\":\"2023-10-10T13:55:38Z\",\"remote_addr\":\"1.2.3.3\",\"status\":404,\"bytes\":3}\n");
+        File.WriteAllBytes(log, [.. before, .. new byte[4096], .. after]);
+        var report = new ParseReport();
+
+        LogSource.Open(log, new LogSourceOptions { Report = report }).Select(r => r.Host + ":" + r.Status + ":" + r.LineNumber).ToList()
+            .Should().Equal("1.2.3.1:200:1", "1.2.3.3:404:2");
+        report.Samples.Should().Equal(new MalformedLine(log, 2, LineReader.CutReason));
     }
 }

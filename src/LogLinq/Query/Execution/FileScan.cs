@@ -167,35 +167,49 @@ internal sealed class FileScan
         }
         else
         {
-            var line = new LogLine(_file, number, reader.CurrentMemory);
+            ReadOnlyMemory<byte> text = reader.CurrentMemory;
             LineResult result;
-            string? error;
-            if (_parser.HasFields)
+            while ((result = TryParse(new LogLine(_file, number, text), out row, out string? error)) == LineResult.Malformed)
             {
-                // JSON lines, logfmt, W3C: the values, copied out of the line, are read as an NCSA line's are.
-                result = _parser.ParseFields(line, ref _fields, out ArraySegment<byte> text, out error);
-                row = result == LineResult.Record ? new Row(text, text.Array!, text.Offset, ref _fields, _view, _file, number) : default;
-            }
-            else
-            {
-                result = _parser.Parse(line, out LogRecord? record, out error);
-                row = result == LineResult.Record ? new Row(record!) : default;
-            }
-
-            switch (result)
-            {
-                case LineResult.Record:
-                    _records++;
-                    break;
-                case LineResult.Malformed:
+                // Zeros that cut a line short: the text after them is the line (see LineHole).
+                if (!LineHole.TryFind(text.Span, out int rest))
+                {
                     Malformed(number, error ?? "malformed line");
                     return false;
-                default:
-                    return false;
+                }
+
+                Malformed(number, LineReader.CutReason);
+                text = text[rest..];
             }
+
+            if (result != LineResult.Record)
+            {
+                return false;
+            }
+
+            _records++;
         }
 
         return Passes(ref row);
+    }
+
+    /// <summary>A line of a format with a parser of its own, as a row when it is a record.</summary>
+    private LineResult TryParse(LogLine line, out Row row, out string? error)
+    {
+        LineResult result;
+        if (_parser!.HasFields)
+        {
+            // JSON lines, logfmt, W3C: the values, copied out of the line, are read as an NCSA line's are.
+            result = _parser.ParseFields(line, ref _fields, out ArraySegment<byte> text, out error);
+            row = result == LineResult.Record ? new Row(text, text.Array!, text.Offset, ref _fields, _view, _file, line.Number) : default;
+        }
+        else
+        {
+            result = _parser.Parse(line, out LogRecord? record, out error);
+            row = result == LineResult.Record ? new Row(record!) : default;
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -404,18 +418,45 @@ internal sealed class FileScan
             masks = masks.Skip(noise);
         }
 
-        if (!CommonLogParser.TryParseInto(line, ref _fields, _requireCombined, _query.SplitsRequest, out string? error, masks))
+        if (!CommonLogParser.TryParseInto(line, ref _fields, _requireCombined, _query.SplitsRequest, out string? error, masks)
+            && !TryAfterHoles(ref line, number, prefix, ref masks, ref noise, error!))
         {
-            if (!LineParser.IsBlank(line))
-            {
-                Malformed(number, error!);
-            }
-
             return false;
         }
 
         _records++;
         return true;
+    }
+
+    /// <summary>
+    /// A line that did not parse: counted malformed (a blank one is not), unless zeros cut it short
+    /// (<see cref="LineHole"/>). Then the text before them is counted cut, and the text after them
+    /// is parsed as the line, under the same number; <paramref name="line"/>, <paramref name="masks"/>
+    /// and <paramref name="noise"/> move to it.
+    /// </summary>
+    // Out of line: the block scan's loop inlines TryParseRaw, and lines that fail are rare.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryAfterHoles(ref ReadOnlySpan<byte> line, long number, LinePrefix prefix, ref LineMasks masks, ref int noise, string error)
+    {
+        while (LineHole.TryFind(line, out int rest))
+        {
+            Malformed(number, LineReader.CutReason);
+            int skip = rest + (prefix == LinePrefix.None ? 0 : LinePrefixReader.Length(line[rest..], prefix));
+            line = line[skip..];
+            noise += skip;
+            masks = masks.Skip(skip);
+            if (CommonLogParser.TryParseInto(line, ref _fields, _requireCombined, _query.SplitsRequest, out error!, masks))
+            {
+                return true;
+            }
+        }
+
+        if (!LineParser.IsBlank(line))
+        {
+            Malformed(number, error);
+        }
+
+        return false;
     }
 
     private bool Passes(ref Row row) => _query.Predicate is null || _query.Predicate.Test(ref row);
