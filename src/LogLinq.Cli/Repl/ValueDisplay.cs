@@ -1,5 +1,7 @@
 using System.Collections;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using LogLinq.Cli.Terminal;
 using LogLinq.Records;
@@ -24,8 +26,54 @@ internal sealed class ValueDisplay(DisplayStyle style)
     /// <summary>How the results are drawn.</summary>
     public DisplayStyle Style => style;
 
+    // What C# may do to a pipe query's rows that leaves each row as it was: the names still fit.
+    private static readonly HashSet<string> RowKeepingOperators =
+    [
+        nameof(Queryable.Take), nameof(Queryable.Skip), nameof(Queryable.TakeLast), nameof(Queryable.SkipLast),
+        nameof(Queryable.TakeWhile), nameof(Queryable.SkipWhile), nameof(Queryable.Where), nameof(Queryable.Distinct),
+        nameof(Queryable.DistinctBy), nameof(Queryable.Reverse), nameof(Queryable.OrderBy), nameof(Queryable.OrderByDescending),
+        nameof(Queryable.ThenBy), nameof(Queryable.ThenByDescending),
+    ];
+
     /// <summary>Heads the cells of <paramref name="rows"/>, a pipe query's, with the query's column names when it is shown.</summary>
-    public void NameColumns(object rows, IReadOnlyList<string> names) => _columnNames.AddOrUpdate(rows, names);
+    public void NameColumns(object rows, IReadOnlyList<string> names)
+    {
+        _columnNames.AddOrUpdate(rows, names);
+
+        // Query(...).Take(5) is another query, over this one's expression: named by it too.
+        if (rows is IQueryable<object?[]> query)
+        {
+            _columnNames.AddOrUpdate(query.Expression, names);
+        }
+    }
+
+    /// <summary>
+    /// The column names of a pipe query's rows, or of a query that C# went on with from them by
+    /// operators that keep each row as it is (<c>Take</c>, <c>Where</c>, <c>OrderBy</c> ...).
+    /// </summary>
+    private bool TryColumnNames(object value, [NotNullWhen(true)] out IReadOnlyList<string>? names)
+    {
+        if (_columnNames.TryGetValue(value, out names))
+        {
+            return true;
+        }
+
+        Expression? node = (value as IQueryable<object?[]>)?.Expression;
+        while (node is not null)
+        {
+            if (_columnNames.TryGetValue(node, out names))
+            {
+                return true;
+            }
+
+            node = node is MethodCallExpression { Arguments: [Expression source, ..] } call
+                && call.Method.DeclaringType == typeof(Queryable) && RowKeepingOperators.Contains(call.Method.Name)
+                ? source
+                : null;
+        }
+
+        return false;
+    }
 
     /// <summary>Writes <paramref name="value"/> to <paramref name="output"/>.</summary>
     /// <param name="output">Where to write.</param>
@@ -36,7 +84,7 @@ internal sealed class ValueDisplay(DisplayStyle style)
     /// <exception cref="OperationCanceledException">Ctrl-C; the rows kept so far are shown first.</exception>
     public void Write(TextWriter output, object? value, int rows, IReadOnlyList<string>? tupleNames, CancellationToken cancel)
     {
-        if (value is not null && tupleNames is null && _columnNames.TryGetValue(value, out IReadOnlyList<string>? named))
+        if (value is not null && tupleNames is null && TryColumnNames(value, out IReadOnlyList<string>? named))
         {
             tupleNames = named;
         }

@@ -210,6 +210,20 @@ public sealed class PipedReplTests
     }
 
     [Fact]
+    public async Task A_pipe_query_that_CSharp_goes_on_with_keeps_its_column_names_while_its_rows_are_unchanged()
+    {
+        LoglinqProcess.Result result = await ReplProcess.ReplAsync(
+            "Query(\"from 'data/access-log' | summarize count() as n by status\").OrderByDescending(row => (long)row[1]!).Take(2)\n"
+            + "Query(\"from 'data/access-log' | summarize count() as n by status\").Select(row => new object?[] { row[1] }).Take(1)\n");
+
+        // awk '{print $9}' | sort | uniq -c | sort -rn | head -2 → 4676 of 200, 2053 of 404. A Select
+        // makes rows of its own: its cells are not the query's columns, and are shown without names.
+        string[] lines = result.Stdout.Split('\n');
+        lines[..5].Should().Equal(["status     n", "------  ----", "   200  4676", "   404  2053", "(2 rows)"], result.ToString());
+        lines[5..].Should().NotContain(line => line.Contains("status", StringComparison.Ordinal), result.ToString());
+    }
+
+    [Fact]
     public async Task A_pipe_query_whose_sum_overflows_says_which_sum_as_the_command_does()
     {
         using var dir = new TempDirectory();
