@@ -75,14 +75,22 @@ internal struct CommonLogFields
     }
 
     /// <summary>
-    /// The virtual host: <see cref="VirtualHost"/> where the line has one, else the host of a request
-    /// that names an absolute URL (with its port, as <c>vhost_combined</c>'s <c>%v:%p</c> has it).
+    /// The virtual host: <see cref="VirtualHost"/> where the line has one; else a host name in the
+    /// ident's place, where lighttpd's default format writes its <c>%V</c>
+    /// (<c>%h %V %u %t "%r" %>s %b ...</c>: an identity is a user's name, not a dotted one); else the
+    /// host of a request that names an absolute URL (with its port, as <c>vhost_combined</c>'s
+    /// <c>%v:%p</c> has it).
     /// </summary>
     public FieldRange VirtualHostIn(ReadOnlySpan<byte> line)
     {
         if (!VirtualHost.IsNone || !IsLine)
         {
             return VirtualHost;
+        }
+
+        if (HostName.Looks(Ident.Of(line)))
+        {
+            return Ident;
         }
 
         SplitRequest(line);
