@@ -72,5 +72,26 @@ internal static class MalformedLinesNotice
         {
             error.WriteLine($"... and {more} more");
         }
+
+        if (parseReport.Records == 0)
+        {
+            WriteNoRecord(parseReport, tool, error);
+        }
+    }
+
+    // An empty answer from lines all malformed: most likely a format loglinq does not read, or the
+    // wrong one named. What each file was taken for, and how to name another.
+    private static void WriteNoRecord(ParseReport parseReport, string tool, TextWriter error)
+    {
+        IReadOnlyDictionary<string, string> readAs = parseReport.ReadAs;
+        IEnumerable<string> files = parseReport.MalformedByFile.Keys
+            .Where(readAs.ContainsKey)
+            .Order(StringComparer.Ordinal)
+            .Take(Shown)
+            .Select(file => $"{file} was read as {readAs[file]}");
+        string read = string.Join("; ", files);
+        error.WriteLine(VisibleText.Of(
+            $"{tool}: no line was a record{(read.Length > 0 ? ": " + read : "")}; another is named with as (from \"...\" as json), "
+            + "and the formats read are listed in docs/query-language.md"));
     }
 }

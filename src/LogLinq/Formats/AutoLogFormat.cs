@@ -22,7 +22,8 @@ internal sealed class AutoLogFormat : LogFormat
     /// load balancer's line does (a listener type or a UTC time, then a name and an address:port),
     /// mod_ssl's <c>ssl_request_log</c> when it starts with a bracketed NCSA time and has a quoted
     /// request fourth after it, S3 when it starts with a bucket owner's canonical ID, Squid when with epoch seconds and a
-    /// <c>RESULT/status</c> after them, HAProxy when it is HAProxy's (behind a syslog header or not),
+    /// <c>RESULT/status</c> after them, Envoy when it starts with a bracketed ISO 8601 time and a quoted request
+    /// (Envoy's default format and Istio's), HAProxy when it is HAProxy's (behind a syslog header or not),
     /// logfmt when it is <c>key=value</c> pairs with a status among them, Common otherwise. The NCSA case is always the lenient Common parser, which reads Combined lines too:
     /// rotated logs often mix both, and a file is not wrong because its first line had a user agent.
     /// Anything that is none of these is taken as Common, whose errors then say what the lines lack.
@@ -76,6 +77,11 @@ internal sealed class AutoLogFormat : LogFormat
         if (SquidLineParser.Looks(line))
         {
             return Squid;
+        }
+
+        if (EnvoyLineParser.Looks(unprefixed))
+        {
+            return Envoy;
         }
 
         if (HaproxyLineParser.Looks(unprefixed))

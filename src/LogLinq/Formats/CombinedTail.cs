@@ -5,7 +5,9 @@ namespace LogLinq.Formats;
 /// record has for it, <see cref="Records.LogRecord.Duration"/>: nginx's <c>rt=$request_time</c> (the
 /// <c>upstream_time</c> format of nginx's admin guide; <c>request_time=</c> too), a bare
 /// <c>$request_time</c> first (<c>timed_combined</c>), seconds with a fraction (<c>0.012</c>), or the
-/// duration with its unit that ends Traefik's Common Log Format (<c>... "router@docker" "http://10.0.0.2:80" 12ms</c>).
+/// duration with its unit that ends Traefik's Common Log Format (<c>... "router@docker" "http://10.0.0.2:80" 12ms</c>),
+/// or the second number of Kubernetes ingress-nginx's <c>upstreaminfo</c>
+/// (<c>$request_length $request_time [$proxy_upstream_name] ...</c>), told by the bracketed upstream after it.
 /// A whole number there is not guessed: Apache's <c>%D</c> writes microseconds and <c>%T</c>
 /// seconds, and the line does not say which.
 /// </summary>
@@ -24,6 +26,11 @@ internal static class CombinedTail
         if (first.Contains((byte)'.') && DurationText.TryParseSeconds(first, out long ticks))
         {
             return TimeSpan.FromTicks(ticks);
+        }
+
+        if (UpstreamInfoRequestTime(tail, first) is { } requestTime)
+        {
+            return requestTime;
         }
 
         ReadOnlySpan<byte> last = tail[(tail.TrimEnd((byte)' ').LastIndexOf((byte)' ') + 1)..].TrimEnd((byte)' ');
@@ -45,6 +52,26 @@ internal static class CombinedTail
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// ingress-nginx's <c>$request_time</c>: its <c>upstreaminfo</c> writes the request's length in bytes
+    /// first (a whole number, which must not be taken for the time), the time second (nginx writes it
+    /// to the millisecond: <c>0.003</c>), and then the
+    /// upstream's name in brackets (<c>[default-web-80]</c>, <c>[]</c> when none), which no other
+    /// format here puts third.
+    /// </summary>
+    private static TimeSpan? UpstreamInfoRequestTime(ReadOnlySpan<byte> tail, ReadOnlySpan<byte> first)
+    {
+        if (first.IsEmpty || first.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
+        {
+            return null;
+        }
+
+        ReadOnlySpan<byte> rest = tail[first.Length..].TrimStart((byte)' ');
+        ReadOnlySpan<byte> second = Token(rest);
+        bool upstreamNext = rest[second.Length..].TrimStart((byte)' ') is [(byte)'[', ..];
+        return upstreamNext && second.Contains((byte)'.') && DurationText.TryParseSeconds(second, out long ticks) ? TimeSpan.FromTicks(ticks) : null;
     }
 
     private static bool IsDurationKey(ReadOnlySpan<byte> key) => key.SequenceEqual("rt"u8) || key.SequenceEqual("request_time"u8);

@@ -62,11 +62,58 @@ internal struct CommonLogFields
         return _method;
     }
 
-    /// <summary>The request's path.</summary>
+    /// <summary>
+    /// The request's path; of a request that names an absolute URL (varnishncsa's <c>%r</c>, a forward
+    /// proxy's request: <c>GET http://www.example.com/a HTTP/1.1</c>), the URL's path, as an ELB line's is.
+    /// </summary>
     public FieldRange Path(ReadOnlySpan<byte> line)
     {
         SplitRequest(line);
-        return _path;
+
+        // A path of its own starts with '/': the one byte looked at on the path every line takes.
+        return IsLine && _path.Length > 0 && line[_path.Start] != '/' ? UrlPart(line, host: false) : _path;
+    }
+
+    /// <summary>
+    /// The virtual host: <see cref="VirtualHost"/> where the line has one; else a host name in the
+    /// ident's place, where lighttpd's default format writes its <c>%V</c>
+    /// (<c>%h %V %u %t "%r" %>s %b ...</c>: an identity is a user's name, not a dotted one); else the
+    /// host of a request that names an absolute URL (with its port, as <c>vhost_combined</c>'s
+    /// <c>%v:%p</c> has it).
+    /// </summary>
+    public FieldRange VirtualHostIn(ReadOnlySpan<byte> line)
+    {
+        if (!VirtualHost.IsNone || !IsLine)
+        {
+            return VirtualHost;
+        }
+
+        if (HostName.Looks(Ident.Of(line)))
+        {
+            return Ident;
+        }
+
+        SplitRequest(line);
+        return _path.Length > 0 && line[_path.Start] != '/' ? UrlPart(line, host: true) : FieldRange.None;
+    }
+
+    /// <summary>
+    /// The path of an absolute URL in the request, from the first '/' after its host (the last '/' of
+    /// <c>://</c> when it has none: <c>/</c>), or its host; a target that is no URL (<c>*</c>, <c>-</c>) or
+    /// whose query follows the host with no '/' between is left whole as the path, with no host.
+    /// </summary>
+    private readonly FieldRange UrlPart(ReadOnlySpan<byte> line, bool host)
+    {
+        ReadOnlySpan<byte> target = _path.Of(line);
+        if (!AbsoluteUrl.TrySplit(target, out ReadOnlySpan<byte> urlHost, out ReadOnlySpan<byte> rest) || rest is [(byte)'?', ..] || urlHost.IsEmpty)
+        {
+            return host ? FieldRange.None : _path;
+        }
+
+        int hostStart = _path.Start + target.Length - rest.Length - urlHost.Length;
+        return host ? new FieldRange(hostStart, urlHost.Length)
+            : rest.IsEmpty ? new FieldRange(hostStart - 1, 1)
+            : new FieldRange(_path.Start + target.Length - rest.Length, rest.Length);
     }
 
     /// <summary>The request's protocol.</summary>

@@ -35,6 +35,12 @@ public abstract class LogFormat
     /// </summary>
     public static LogFormat SslRequest { get; } = Register(new SslRequestLogFormat());
 
+    /// <summary>
+    /// Envoy's default access log format, <c>[start time] "request" status flags received sent duration ...</c>,
+    /// and Istio's sidecars' text format, which adds fields to it.
+    /// </summary>
+    public static LogFormat Envoy { get; } = Register(new EnvoyLogFormat());
+
     /// <summary>logfmt: <c>key=value</c> pairs, as Heroku's router and many Go services log requests.</summary>
     public static LogFormat Logfmt { get; } = Register(new LogfmtFormat());
 

@@ -48,8 +48,17 @@ internal enum W3cField : byte
     /// <summary><c>cs(User-Agent)</c>, with '+' for each space (IIS) or percent-encoded (CloudFront).</summary>
     UserAgent,
 
-    /// <summary><c>cs-host</c>: the Host header, the virtual host the client asked for.</summary>
+    /// <summary>
+    /// <c>cs-host</c>: the Host header, the virtual host the client asked for; CloudFront's
+    /// <c>cs(Host)</c>, the distribution's own domain (<c>d111111abcdef8.cloudfront.net</c>).
+    /// </summary>
     VirtualHost,
+
+    /// <summary>
+    /// CloudFront's <c>x-host-header</c>: the Host header the viewer sent, the site's alternate domain
+    /// name (<c>www.example.com</c>) where it has one, and so the virtual host before <c>cs(Host)</c>.
+    /// </summary>
+    HostHeader,
 
     /// <summary>
     /// <c>time-taken</c>: how long the request took, in whole milliseconds (IIS), or in seconds with

@@ -29,7 +29,8 @@ internal static class W3cFieldNames
         11 when Is(name, "cs(Referer)"u8) => W3cField.Referrer,
         14 when Is(name, "cs(User-Agent)"u8) => W3cField.UserAgent,
         7 when Is(name, "cs-host"u8) => W3cField.VirtualHost,
-        8 when Is(name, "cs(Host)"u8) => W3cField.VirtualHost, // the Host header, as CloudFront writes it
+        8 when Is(name, "cs(Host)"u8) => W3cField.VirtualHost, // CloudFront's: the distribution's domain
+        13 when Is(name, "x-host-header"u8) => W3cField.HostHeader,
         10 when Is(name, "time-taken"u8) => W3cField.TimeTaken,
         15 when Is(name, "x-edge-location"u8) => W3cField.EdgeLocation,
         _ => W3cField.Ignored,

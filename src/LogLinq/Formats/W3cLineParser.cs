@@ -155,7 +155,7 @@ internal sealed class W3cLineParser : CopyingLineParser
             bytes: bytes,
             referrer: Copy(ref text, line, found[(int)W3cField.Referrer], FieldRange.None),
             userAgent: HeaderText(ref text, line, found[(int)W3cField.UserAgent]),
-            virtualHost: Copy(ref text, line, found[(int)W3cField.VirtualHost], FieldRange.None),
+            virtualHost: Copy(ref text, line, HostHeaderOr(line, found[(int)W3cField.HostHeader], found[(int)W3cField.VirtualHost]), FieldRange.None),
             duration: duration);
         return LineResult.Record;
     }
@@ -272,6 +272,11 @@ internal sealed class W3cLineParser : CopyingLineParser
         error = null;
         return true;
     }
+
+    // CloudFront's x-host-header names the site the viewer asked for (an alternate domain name), where
+    // cs(Host) is the distribution's domain whatever the site: the first where it is written.
+    private static FieldRange HostHeaderOr(ReadOnlySpan<byte> line, FieldRange hostHeader, FieldRange host) =>
+        hostHeader.IsNone || hostHeader.Of(line) is [] or [(byte)'-'] ? host : hostHeader;
 
     /// <summary>The field's text, copied; <paramref name="missing"/> when the line has no such field.</summary>
     private static FieldRange Copy(ref FieldText text, ReadOnlySpan<byte> line, FieldRange field, FieldRange missing) =>

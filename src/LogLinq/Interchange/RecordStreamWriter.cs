@@ -246,7 +246,7 @@ public sealed class RecordStreamWriter : Sink<LogRecord>, IDisposable, ITransien
     /// </summary>
     private static bool TryEncodeLine(LogRecord record, ReadOnlySpan<byte> line, ref CommonLogFields fields, ReadOnlySpan<byte> file, Span<byte> destination, out int written)
     {
-        FieldRange method = fields.Method(line), path = fields.Path(line), protocol = fields.Protocol(line);
+        FieldRange method = fields.Method(line), path = fields.Path(line), protocol = fields.Protocol(line), vhost = fields.VirtualHostIn(line);
         DateTimeOffset time = record.Time;
         ulong offset = Varint.ZigZag(time.TotalOffsetMinutes), status = Varint.ZigZag(record.Status), bytes = Varint.ZigZag(record.Bytes), number = Varint.ZigZag(record.LineNumber);
         Span<byte> duration = stackalloc byte[RecordDuration.MaxLength];
@@ -258,7 +258,7 @@ public sealed class RecordStreamWriter : Sink<LogRecord>, IDisposable, ITransien
             + TextLength(fields.Referrer) + TextLength(fields.UserAgent)
             + Varint.Length((ulong)file.Length + 1) + file.Length
             + Varint.Length(number)
-            + TextLength(fields.VirtualHost)
+            + TextLength(vhost)
             + TextLength(new FieldRange(0, durationLength));
         written = Varint.Length((ulong)size) + size;
         if (written > destination.Length)
@@ -285,7 +285,7 @@ public sealed class RecordStreamWriter : Sink<LogRecord>, IDisposable, ITransien
         file.CopyTo(destination[at..]);
         at += file.Length;
         at += Varint.Write(destination[at..], number);
-        at = PutText(destination, at, line, fields.VirtualHost);
+        at = PutText(destination, at, line, vhost);
         PutText(destination, at, duration, new FieldRange(0, durationLength));
         return true;
     }

@@ -56,11 +56,11 @@ internal static class QueryGrammar
         .XOr(Parameter.Select(name => (ExpressionSyntax)new ParameterSyntax(name)).Located())
         .Named("a glob in quotes, as \"data/**/access-log*\"");
 
-    // format    = "auto" | "common" | "combined" | "w3c" | "json" | "elb" | "haproxy" | "s3" | "squid" | "logfmt" | "ssl_request" | xml
+    // format    = "auto" | "common" | "combined" | "w3c" | "json" | "elb" | "haproxy" | "s3" | "squid" | "logfmt" | "ssl_request" | "envoy" | xml
     private static readonly Parser<(string? Format, string? XmlElement)> Format =
         Later(() => XmlFormat)
-        .XOr(OneOf("a log format", "auto", "common", "combined", "w3c", "json", "elb", "haproxy", "s3", "squid", "logfmt", "ssl_request").Select(name => ((string?)name, (string?)null)))
-        .Named("a format: auto, common, combined, w3c, json, elb, haproxy, s3, squid, logfmt, ssl_request or xml(element)");
+        .XOr(OneOf("a log format", "auto", "common", "combined", "w3c", "json", "elb", "haproxy", "s3", "squid", "logfmt", "ssl_request", "envoy").Select(name => ((string?)name, (string?)null)))
+        .Named("a format: auto, common, combined, w3c, json, elb, haproxy, s3, squid, logfmt, ssl_request, envoy or xml(element)");
 
     // xml       = "xml" "(" ( name | string ) ")"
     private static readonly Parser<(string? Format, string? XmlElement)> XmlFormat =

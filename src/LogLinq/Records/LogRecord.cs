@@ -139,9 +139,10 @@ public sealed class LogRecord
     /// <summary>
     /// The virtual host that served the request, as the log wrote it: Apache's <c>%v:%p</c>
     /// (<c>example.com:80</c>) in <c>vhost_combined</c>, W3C's <c>cs-host</c>, a JSON log's
-    /// <c>vhost</c>, <c>server_name</c> or Caddy's <c>request.host</c>; null where the line has none.
+    /// <c>vhost</c>, <c>server_name</c> or Caddy's <c>request.host</c>, the host of an NCSA request that
+    /// names an absolute URL (varnishncsa's); null where the line has none.
     /// </summary>
-    public string? VirtualHost => _virtualHost ??= Text(_fields.VirtualHost);
+    public string? VirtualHost => _virtualHost ??= Text(_fields.VirtualHostIn(Line));
 
     /// <summary>
     /// How long the server took over the request, where the log records it: W3C's <c>time-taken</c>

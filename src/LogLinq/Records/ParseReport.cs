@@ -14,6 +14,7 @@ public sealed class ParseReport
     public const int MaxSamples = 10;
 
     private readonly ConcurrentDictionary<string, long> _malformedByFile = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _readAs = new(StringComparer.Ordinal);
     private readonly List<MalformedLine> _samples = [];
     private readonly List<SkippedFile> _otherLogs = [];
     private readonly List<SkippedFile> _damagedFiles = [];
@@ -33,6 +34,13 @@ public sealed class ParseReport
 
     /// <summary>Malformed lines per file, for the files that had any.</summary>
     public IReadOnlyDictionary<string, long> MalformedByFile => _malformedByFile;
+
+    /// <summary>
+    /// How each file that had malformed lines was read, where the scan that met them knew it: the
+    /// format's name and what chose it (<c>common, the format its first lines looked like</c>), for a
+    /// notice that no line was a record to say what the lines were taken for.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ReadAs => _readAs;
 
     /// <summary>The first malformed lines, in the order they were met.</summary>
     public IReadOnlyList<MalformedLine> Samples
@@ -130,7 +138,12 @@ public sealed class ParseReport
     }
 
     /// <summary>Adds what one scanned part of <paramref name="file"/> found, in one go.</summary>
-    internal void Add(string file, long records, long malformed, IEnumerable<MalformedLine> samples)
+    /// <param name="file">The file.</param>
+    /// <param name="records">Records the part delivered.</param>
+    /// <param name="malformed">Malformed lines it skipped.</param>
+    /// <param name="samples">The first of them.</param>
+    /// <param name="readAs">How the part read the file (<see cref="ReadAs"/>); kept only where it had malformed lines.</param>
+    internal void Add(string file, long records, long malformed, IEnumerable<MalformedLine> samples, string? readAs = null)
     {
         Interlocked.Add(ref _records, records);
         if (malformed == 0)
@@ -140,6 +153,11 @@ public sealed class ParseReport
 
         Interlocked.Add(ref _malformed, malformed);
         _malformedByFile.AddOrUpdate(file, malformed, (_, n) => n + malformed);
+        if (readAs is not null)
+        {
+            _readAs.TryAdd(file, readAs);
+        }
+
         lock (_samples)
         {
             foreach (MalformedLine sample in samples)

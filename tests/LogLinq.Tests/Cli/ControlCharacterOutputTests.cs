@@ -138,7 +138,8 @@ public sealed class ControlCharacterOutputTests
         string[] lines = Encoding.UTF8.GetString(stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Should().Contain(@"bad.json:1: status: expected a numeric status, found '\e[31m'");
         lines.Should().Contain(line => line.StartsWith(@"evil\e[2J.log:1: ", StringComparison.Ordinal));
-        lines.Should().HaveCount(3, "the notice and one line per sample: no line was split");
+        lines.Should().Contain(line => line.StartsWith("loglinq: no line was a record: ", StringComparison.Ordinal) && line.Contains(@"evil\e[2J.log was read as common", StringComparison.Ordinal));
+        lines.Should().HaveCount(4, "the notice, one line per sample and the one that no line was a record: no line was split");
         Encoding.UTF8.GetString(stdout).Should().Be("count\r\n0\r\n");
     }
 

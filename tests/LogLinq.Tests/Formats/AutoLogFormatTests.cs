@@ -24,6 +24,9 @@ public sealed class AutoLogFormatTests : IDisposable
     [InlineData("# just a comment", "common")]
     [InlineData("hello world", "common")]
     [InlineData("[1,2,3]", "common")]
+    [InlineData("[2016-04-15T20:17:00.310Z] \"POST /api/v1/locations HTTP/2\" 204 - 154 0 226 100 \"10.0.35.28\" \"nsq2http\" \"cc21d9b0-cf5c-432b-8c7e-98aeb7988cd2\" \"locations\" \"tcp://10.0.2.1:80\"", "envoy")]
+    [InlineData("[27/Nov/2026:07:00:00 +0000] 192.0.2.10 TLSv1.2 ECDHE-RSA-AES256-GCM-SHA384 \"GET / HTTP/1.1\" 5120", "ssl_request")]
+    [InlineData("[Fri Sep 09 10:42:29.902022 2011] [core:error] [pid 35708:tid 4328636416] [client 72.15.99.187] File does not exist: /usr/local/apache2/htdocs/favicon.ico", "common")]
     public void Detects_the_format_from_the_first_line(string line, string format)
     {
         AutoLogFormat.Detect(Encoding.UTF8.GetBytes(line)).Name.Should().Be(format);

@@ -28,6 +28,8 @@ public sealed class CombinedTailTests : IDisposable
     [InlineData(" 3.100 - p", 3100)]
     [InlineData(" 1 \"whoami@docker\" \"http://172.18.0.2:80\" 12ms", 12)]
     [InlineData(" 4821 \"api-router@file\" \"http://10.0.0.7:8080\" 1503ms", 1503)]
+    [InlineData(" 87 0.003 [default-web-80] [] 10.244.0.12:8080 612 0.002 200 0f4b1a6a9e3c2d8b7a6f5e4d3c2b1a09", 3)]
+    [InlineData(" 1432 60.001 [default-orders-8080] [] 10.244.0.13:8080, 10.244.0.14:8080 0, 0 30.000, 30.001 504, 504 9a8b", 60001)]
     public void A_timing_nginx_wrote_after_the_user_agent_is_the_duration(string tail, int milliseconds)
     {
         LogRecord record = Single(Head + tail);
@@ -55,6 +57,8 @@ public sealed class CombinedTailTests : IDisposable
     [InlineData(" upstream=0.5")]
     [InlineData(" 1 \"whoami@docker\" \"-\"")]
     [InlineData(" \"x 5s\"")]
+    [InlineData(" 87 3 [default-web-80] []")]
+    [InlineData(" 87 0.003 10.244.0.12:8080")]
     public void A_line_without_such_a_timing_has_no_duration(string tail)
     {
         // Apache's %D (microseconds) and %T (seconds) are both bare whole numbers: not guessed.

@@ -28,7 +28,7 @@ public class GrammarTests
     public void From_takes_globs_and_a_format(string query, string tree) => Tree(query).Should().Be(tree);
 
     [Theory]
-    [InlineData("from \"x\" as xlm", "expected a format: auto, common, combined, w3c, json, elb, haproxy, s3, squid, logfmt, ssl_request or xml(element), found 'xlm'")]
+    [InlineData("from \"x\" as xlm", "expected a format: auto, common, combined, w3c, json, elb, haproxy, s3, squid, logfmt, ssl_request, envoy or xml(element), found 'xlm'")]
     [InlineData("from \"x\" as xml", "expected '(', found the end of the query")]
     [InlineData("from \"x\" as xml()", "expected the name of the elements that are records, as xml(bus), found ')'")]
     [InlineData("from \"x\" as xml(bus", "expected ')'")]

@@ -351,7 +351,7 @@ internal sealed class FileScan
     /// </summary>
     public void Flush(long lineBase)
     {
-        _query.Report?.Add(_file, _records, _malformed, _samples.Select(s => s with { LineNumber = s.LineNumber + lineBase }));
+        _query.Report?.Add(_file, _records, _malformed, _samples.Select(s => s with { LineNumber = s.LineNumber + lineBase }), _malformed > 0 ? ReadAs() : null);
         _records = 0;
         _malformed = 0;
         _samples.Clear();
@@ -507,6 +507,11 @@ internal sealed class FileScan
         _query.Report?.AddDamagedFile(new SkippedFile(_file, failure.Position is null ? $"{reason} (not read)" : $"{reason} (read up to there)"));
         return true;
     }
+
+    // What the malformed lines were taken for, for the notice that no line was a record.
+    private string? ReadAs() => _format is null ? null
+        : _query.Format == LogFormat.Auto ? $"{_format.Name}, the format its first lines looked like"
+        : $"{_format.Name}, as the query names it";
 
     private void PassOver(ReadOnlySpan<byte> head, ReadOnlySpan<byte> first, string kind)
     {

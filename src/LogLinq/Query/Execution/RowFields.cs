@@ -17,7 +17,7 @@ internal static class RowFields
         LogField.Protocol => row.Fields.Protocol(row.Line).Of(row.Line),
         LogField.Referrer => row.Fields.Referrer.Of(row.Line),
         LogField.UserAgent => row.Fields.UserAgent.Of(row.Line),
-        LogField.VirtualHost => row.Fields.VirtualHost.Of(row.Line),
+        LogField.VirtualHost => row.Fields.VirtualHostIn(row.Line).Of(row.Line),
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "not a text field"),
     };
 
@@ -26,7 +26,7 @@ internal static class RowFields
     {
         LogField.Referrer => row.Fields.Referrer.IsNone,
         LogField.UserAgent => row.Fields.UserAgent.IsNone,
-        LogField.VirtualHost => row.Fields.VirtualHost.IsNone,
+        LogField.VirtualHost => row.Fields.VirtualHostIn(row.Line).IsNone,
         _ => false,
     };
 
