@@ -71,7 +71,7 @@ internal static class ApacheDirectives
                 int close = format.IndexOf('}', i);
                 if (close < 0)
                 {
-                    throw new FormatDirectiveException($"the {{ of {format[start..]} is not closed", i);
+                    throw new FormatDirectiveException($"the {{ of {format[start..]} is not closed", start);
                 }
 
                 argument = format[(i + 1)..close];

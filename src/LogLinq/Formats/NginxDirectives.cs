@@ -50,7 +50,7 @@ internal static class NginxDirectives
             if (nameEnd == nameStart || (braced && (nameEnd == format.Length || format[nameEnd] != '}')))
             {
                 throw new FormatDirectiveException(
-                    braced ? $"{format[start..Math.Min(format.Length, nameEnd + 1)]} is not a variable: write ${{name}}" : "a $ without a variable's name after it",
+                    braced ? $"{format[start..nameEnd]} is not a variable: write ${{name}}" : "a $ without a variable's name after it",
                     start);
             }
 
