@@ -25,6 +25,30 @@ internal sealed class DirectiveLineParser : TextLineParser
         _ranges = new FieldRange[layout.Steps.Length];
     }
 
+    /// <summary>
+    /// Whether the line matches as it stands, with a client and a virtual host without a space: a
+    /// field that ends at a literal of more than a space (<c>$remote_addr - </c>) would otherwise take
+    /// a syslog header in with the client.
+    /// </summary>
+    internal override bool ReadsAsItStands(ReadOnlySpan<byte> line)
+    {
+        line = line.TrimEnd(" \t"u8);
+        if (!Match(line, out _))
+        {
+            return false;
+        }
+
+        for (int i = 0; i < _ranges.Length; i++)
+        {
+            if (_layout.Steps[i].Field is DirectiveField.Host or DirectiveField.VirtualHost && _ranges[i].Of(line).Contains((byte)' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     protected override LineResult Parse(ReadOnlySpan<byte> line, ref FieldText values, ref CommonLogFields found, out string? error)
     {
         if (!Match(line, out error))

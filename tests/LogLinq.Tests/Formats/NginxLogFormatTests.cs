@@ -101,6 +101,27 @@ public sealed class NginxLogFormatTests
         (record.Status, record.Duration).Should().Be((499, (TimeSpan?)null));
     }
 
+    [Fact]
+    public void Reads_lines_behind_a_syslog_header()
+    {
+        LogRecord record = ParseOne(
+            MainWithRequestTime,
+            "Nov 27 10:15:30 web1 nginx: 192.168.1.20 - - [27/Nov/2026:10:15:30 +0000] \"GET / HTTP/1.1\" 200 1 \"-\" \"curl/8.5.0\" 0.042");
+
+        (record.Host, record.Path, record.Duration).Should().Be(("192.168.1.20", "/", (TimeSpan?)TimeSpan.FromMilliseconds(42)));
+    }
+
+    [Fact]
+    public void A_line_of_the_format_is_not_taken_for_one_behind_a_syslog_header()
+    {
+        // A time, a word, a word and a colon: what a syslog header opens a line with, and this format's own line.
+        LogRecord record = ParseOne(
+            "$time_iso8601 $host $remote_user: $status $request_time",
+            "2026-11-27T10:15:30+00:00 shop.example.com alice: 200 0.003");
+
+        (record.VirtualHost, record.User, record.Status).Should().Be(("shop.example.com", "alice", 200));
+    }
+
     [Theory]
     [InlineData("192.168.1.20 - - [27/Nov/2026:10:15:30 +0000] \"GET / HTTP/1.1\" 200 1534 \"-\" \"curl/8\" soon", "$request_time: expected seconds, as 0.012, found 'soon'")]
     [InlineData("192.168.1.20 - - [yesterday] \"GET / HTTP/1.1\" 200 1534 \"-\" \"curl/8\" 0.1", "expected '] \"' after $time_local, found 'yesterday] \"GET / HTTP/1.1\" 200 1534 \"-\" \"curl/8\" 0.1'")]
