@@ -128,7 +128,8 @@ internal static class ApacheDirectives
     /// <summary>
     /// <c>%t</c>, or <c>%{format}t</c>: <c>sec</c>, <c>msec</c>, <c>usec</c> since 1970, a fraction
     /// (<c>msec_frac</c>, <c>usec_frac</c>, read past: it is part of a time written before it), or a
-    /// <c>strftime</c> pattern; <c>begin:</c> and <c>end:</c> before it are taken off.
+    /// <c>strftime</c> pattern (one without a date, read past likewise); <c>begin:</c> and <c>end:</c>
+    /// before it are taken off.
     /// </summary>
     private static DirectiveField Time(string? argument, string text, int position, out StrftimeLayout? time)
     {
@@ -153,10 +154,15 @@ internal static class ApacheDirectives
                 return DirectiveField.Ignored;
         }
 
-        time = StrftimeLayout.TryCreate(pattern, out string? error);
-        return time is not null
-            ? DirectiveField.StrftimeTime
-            : throw new FormatDirectiveException($"cannot read the time {text}: {error}", position);
+        time = StrftimeLayout.TryCreate(pattern, out string? error) ?? throw new FormatDirectiveException($"cannot read the time {text}: {error}", position);
+        if (!time.HasDate)
+        {
+            // A piece of a time written in pieces, %{%z}t after %{%d/%b/%Y %T}t: read past, so the
+            // time is the date's, read as UTC. Its width is known, so it is read past spaces and all.
+            return DirectiveField.Ignored;
+        }
+
+        return DirectiveField.StrftimeTime;
     }
 
     /// <summary><c>%T</c> (whole seconds), or <c>%{ms}T</c>, <c>%{us}T</c>, <c>%{s}T</c>.</summary>

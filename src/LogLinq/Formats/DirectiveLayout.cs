@@ -66,7 +66,7 @@ internal sealed class DirectiveLayout
 
             string before = i == 0 ? "" : kept[i - 1].Text;
             bool quoted = before.EndsWith('"') && after.StartsWith('"');
-            steps.Add(new DirectiveStep(kept[i].Field, kept[i].Text, Encoding.UTF8.GetBytes(after), quoted, kept[i].Time));
+            steps.Add(new DirectiveStep(kept[i].Field, kept[i].Text, Encoding.UTF8.GetBytes(after), quoted, kept[i].Time, kept[i].Width, kept[i].Bracketed));
         }
 
         return new DirectiveLayout(leading, [.. steps]);
@@ -128,7 +128,7 @@ internal sealed class DirectiveLayout
                 || (request && piece.Field is DirectiveField.Method or DirectiveField.Path or DirectiveField.Protocol)
                 || (body && piece.Field == DirectiveField.BytesWithHeaders)
                 || !seen.Add(Slot(piece.Field));
-            kept.Add(ignored && !piece.IsLiteral ? piece with { Field = DirectiveField.Ignored, Time = null } : piece);
+            kept.Add(ignored && !piece.IsLiteral ? piece with { Field = DirectiveField.Ignored } : piece);
         }
 
         return kept;

@@ -149,7 +149,7 @@ internal sealed class DirectiveLineParser : TextLineParser
             int end = End(line, pos, step, last);
             if (end < 0)
             {
-                error = last && step.Width == 0 && step.Field != DirectiveField.BracketedTime
+                error = last && step.Width == 0 && !step.Bracketed
                     ? $"expected the line to end with {Quote(step.Literal)} after {step.Name}"
                     : end == -2 ? $"{step.Name}: expected [ to open the time, found {ErrorText.Quote(line[pos..])}"
                     : $"expected {Quote(step.Literal)} after {step.Name}, found {ErrorText.Quote(line[pos..])}";
@@ -177,7 +177,7 @@ internal sealed class DirectiveLineParser : TextLineParser
     {
         ReadOnlySpan<byte> literal = step.Literal;
         int end;
-        if (step.Field == DirectiveField.BracketedTime)
+        if (step.Bracketed)
         {
             if (pos >= line.Length || line[pos] != '[')
             {

@@ -11,23 +11,18 @@ internal sealed class DirectiveStep
     /// <param name="literal">The text after it; empty only for the last step.</param>
     /// <param name="quoted">Whether it is between quotes: it ends at a quote the server did not escape.</param>
     /// <param name="time">How a <see cref="DirectiveField.StrftimeTime"/> is written.</param>
-    public DirectiveStep(DirectiveField field, string name, byte[] literal, bool quoted, StrftimeLayout? time)
+    /// <param name="width">The length of every value, where it is fixed; 0 where it ends at its literal.</param>
+    /// <param name="bracketed">Whether the value is in brackets of its own, and ends at its <c>]</c>.</param>
+    public DirectiveStep(DirectiveField field, string name, byte[] literal, bool quoted, StrftimeLayout? time, int width, bool bracketed)
     {
+        Bracketed = bracketed;
         Field = field;
         Name = name;
         Literal = literal;
         Quoted = quoted;
         Time = time;
-        Width = field switch
-        {
-            DirectiveField.NcsaTime => NcsaTimeLength,
-            DirectiveField.StrftimeTime => time!.Length,
-            _ => 0,
-        };
+        Width = width;
     }
-
-    // dd/MMM/yyyy:HH:mm:ss ±zzzz
-    private const int NcsaTimeLength = 26;
 
     public DirectiveField Field { get; }
 
@@ -44,4 +39,7 @@ internal sealed class DirectiveStep
     /// otherwise end at its first); 0 where it ends at its literal.
     /// </summary>
     public int Width { get; }
+
+    /// <summary>Whether the value is in brackets of its own (Apache's <c>%t</c>) and ends at its <c>]</c>.</summary>
+    public bool Bracketed { get; }
 }

@@ -46,7 +46,8 @@ public abstract class LogFormat
     /// (mod_log_config), such as <c>%h %l %u %t "%r" %&gt;s %b "%{Referer}i" "%{User-Agent}i" %D</c>. Each
     /// directive fills the record's field it writes: <c>%h</c> <c>%a</c> the host, <c>%l</c> the ident,
     /// <c>%u</c> the user, <c>%t</c> (or <c>%{sec}t</c>, <c>%{msec}t</c>, <c>%{usec}t</c>, or a
-    /// <c>strftime</c> pattern of fixed-width conversions, read as UTC without <c>%z</c>) the time,
+    /// <c>strftime</c> pattern of fixed-width conversions, read as UTC without <c>%z</c>; a piece
+    /// without a date, as <c>%{msec_frac}t</c> or <c>%{%z}t</c>, is read past) the time,
     /// <c>%r</c> the request (or <c>%m</c>, <c>%U%q</c>, <c>%H</c> its parts), <c>%&gt;s</c> the
     /// status, <c>%b</c> <c>%B</c> the bytes (<c>%O</c> where neither is written), <c>%{Referer}i</c>
     /// and <c>%{User-Agent}i</c>, <c>%v</c> <c>%V</c> the virtual host (<c>%v:%p</c> with its port),

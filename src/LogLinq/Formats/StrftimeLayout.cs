@@ -25,8 +25,7 @@ internal sealed class StrftimeLayout
 
     /// <summary>
     /// The layout of <paramref name="pattern"/>; null, with <paramref name="error"/> saying why, for a
-    /// conversion whose width varies (a day's or month's name, <c>%Z</c>), that is unknown, or a
-    /// pattern without a year, a month and a day.
+    /// conversion whose width varies (a day's or month's name, <c>%Z</c>) or that is unknown.
     /// </summary>
     public static StrftimeLayout? TryCreate(string pattern, out string? error)
     {
@@ -90,14 +89,15 @@ internal sealed class StrftimeLayout
         }
 
         bool Has(char conversion) => items.Exists(item => item.Item1 == conversion);
-        if (!(Has('Y') || Has('y')) || !(Has('m') || Has('b')) || !(Has('d') || Has('e')))
-        {
-            error = "a time needs a year (%Y), a month (%m or %b) and a day (%d)";
-            return null;
-        }
-
-        return new StrftimeLayout([.. items], at);
+        bool hasDate = (Has('Y') || Has('y')) && (Has('m') || Has('b')) && (Has('d') || Has('e'));
+        return new StrftimeLayout([.. items], at) { HasDate = hasDate };
     }
+
+    /// <summary>
+    /// Whether the pattern writes a year, a month and a day: one that does not is part of a time
+    /// written in pieces (Apache's <c>%{%d/%b/%Y %T}t.%{msec_frac}t %{%z}t</c>), not a time.
+    /// </summary>
+    public bool HasDate { get; private init; }
 
     /// <summary>
     /// Reads <paramref name="text"/>, exactly <see cref="Length"/> bytes, into local ticks and the offset

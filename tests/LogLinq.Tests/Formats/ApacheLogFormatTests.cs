@@ -91,6 +91,22 @@ public sealed class ApacheLogFormatTests
     }
 
     [Fact]
+    public void Reads_a_time_written_in_pieces_by_its_date_and_a_second_time_past_its_spaces()
+    {
+        // Apache's documentation's example: the fraction and the zone are pieces of their own, read past.
+        LogRecord pieces = ParseOne(
+            "%h [%{%d/%b/%Y %T}t.%{msec_frac}t %{%z}t] \"%r\" %>s %b",
+            "192.0.2.1 [27/Nov/2026 10:15:30.123 +0100] \"GET / HTTP/1.1\" 200 5");
+        pieces.Time.Should().Be(new DateTimeOffset(2026, 11, 27, 10, 15, 30, TimeSpan.Zero));
+
+        // The first time is the record's; the second, in brackets with a space inside, is read past whole.
+        LogRecord second = ParseOne(
+            "%{sec}t %t %h \"%r\" %>s %b",
+            "1700000000 [14/Nov/2023:23:13:20 +0100] 192.0.2.1 \"GET / HTTP/1.1\" 200 5");
+        (second.Host, second.Time).Should().Be(("192.0.2.1", new DateTimeOffset(2023, 11, 14, 22, 13, 20, TimeSpan.Zero)));
+    }
+
+    [Fact]
     public void Reads_past_the_directives_a_record_has_no_field_for()
     {
         LogRecord record = ParseOne(
