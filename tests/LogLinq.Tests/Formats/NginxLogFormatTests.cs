@@ -102,6 +102,18 @@ public sealed class NginxLogFormatTests
     }
 
     [Fact]
+    public void Keeps_the_port_with_the_host_and_the_arguments_with_the_uri()
+    {
+        LogRecord record = ParseOne(
+            "$host:$server_port $remote_addr [$time_local] \"$request_method $uri?$args $server_protocol\" $status $bytes_sent",
+            "shop.example.com:8443 192.0.2.44 [27/Nov/2026:10:15:30 +0000] \"GET /find?q=a+b HTTP/1.1\" 200 2048");
+
+        record.VirtualHost.Should().Be("shop.example.com:8443");
+        (record.Method, record.Path, record.Protocol).Should().Be(("GET", "/find?q=a+b", "HTTP/1.1"));
+        (record.Status, record.Bytes).Should().Be((200, 2048L));
+    }
+
+    [Fact]
     public void Reads_lines_behind_a_syslog_header()
     {
         LogRecord record = ParseOne(
