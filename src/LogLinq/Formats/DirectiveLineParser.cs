@@ -302,12 +302,18 @@ internal sealed class DirectiveLineParser : TextLineParser
         DirectiveField.NcsaTime => "a time like 24/Feb/2008:00:08:59 -0600",
         DirectiveField.IsoTime => "a time like 2008-02-24T00:08:59-06:00",
         DirectiveField.StrftimeTime => "a time as the pattern writes it",
+        DirectiveField.EpochMilliseconds => "a time in milliseconds since 1970",
+        DirectiveField.EpochMicroseconds => "a time in microseconds since 1970",
         _ => "a time in seconds since 1970",
     };
 
-    /// <summary>The text of <paramref name="range"/> in <paramref name="text"/>, copied; <paramref name="missing"/> where there is none or it is empty.</summary>
+    /// <summary>
+    /// The text of <paramref name="range"/> in <paramref name="text"/>, copied; <paramref name="missing"/>
+    /// where the format does not write it. An empty part of a request line stays empty, as the
+    /// Common format's reader leaves the method of a request of <c>"-"</c>.
+    /// </summary>
     private static FieldRange Copy(ref FieldText values, ReadOnlySpan<byte> text, FieldRange range, FieldRange missing) =>
-        range.IsNone || range.Length == 0 ? missing : values.Append(range.Of(text));
+        range.IsNone ? missing : values.Append(range.Of(text));
 
     private static string Quote(byte[] text) => ErrorText.Quote(Encoding.UTF8.GetString(text));
 }

@@ -49,6 +49,17 @@ public sealed class ApacheLogFormatTests
     }
 
     [Fact]
+    public void A_request_of_dash_is_read_as_the_common_format_reads_it()
+    {
+        // What Apache writes for a connection closed before a request line came (408).
+        LogRecord record = ParseOne(CombinedWithMicroseconds, "192.0.2.3 - - [27/Nov/2026:10:00:00 +0000] \"-\" 408 - \"-\" \"-\" 20000000");
+
+        (record.Method, record.Path, record.Protocol).Should().Be(("", "-", ""));
+        (record.Status, record.Bytes, record.Referrer, record.UserAgent).Should().Be((408, 0L, "-", "-"));
+        record.Duration.Should().Be(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public void Reads_vhost_combined_with_the_port_in_the_virtual_host()
     {
         LogRecord record = ParseOne(
