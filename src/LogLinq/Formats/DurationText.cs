@@ -20,6 +20,10 @@ internal static class DurationText
     public static bool TryParseMilliseconds(ReadOnlySpan<byte> text, out long ticks, bool allowFraction = false) =>
         TryParseDecimal(text, new Unit(TimeSpan.TicksPerMillisecond), allowFraction, out ticks);
 
+    /// <summary>A whole number of microseconds, digits only (Apache's <c>%D</c>).</summary>
+    public static bool TryParseMicroseconds(ReadOnlySpan<byte> text, out long ticks) =>
+        TryParseDecimal(text, new Unit(TimeSpan.TicksPerMillisecond / 1000), allowFraction: false, out ticks);
+
     /// <summary>Seconds, digits with an optional fraction after a point (<c>0.002</c>, <c>12</c>).</summary>
     public static bool TryParseSeconds(ReadOnlySpan<byte> text, out long ticks) =>
         TryParseDecimal(text, new Unit(TimeSpan.TicksPerSecond), allowFraction: true, out ticks);

@@ -26,6 +26,13 @@ internal abstract class LineParser
     public virtual LineResult ParseFields(in LogLine line, ref CommonLogFields fields, out ArraySegment<byte> text, out string? error) =>
         throw new NotSupportedException($"{GetType().Name} makes records, not fields");
 
+    /// <summary>
+    /// Whether <paramref name="line"/>, a file's first that is not blank, is a line of this format as
+    /// it stands, so that nothing a collector writes before a line is looked for on it: a format a
+    /// user wrote may open with what a syslog header or a container runtime's opens with (a time).
+    /// </summary>
+    internal virtual bool ReadsAsItStands(ReadOnlySpan<byte> line) => false;
+
     /// <summary>True for a line of nothing but spaces and tabs, which no format treats as a record.</summary>
     internal static bool IsBlank(ReadOnlySpan<byte> line) => line.TrimStart(" \t"u8).IsEmpty;
 }

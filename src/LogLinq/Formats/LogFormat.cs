@@ -47,6 +47,58 @@ public abstract class LogFormat
     /// <summary>Detects each file's format from its first lines.</summary>
     public static LogFormat Auto { get; } = Register(new AutoLogFormat());
 
+    /// <summary>
+    /// Apache httpd's log format as its <c>LogFormat</c> or <c>CustomLog</c> directive defines it
+    /// (mod_log_config), such as <c>%h %l %u %t "%r" %&gt;s %b "%{Referer}i" "%{User-Agent}i" %D</c>. Each
+    /// directive fills the record's field it writes: <c>%h</c> <c>%a</c> the host, <c>%l</c> the ident,
+    /// <c>%u</c> the user, <c>%t</c> (or <c>%{sec}t</c>, <c>%{msec}t</c>, <c>%{usec}t</c>, or a
+    /// <c>strftime</c> pattern of fixed-width conversions, read as UTC without <c>%z</c>; a piece
+    /// without a date, as <c>%{msec_frac}t</c> or <c>%{%z}t</c>, is read past) the time,
+    /// <c>%r</c> the request (or <c>%m</c>, <c>%U%q</c>, <c>%H</c> its parts), <c>%&gt;s</c> the
+    /// status, <c>%b</c> <c>%B</c> the bytes (<c>%O</c> where neither is written), <c>%{Referer}i</c>
+    /// and <c>%{User-Agent}i</c>, <c>%v</c> <c>%V</c> the virtual host (<c>%v:%p</c> with its port),
+    /// and <c>%D</c> (microseconds), <c>%T</c>, <c>%{ms}T</c>, <c>%{us}T</c> the duration. Every other
+    /// directive (<c>%p</c>, <c>%I</c>, <c>%X</c>, <c>%{X-Forwarded-For}i</c>, ...) is read past;
+    /// where two write one field, the first is kept. A line not in the format is malformed.
+    /// </summary>
+    /// <param name="logFormat">The format string, without the quotes the configuration puts around it; <c>\"</c> is read as a quote, as Apache reads it.</param>
+    /// <returns>The format, named <c>apache("...")</c> as the query language writes it.</returns>
+    /// <exception cref="ArgumentException">
+    /// A directive Apache does not have, one whose value cannot be read back (a time pattern with a
+    /// day's name), two directives with nothing between them, or a format without a time; the message
+    /// names the directive and where it is.
+    /// </exception>
+    public static LogFormat Apache(string logFormat)
+    {
+        ArgumentNullException.ThrowIfNull(logFormat);
+        return new DirectiveLogFormat("apache", logFormat, DirectiveLayout.Create(ApacheDirectives.Read(logFormat)));
+    }
+
+    /// <summary>
+    /// nginx's log format as its <c>log_format</c> directive defines it, such as
+    /// <c>$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent" $request_time</c>.
+    /// Each variable fills the record's field it writes: <c>$remote_addr</c> the host,
+    /// <c>$remote_user</c> the user, <c>$time_local</c>, <c>$time_iso8601</c> or <c>$msec</c> the time,
+    /// <c>$request</c> the request (or <c>$request_method</c>, <c>$request_uri</c> or
+    /// <c>$uri$is_args$args</c>, <c>$server_protocol</c> its parts), <c>$status</c>,
+    /// <c>$body_bytes_sent</c> the bytes (<c>$bytes_sent</c> where it is not written),
+    /// <c>$http_referer</c>, <c>$http_user_agent</c>, <c>$host</c> <c>$server_name</c>
+    /// <c>$http_host</c> the virtual host, and <c>$request_time</c> the duration (<c>-</c> is none).
+    /// Every other variable is read past; where two write one field, the first is kept. A line not in
+    /// the format is malformed.
+    /// </summary>
+    /// <param name="logFormat">The format, its quoted pieces joined, without the quotes the configuration puts around them.</param>
+    /// <returns>The format, named <c>nginx("...")</c> as the query language writes it.</returns>
+    /// <exception cref="ArgumentException">
+    /// A <c>$</c> without a variable's name, two variables with nothing between them, or a format
+    /// without a time; the message names the variable and where it is.
+    /// </exception>
+    public static LogFormat Nginx(string logFormat)
+    {
+        ArgumentNullException.ThrowIfNull(logFormat);
+        return new DirectiveLogFormat("nginx", logFormat, DirectiveLayout.Create(NginxDirectives.Read(logFormat)));
+    }
+
     /// <summary>The name used in options and in the query language.</summary>
     public abstract string Name { get; }
 

@@ -73,7 +73,7 @@ internal sealed class UnwrappingLineParser : LineParser
                 return LineResult.Skipped;
             }
 
-            (bool docker, _prefix) = WrappingOf(text);
+            (bool docker, _prefix) = _inner.ReadsAsItStands(text) ? (false, LinePrefix.None) : WrappingOf(text);
             _wrapping = docker ? Wrapping.Docker : _prefix != LinePrefix.None ? Wrapping.Prefix : Wrapping.None;
         }
 

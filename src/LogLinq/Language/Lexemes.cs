@@ -89,6 +89,41 @@ internal static class Lexemes
         from trivia in Trivia
         select value;
 
+    /// <summary>
+    /// Where the character at <paramref name="index"/> of a string's value was written in
+    /// <paramref name="text"/>, the string's opening quote at <paramref name="start"/>: each escape
+    /// read as <see cref="Escape"/> reads it, so that a caret under a mistake inside a string lands on it.
+    /// </summary>
+    public static int OffsetInString(string text, int start, int index)
+    {
+        int at = start + 1;
+        for (int read = 0; read < index && at < text.Length; read++)
+        {
+            if (text[at] != '\\' || at + 1 >= text.Length)
+            {
+                at++;
+            }
+            else if (text[at + 1] == 'u' && at + 5 < text.Length && !text.AsSpan(at + 2, 4).ContainsAnyExcept(HexDigits))
+            {
+                at += 6;
+            }
+            else if (Unescape(text[at + 1]).Length == 1)
+            {
+                at += 2;
+            }
+            else
+            {
+                // An unknown escape is kept whole: two characters of the value.
+                at += read + 1 < index ? 2 : 1;
+                read++;
+            }
+        }
+
+        return Math.Min(at, text.Length);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");
+
     private static Parser<string> Quoted(char quote) =>
         from open in Parse.Char(quote)
         from chars in Escape.Or(Parse.Char(c => c != quote && c != '\\' && c != '\n', "a character").Select(c => c.ToString())).Many()

@@ -142,7 +142,7 @@ public static class QueryCompiler
     {
         if (options.Globs is { Count: > 0 } chosen)
         {
-            return ([.. chosen], syntax.Source?.Format is { } written ? LogFormat.FromName(written) : null, syntax.Source?.XmlElement);
+            return ([.. chosen], syntax.Source is { } given ? FormatOf(given, context) : null, syntax.Source?.XmlElement);
         }
 
         if (syntax.Source is null)
@@ -163,7 +163,29 @@ public static class QueryCompiler
             });
         }
 
-        return (globs, syntax.Source.Format is { } name ? LogFormat.FromName(name) : null, syntax.Source.XmlElement);
+        return (globs, FormatOf(syntax.Source, context), syntax.Source.XmlElement);
+    }
+
+    /// <summary>
+    /// The format <c>as</c> names; null for none. A server's format that cannot be read is the query's
+    /// mistake, pointed at where it is inside the format's string.
+    /// </summary>
+    private static LogFormat? FormatOf(SourceSyntax source, Context context)
+    {
+        if (source.Directive is not { } directive)
+        {
+            return source.Format is { } name ? LogFormat.FromName(name) : null;
+        }
+
+        try
+        {
+            return directive.Server == "apache" ? LogFormat.Apache(directive.Directive) : LogFormat.Nginx(directive.Directive);
+        }
+        catch (FormatDirectiveException e)
+        {
+            int offset = Lexemes.OffsetInString(context.Text, directive.Span.Offset, e.Position);
+            throw new QueryException($"{directive.Server}(...): {e.Reason}", SourceSpan.At(context.Text, offset), context.Text);
+        }
     }
 
     /// <summary>The elements of <c>from ... as xml(element)</c>, as records; an element name XML does not allow is the query's mistake.</summary>

@@ -44,7 +44,7 @@ internal static class QueryGrammar
         (from keyword in Keyword("from")
          from globs in Later(() => Glob).XDelimitedBy(Symbol(",")).Select(g => (IEnumerable<ExpressionSyntax>?)g).XOr(Later(() => StandardInput))
          from format in (from asKeyword in Keyword("as") from written in Later(() => Format) select written).XOptional()
-         select new SourceSyntax([.. globs ?? []], format.GetOrDefault().Format, format.GetOrDefault().XmlElement) { StandardInput = globs is null }).Located();
+         select new SourceSyntax([.. globs ?? []], format.GetOrDefault().Format, format.GetOrDefault().XmlElement, format.GetOrDefault().Directive) { StandardInput = globs is null }).Located();
 
     // "-": standard input, in place of the globs (null, to tell it from them)
     private static readonly Parser<IEnumerable<ExpressionSyntax>?> StandardInput =
@@ -56,19 +56,28 @@ internal static class QueryGrammar
         .XOr(Parameter.Select(name => (ExpressionSyntax)new ParameterSyntax(name)).Located())
         .Named("a glob in quotes, as \"data/**/access-log*\"");
 
-    // format    = "auto" | "common" | "combined" | "w3c" | "json" | "elb" | "haproxy" | "s3" | "squid" | "logfmt" | "ssl_request" | "envoy" | xml
-    private static readonly Parser<(string? Format, string? XmlElement)> Format =
+    // format    = "auto" | "common" | "combined" | "w3c" | "json" | "elb" | "haproxy" | "s3" | "squid" | "logfmt" | "ssl_request" | "envoy" | xml | directive
+    private static readonly Parser<(string? Format, string? XmlElement, FormatDirectiveSyntax? Directive)> Format =
         Later(() => XmlFormat)
-        .XOr(OneOf("a log format", "auto", "common", "combined", "w3c", "json", "elb", "haproxy", "s3", "squid", "logfmt", "ssl_request", "envoy").Select(name => ((string?)name, (string?)null)))
-        .Named("a format: auto, common, combined, w3c, json, elb, haproxy, s3, squid, logfmt, ssl_request, envoy or xml(element)");
+        .XOr(Later(() => DirectiveFormat).Select(directive => ((string?)null, (string?)null, (FormatDirectiveSyntax?)directive)))
+        .XOr(OneOf("a log format", "auto", "common", "combined", "w3c", "json", "elb", "haproxy", "s3", "squid", "logfmt", "ssl_request", "envoy").Select(name => ((string?)name, (string?)null, (FormatDirectiveSyntax?)null)))
+        .Named("a format: auto, common, combined, w3c, json, elb, haproxy, s3, squid, logfmt, ssl_request, envoy, xml(element), apache(\"...\") or nginx('...')");
 
     // xml       = "xml" "(" ( name | string ) ")"
-    private static readonly Parser<(string? Format, string? XmlElement)> XmlFormat =
+    private static readonly Parser<(string? Format, string? XmlElement, FormatDirectiveSyntax? Directive)> XmlFormat =
         from keyword in Keyword("xml")
         from open in Symbol("(")
         from element in Name.XOr(Lexemes.String).Named("the name of the elements that are records, as xml(bus)")
         from close in Symbol(")")
-        select ((string?)null, (string?)element);
+        select ((string?)null, (string?)element, (FormatDirectiveSyntax?)null);
+
+    // directive = ( "apache" | "nginx" ) "(" string ")"
+    private static readonly Parser<FormatDirectiveSyntax> DirectiveFormat =
+        from server in OneOf("apache or nginx", "apache", "nginx")
+        from open in Symbol("(")
+        from directive in Lexemes.String.Named("the server's log format in quotes, as apache(\"%h %l %u %t \\\"%r\\\" %>s %b\")").WithSpan()
+        from close in Symbol(")")
+        select new FormatDirectiveSyntax(server, directive.Value) { Span = directive.Span };
 
     // stage     = where | select | distinct | count | summarize | sort | top | take
     private static readonly Parser<StageSyntax> Stage =

@@ -22,13 +22,17 @@ public class GrammarTests
     [InlineData("from \"data/buses.xml\" as xml(bus)", "(from \"data/buses.xml\" as xml(bus))")]
     [InlineData("from \"x\" AS XML ( bus_stop )", "(from \"x\" as xml(bus_stop))")]
     [InlineData("from \"x\" as xml(\"bus-stop\")", "(from \"x\" as xml(bus-stop))")]
+    [InlineData("from \"x\" as apache(\"%h %t \\\"%r\\\" %>s\")", "(from \"x\" as apache(%h %t \"%r\" %>s))")]
+    [InlineData("from \"x\" AS Nginx ( '$remote_addr [$time_local] \"$request\"' )", "(from \"x\" as nginx($remote_addr [$time_local] \"$request\"))")]
     [InlineData("from -", "(from -)")]
     [InlineData("from - as common", "(from - as common)")]
     [InlineData("from \"-\"", "(from \"-\")")]
     public void From_takes_globs_and_a_format(string query, string tree) => Tree(query).Should().Be(tree);
 
     [Theory]
-    [InlineData("from \"x\" as xlm", "expected a format: auto, common, combined, w3c, json, elb, haproxy, s3, squid, logfmt, ssl_request, envoy or xml(element), found 'xlm'")]
+    [InlineData("from \"x\" as xlm", "expected a format: auto, common, combined, w3c, json, elb, haproxy, s3, squid, logfmt, ssl_request, envoy, xml(element), apache(\"...\") or nginx('...'), found 'xlm'")]
+    [InlineData("from \"x\" as apache(%h)", "expected the server's log format in quotes, as apache(\"%h %l %u %t \\\"%r\\\" %>s %b\"), found '%'")]
+    [InlineData("from \"x\" as nginx('$status'", "expected ')'")]
     [InlineData("from \"x\" as xml", "expected '(', found the end of the query")]
     [InlineData("from \"x\" as xml()", "expected the name of the elements that are records, as xml(bus), found ')'")]
     [InlineData("from \"x\" as xml(bus", "expected ')'")]

@@ -18,6 +18,7 @@ internal static class SyntaxText
             parts.Add(source switch
             {
                 { XmlElement: { } element } => $"(from {globs} as xml({element}))",
+                { Directive: { } directive } => $"(from {globs} as {directive.Server}({directive.Directive}))",
                 { Format: { } format } => $"(from {globs} as {format})",
                 _ => $"(from {globs})",
             });

@@ -1,0 +1,41 @@
+using LogLinq.Language;
+
+namespace LogLinq.Tests.Language;
+
+/// <summary>
+/// A server's format that cannot be read, in <c>as apache("...")</c> or <c>as nginx('...')</c>: the
+/// caret goes under the directive where it was written in the query, whatever escapes come before it
+/// in the string, and on the line it is on.
+/// </summary>
+public class DirectiveErrorTests
+{
+    private static QueryException Error(string query) =>
+        FluentActions.Invoking(() => QueryCompiler.Compile(query)).Should().Throw<QueryException>().Which;
+
+    [Theory]
+    [InlineData("from \"x\" as apache(\"%h \\\"%r\\\" %t %Z\")")]
+    [InlineData("from \"x\" as apache('%h \\u0020\\\\ %t %Z')")]
+    [InlineData("from \"x\" as apache(\"\\d%h %t %Z\")")]
+    public void The_caret_is_under_the_directive_after_any_escape(string query)
+    {
+        QueryException error = Error(query);
+
+        // Where %Z is in the query's text, counted without the code under test.
+        int column = query.IndexOf("%Z", StringComparison.Ordinal) + 1;
+        error.Describe().Should().Be(
+            $"1:{column}: apache(...): unknown directive %Z: Apache's are %a %A %b %B %C %D %e %f %h %H %i %k %l %L %m %n %o %p %P %q %r %R %s %t %T %u %U %v %V %X %I %O %S\n"
+            + $"  {query}\n"
+            + $"  {new string(' ', column - 1)}^");
+    }
+
+    [Fact]
+    public void A_mistake_about_the_whole_format_points_at_its_string()
+    {
+        QueryException error = Error("from \"x\"\n  as nginx('$remote_addr \"$request\"')\n| count");
+
+        error.Describe().Should().Be(
+            "2:13: nginx(...): the format has no time of the request, which every record has\n"
+            + "    as nginx('$remote_addr \"$request\"')\n"
+            + "              ^");
+    }
+}
