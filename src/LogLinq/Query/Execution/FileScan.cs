@@ -38,6 +38,7 @@ internal sealed class FileScan
     private ulong[]? _spaces;
     private ulong[]? _quotes;
     private int[]? _quotesBefore;
+    private int _afterHole = -1; // see Unparsed
 
     /// <summary>The most a <see cref="ScanBlock"/> takes at once: its masks stay in the first-level cache.</summary>
     public const int BlockSize = 64 * 1024;
@@ -298,6 +299,10 @@ internal sealed class FileScan
             {
                 sink.Accept(line, block.Start + start + noise, number, ref _fields);
             }
+            else if (_afterHole >= 0)
+            {
+                AcceptAfterHole(ref sink, line, block.Start + start + noise, number, TakeAfterHole());
+            }
 
             start = newline + 1;
             lines++;
@@ -367,8 +372,15 @@ internal sealed class FileScan
     {
         if (!TryParseRaw(ref line, number, _prefix ?? LinePrefix.None, ref masks, out int noise))
         {
-            row = default;
-            return false;
+            int skip = _afterHole >= 0 ? TakeAfterHole() : -1;
+            if (skip < 0)
+            {
+                row = default;
+                return false;
+            }
+
+            line = line[skip..];
+            noise += skip;
         }
 
         row = new Row(line, buffer, start + noise, ref _fields, _view, _file, number);
@@ -418,9 +430,9 @@ internal sealed class FileScan
             masks = masks.Skip(noise);
         }
 
-        if (!CommonLogParser.TryParseInto(line, ref _fields, _requireCombined, _query.SplitsRequest, out string? error, masks)
-            && !TryAfterHoles(ref line, number, prefix, ref masks, ref noise, error!))
+        if (!CommonLogParser.TryParseInto(line, ref _fields, _requireCombined, _query.SplitsRequest, out string? error, masks))
         {
+            Unparsed(line, number, prefix, masks, error!);
             return false;
         }
 
@@ -431,33 +443,50 @@ internal sealed class FileScan
     /// <summary>
     /// A line that did not parse: counted malformed (a blank one is not), unless zeros cut it short
     /// (<see cref="LineHole"/>). Then the text before them is counted cut, and the text after them
-    /// is parsed as the line, under the same number; <paramref name="line"/>, <paramref name="masks"/>
-    /// and <paramref name="noise"/> move to it.
+    /// is parsed as the line, under the same number, into <see cref="_fields"/>: where it starts in
+    /// <paramref name="line"/> is left in <see cref="_afterHole"/> for the caller to take the record.
     /// </summary>
-    // Out of line: the block scan's loop inlines TryParseRaw, and lines that fail are rare.
+    // Out of line, and told nothing back but through a field: the block scan's loop inlines
+    // TryParseRaw, and the line's locals there stay as they were for the lines that parse.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool TryAfterHoles(ref ReadOnlySpan<byte> line, long number, LinePrefix prefix, ref LineMasks masks, ref int noise, string error)
+    private void Unparsed(ReadOnlySpan<byte> line, long number, LinePrefix prefix, LineMasks masks, string error)
     {
-        while (LineHole.TryFind(line, out int rest))
+        int skipped = 0;
+        while (LineHole.TryFind(line[skipped..], out int rest))
         {
             Malformed(number, LineReader.CutReason);
-            int skip = rest + (prefix == LinePrefix.None ? 0 : LinePrefixReader.Length(line[rest..], prefix));
-            line = line[skip..];
-            noise += skip;
-            masks = masks.Skip(skip);
-            if (CommonLogParser.TryParseInto(line, ref _fields, _requireCombined, _query.SplitsRequest, out error!, masks))
+            skipped += rest;
+            skipped += prefix == LinePrefix.None ? 0 : LinePrefixReader.Length(line[skipped..], prefix);
+            if (CommonLogParser.TryParseInto(line[skipped..], ref _fields, _requireCombined, _query.SplitsRequest, out error!, masks.Skip(skipped)))
             {
-                return true;
+                _records++;
+                _afterHole = skipped;
+                return;
             }
         }
 
-        if (!LineParser.IsBlank(line))
+        if (!LineParser.IsBlank(line[skipped..]))
         {
             Malformed(number, error);
         }
-
-        return false;
     }
+
+    /// <summary>
+    /// Where in a line that did not parse the record after a hole starts (<see cref="Unparsed"/>), read
+    /// once: -1 when there is none.
+    /// </summary>
+    private int TakeAfterHole()
+    {
+        int skip = _afterHole;
+        _afterHole = -1;
+        return skip;
+    }
+
+    /// <summary>Hands <paramref name="sink"/> the record after a hole, <paramref name="skip"/> bytes into <paramref name="line"/>, at <paramref name="start"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AcceptAfterHole<TSink>(ref TSink sink, ReadOnlySpan<byte> line, int start, long number, int skip)
+        where TSink : struct, ILineSink =>
+        sink.Accept(line[skip..], start + skip, number, ref _fields);
 
     private bool Passes(ref Row row) => _query.Predicate is null || _query.Predicate.Test(ref row);
 
