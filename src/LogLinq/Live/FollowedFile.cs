@@ -210,13 +210,20 @@ internal sealed class FollowedFile : IDisposable
             return LineResult.Malformed;
         }
 
-        LineResult result = (_parser ??= _format.CreateParser()).Parse(Line, out record, out error);
-        if (result == LineResult.Malformed && LineHole.TryFind(_line.Span, out int rest))
+        _parser ??= _format.CreateParser();
+        LineResult result = _parser.Parse(Line, out record, out error);
+        ReadOnlyMemory<byte> text = _line;
+        while (result == LineResult.Malformed && LineHole.TryFind(text.Span, out int rest))
         {
-            // Zeros cut the line short: the text after them is the next line, under the same number
-            // (see LineHole), handed out before anything more is read.
-            error = LineReader.CutReason;
-            _afterHole = rest < _line.Length ? _line[rest..] : null;
+            // Zeros cut the line short where what follows them is a line of the log (binary noise has
+            // zeros too): that is the next line, under the same number (see LineHole), handed out
+            // before anything more is read; this one is the cut text.
+            text = text[rest..];
+            if (_parser.Parse(new LogLine(Path, LineNumber, text), out _, out _) != LineResult.Malformed)
+            {
+                (_afterHole, error) = (text, LineReader.CutReason);
+                break;
+            }
         }
 
         return result;

@@ -162,26 +162,25 @@ public static class LogPipeline
                 continue;
             }
 
-            LogLine text = line;
-            LineResult result;
-            LogRecord? record;
-            string? error;
-            while ((result = parser!.Parse(text, out record, out error)) == LineResult.Malformed && LineHole.TryFind(text.Bytes.Span, out int rest))
+            LineResult result = parser!.Parse(line, out LogRecord? record, out string? error);
+            if (result == LineResult.Malformed)
             {
-                // Zeros that cut a line short: the text after them is the line (see LineHole).
-                ParseReport.Reject(report, new MalformedLine(line.File, line.Number, LineReader.CutReason), strict);
-                text = text with { Bytes = text.Bytes[rest..] };
+                // Zeros that cut a line short: the text after them is the line (see LineHole), and
+                // the line as read is one malformed line, cut or not.
+                LogLine text = line;
+                while (result == LineResult.Malformed && LineHole.TryFind(text.Bytes.Span, out int rest))
+                {
+                    text = text with { Bytes = text.Bytes[rest..] };
+                    result = parser.Parse(text, out record, out _);
+                }
+
+                ParseReport.Reject(report, new MalformedLine(line.File, line.Number, result == LineResult.Malformed ? error ?? "malformed line" : LineReader.CutReason), strict);
             }
 
-            switch (result)
+            if (result == LineResult.Record)
             {
-                case LineResult.Record:
-                    report?.AddRecords(1);
-                    yield return record!;
-                    break;
-                case LineResult.Malformed:
-                    ParseReport.Reject(report, new MalformedLine(line.File, line.Number, error ?? "malformed line"), strict);
-                    break;
+                report?.AddRecords(1);
+                yield return record!;
             }
         }
     }

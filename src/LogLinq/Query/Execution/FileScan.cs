@@ -169,18 +169,18 @@ internal sealed class FileScan
         else
         {
             ReadOnlyMemory<byte> text = reader.CurrentMemory;
-            LineResult result;
-            while ((result = TryParse(new LogLine(_file, number, text), out row, out string? error)) == LineResult.Malformed)
+            LineResult result = TryParse(new LogLine(_file, number, text), out row, out string? error);
+            if (result == LineResult.Malformed)
             {
-                // Zeros that cut a line short: the text after them is the line (see LineHole).
-                if (!LineHole.TryFind(text.Span, out int rest))
+                // Zeros that cut a line short: the text after them is the line (see LineHole), and
+                // the line as read is one malformed line, cut or not.
+                while (result == LineResult.Malformed && LineHole.TryFind(text.Span, out int rest))
                 {
-                    Malformed(number, error ?? "malformed line");
-                    return false;
+                    text = text[rest..];
+                    result = TryParse(new LogLine(_file, number, text), out row, out _);
                 }
 
-                Malformed(number, LineReader.CutReason);
-                text = text[rest..];
+                Malformed(number, result == LineResult.Malformed ? error ?? "malformed line" : LineReader.CutReason);
             }
 
             if (result != LineResult.Record)
@@ -454,18 +454,19 @@ internal sealed class FileScan
         int skipped = 0;
         while (LineHole.TryFind(line[skipped..], out int rest))
         {
-            Malformed(number, LineReader.CutReason);
             skipped += rest;
             skipped += prefix == LinePrefix.None ? 0 : LinePrefixReader.Length(line[skipped..], prefix);
-            if (CommonLogParser.TryParseInto(line[skipped..], ref _fields, _requireCombined, _query.SplitsRequest, out error!, masks.Skip(skipped)))
+            if (CommonLogParser.TryParseInto(line[skipped..], ref _fields, _requireCombined, _query.SplitsRequest, out _, masks.Skip(skipped)))
             {
+                Malformed(number, LineReader.CutReason);
                 _records++;
                 _afterHole = skipped;
                 return;
             }
         }
 
-        if (!LineParser.IsBlank(line[skipped..]))
+        // No record after any zeros (binary noise has zeros too): one malformed line, as it was read.
+        if (!LineParser.IsBlank(line))
         {
             Malformed(number, error);
         }
