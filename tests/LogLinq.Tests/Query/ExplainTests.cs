@@ -27,7 +27,8 @@ public class ExplainTests
         string plan = LogSource.Open(Path.Combine(TestPaths.Data, "access-log"), new LogSourceOptions { Format = LogLinq.Formats.LogFormat.Elb })
             .Where(r => r.Status == 404).Select(r => r.Path).Distinct().Explain();
 
-        plan.Should().Contain("pushdown:   status == 404").And.NotContain("prefilter:");
+        plan.Should().Contain("pushdown:   status == 404").And.NotContain("prefilter:")
+            .And.Contain("lines one at a time, by the elb parser").And.NotContain("NCSA lines a block");
     }
 
     [Fact]

@@ -186,9 +186,15 @@ internal sealed class QueryPlan(
         {
             int workers = Math.Max(1, Input.Options.MaxDegreeOfParallelism);
             text.AppendLine($"scan:       parallel, {workers} worker(s); {(Stage.AllowSplit ? $"plain files over {Input.Options.MinPartSize * 2 / (1024 * 1024)} MB cut into newline-aligned ranges" : "files read whole (the query reads line numbers)")}; compressed files one per worker, decompressing ahead on another core when there are fewer files than workers");
-            if (Query.RequiredLiteral is null)
+            if (Query.Format is not (CommonLogFormat or AutoLogFormat))
             {
-                text.AppendLine($"            NCSA lines a block ({FileScan.BlockSize / 1024} KiB) at a time: newlines, spaces and quotes marked in one vector pass, fields found by bit scans");
+                // Only NCSA lines go by the block; a named format of its own parses a line at a time.
+                text.AppendLine($"            lines one at a time, by the {Query.Format.Name} parser");
+            }
+            else if (Query.RequiredLiteral is null)
+            {
+                string others = Query.Format is AutoLogFormat ? "; the lines of a file in another format one at a time, by its parser" : "";
+                text.AppendLine($"            NCSA lines a block ({FileScan.BlockSize / 1024} KiB) at a time: newlines, spaces and quotes marked in one vector pass, fields found by bit scans{others}");
             }
 
             text.AppendLine($"aggregate:  {Stage.Description} — a partial state per part, merged in file order");
