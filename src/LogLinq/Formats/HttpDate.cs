@@ -170,6 +170,18 @@ internal static class HttpDate
             return true;
         }
 
+        if (!TryParseOffset(s, out minutes))
+        {
+            return false;
+        }
+
+        (cache.OffsetKey, cache.Offset, cache.HasOffset) = (key, minutes, true);
+        return true;
+    }
+
+    /// <summary>The offset <c>±hhmm</c> (at least five bytes) in minutes, up to ±14:00.</summary>
+    internal static bool TryParseOffset(ReadOnlySpan<byte> s, out short minutes)
+    {
         minutes = 0;
         if ((s[0] != '+' && s[0] != '-') || !TwoDigits(s, 1, out int hours) || !TwoDigits(s, 3, out int minute)
             || minute > 59 || (hours * 60) + minute > 14 * 60)
@@ -178,7 +190,6 @@ internal static class HttpDate
         }
 
         minutes = (short)((s[0] == '-' ? -1 : 1) * ((hours * 60) + minute));
-        (cache.OffsetKey, cache.Offset, cache.HasOffset) = (key, minutes, true);
         return true;
     }
 
@@ -214,8 +225,9 @@ internal static class HttpDate
         return true;
     }
 
+    /// <summary>The month (1 to 12) of its three-letter English name, in any case; 0 for anything else.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Month(ReadOnlySpan<byte> m)
+    internal static int Month(ReadOnlySpan<byte> m)
     {
         // Case-insensitive on the first letter's family: logs from some servers write "feb".
         int key = ((m[0] | 0x20) << 16) | ((m[1] | 0x20) << 8) | (m[2] | 0x20);

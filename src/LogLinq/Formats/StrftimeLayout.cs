@@ -9,8 +9,6 @@ namespace LogLinq.Formats;
 /// </summary>
 internal sealed class StrftimeLayout
 {
-    private static ReadOnlySpan<byte> MonthNames => "JanFebMarAprMayJunJulAugSepOctNovDec"u8;
-
     // Each conversion, or a literal byte ('\0' conversion), at the offset it is written at.
     private readonly (char Conversion, byte Literal, int At)[] _items;
 
@@ -121,13 +119,13 @@ internal sealed class StrftimeLayout
                 'Y' => Number(text.Slice(at, 4), out year),
                 'y' => Number(text.Slice(at, 2), out year) && (year += 2000) > 0,
                 'm' => Number(text.Slice(at, 2), out month),
-                'b' => Month(text.Slice(at, 3), out month),
+                'b' => (month = HttpDate.Month(text.Slice(at, 3))) != 0,
                 'd' => Number(text.Slice(at, 2), out day),
                 'e' => Number(text.Slice(at, 2).TrimStart((byte)' '), out day),
                 'H' => Number(text.Slice(at, 2), out hour),
                 'M' => Number(text.Slice(at, 2), out minute),
                 'S' => Number(text.Slice(at, 2), out second),
-                'z' => Offset(text.Slice(at, 5), out offsetMinutes),
+                'z' => HttpDate.TryParseOffset(text.Slice(at, 5), out offsetMinutes),
                 _ => false,
             };
             if (!ok)
@@ -148,33 +146,4 @@ internal sealed class StrftimeLayout
     }
 
     private static bool Number(ReadOnlySpan<byte> digits, out int value) => AsciiDigits.TryParse(digits, out value) && !digits.IsEmpty;
-
-    private static bool Month(ReadOnlySpan<byte> name, out int month)
-    {
-        for (int i = 0; i < 12; i++)
-        {
-            if (name.SequenceEqual(MonthNames.Slice(i * 3, 3)))
-            {
-                month = i + 1;
-                return true;
-            }
-        }
-
-        month = 0;
-        return false;
-    }
-
-    // ±hhmm, as strftime's %z writes it.
-    private static bool Offset(ReadOnlySpan<byte> zone, out short minutes)
-    {
-        minutes = 0;
-        if (zone[0] is not ((byte)'+' or (byte)'-') || !Number(zone.Slice(1, 2), out int hours) || !Number(zone.Slice(3, 2), out int mins)
-            || hours > 14 || mins > 59)
-        {
-            return false;
-        }
-
-        minutes = (short)((zone[0] == '-' ? -1 : 1) * ((hours * 60) + mins));
-        return true;
-    }
 }
