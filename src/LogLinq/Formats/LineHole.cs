@@ -1,3 +1,5 @@
+using LogLinq.Records;
+
 namespace LogLinq.Formats;
 
 /// <summary>
@@ -35,5 +37,24 @@ internal static class LineHole
         int after = line[zero..].IndexOfAnyExcept((byte)0);
         rest = after < 0 ? line.Length : zero + after;
         return true;
+    }
+
+    /// <summary>
+    /// What <paramref name="parser"/> makes of the text after the holes of <paramref name="line"/>, a
+    /// line it found malformed: the first text after a run of zeros that is not malformed
+    /// (<paramref name="rest"/>), or <see cref="LineResult.Malformed"/> where there is none (binary
+    /// noise has zeros too). The line itself stays one malformed line either way.
+    /// </summary>
+    public static LineResult ParseAfter(LineParser parser, LogLine line, out LogLine rest, out LogRecord? record)
+    {
+        (rest, record) = (line, null);
+        LineResult result = LineResult.Malformed;
+        while (result == LineResult.Malformed && TryFind(rest.Bytes.Span, out int at))
+        {
+            rest = rest with { Bytes = rest.Bytes[at..] };
+            result = parser.Parse(rest, out record, out _);
+        }
+
+        return result;
     }
 }

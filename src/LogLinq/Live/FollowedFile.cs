@@ -212,18 +212,11 @@ internal sealed class FollowedFile : IDisposable
 
         _parser ??= _format.CreateParser();
         LineResult result = _parser.Parse(Line, out record, out error);
-        ReadOnlyMemory<byte> text = _line;
-        while (result == LineResult.Malformed && LineHole.TryFind(text.Span, out int rest))
+        if (result == LineResult.Malformed && LineHole.ParseAfter(_parser, Line, out LogLine rest, out _) != LineResult.Malformed)
         {
-            // Zeros cut the line short where what follows them is a line of the log (binary noise has
-            // zeros too): that is the next line, under the same number (see LineHole), handed out
-            // before anything more is read; this one is the cut text.
-            text = text[rest..];
-            if (_parser.Parse(new LogLine(Path, LineNumber, text), out _, out _) != LineResult.Malformed)
-            {
-                (_afterHole, error) = (text, LineReader.CutReason);
-                break;
-            }
+            // Zeros cut the line short: the text after them is the next line, under the same number
+            // (see LineHole), handed out before anything more is read; this one is the cut text.
+            (_afterHole, error) = (rest.Bytes, LineReader.CutReason);
         }
 
         return result;

@@ -165,15 +165,8 @@ public static class LogPipeline
             LineResult result = parser!.Parse(line, out LogRecord? record, out string? error);
             if (result == LineResult.Malformed)
             {
-                // Zeros that cut a line short: the text after them is the line (see LineHole), and
-                // the line as read is one malformed line, cut or not.
-                LogLine text = line;
-                while (result == LineResult.Malformed && LineHole.TryFind(text.Bytes.Span, out int rest))
-                {
-                    text = text with { Bytes = text.Bytes[rest..] };
-                    result = parser.Parse(text, out record, out _);
-                }
-
+                // Zeros that cut a line short: the text after them is the line (see LineHole).
+                result = LineHole.ParseAfter(parser, line, out _, out record);
                 ParseReport.Reject(report, new MalformedLine(line.File, line.Number, result == LineResult.Malformed ? error ?? "malformed line" : LineReader.CutReason), strict);
             }
 
