@@ -136,7 +136,7 @@ internal sealed class DirectiveLineParser : TextLineParser
         error = null;
         if (!line.StartsWith(_layout.Leading))
         {
-            error = $"expected the line to start with {Quote(_layout.Leading)}";
+            error = $"expected the line to start with {ErrorText.Quote(_layout.Leading)}";
             return false;
         }
 
@@ -150,9 +150,9 @@ internal sealed class DirectiveLineParser : TextLineParser
             if (end < 0)
             {
                 error = last && step.Width == 0 && !step.Bracketed
-                    ? $"expected the line to end with {Quote(step.Literal)} after {step.Name}"
+                    ? $"expected the line to end with {ErrorText.Quote(step.Literal)} after {step.Name}"
                     : end == -2 ? $"{step.Name}: expected [ to open the time, found {ErrorText.Quote(line[pos..])}"
-                    : $"expected {Quote(step.Literal)} after {step.Name}, found {ErrorText.Quote(line[pos..])}";
+                    : $"expected {ErrorText.Quote(step.Literal)} after {step.Name}, found {ErrorText.Quote(line[pos..])}";
                 return false;
             }
 
@@ -315,5 +315,4 @@ internal sealed class DirectiveLineParser : TextLineParser
     private static FieldRange Copy(ref FieldText values, ReadOnlySpan<byte> text, FieldRange range, FieldRange missing) =>
         range.IsNone ? missing : values.Append(range.Of(text));
 
-    private static string Quote(byte[] text) => ErrorText.Quote(Encoding.UTF8.GetString(text));
 }
