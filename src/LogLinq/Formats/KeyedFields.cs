@@ -30,6 +30,7 @@ internal struct KeyedFields
     private FieldRange _referrer;
     private FieldRange _userAgent;
     private FieldRange _virtualHost;
+    private FieldRange _urlHost;
     private FieldRange _request;
     private DateTimeOffset _time;
     private bool _hasTime;
@@ -49,7 +50,7 @@ internal struct KeyedFields
     public KeyedFields(FieldText text)
     {
         _text = text;
-        _host = _user = _method = _path = _protocol = _referrer = _userAgent = _virtualHost = _request = FieldRange.None;
+        _host = _user = _method = _path = _protocol = _referrer = _userAgent = _virtualHost = _urlHost = _request = FieldRange.None;
     }
 
     /// <summary>The values' text, for the parser to keep its buffer for the next line.</summary>
@@ -138,7 +139,9 @@ internal struct KeyedFields
             case JsonField.Path:
                 if (!weak || _path.IsNone)
                 {
-                    _path = Append(value);
+                    // An absolute URL (Google Cloud's requestUrl, a proxy's): its path, and its host for
+                    // the virtual host when no key names one.
+                    (_path, _urlHost) = AbsoluteUrl.Copy(ref _text, value);
                 }
 
                 break;
@@ -284,7 +287,7 @@ internal struct KeyedFields
             bytes: _bytes,
             referrer: _referrer,
             userAgent: _userAgent,
-            virtualHost: _virtualHost,
+            virtualHost: _virtualHost.IsNone ? _urlHost : _virtualHost,
             duration: _duration ?? (_hasBareDuration && _hasRequestObject ? TimeSpan.FromTicks(_bareDurationTicks) : null));
         error = null;
         return LineResult.Record;

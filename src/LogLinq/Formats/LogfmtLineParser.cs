@@ -7,8 +7,9 @@ namespace LogLinq.Formats;
 /// spaces (<c>path="/a b"</c>, with <c>\"</c> and <c>\\</c> escaped), as Heroku's router and many Go
 /// services write their access logs:
 /// <c>at=info method=GET path="/" host=app.herokuapp.com fwd="203.0.113.9" status=200 bytes=13 protocol=https</c>.
-/// Keys are read as JSON lines' are (<see cref="JsonFieldNames"/>), with Heroku's <c>fwd</c> (the
-/// client, the first of its list) besides. Words before the first pair are not pairs (what
+/// Keys are read as JSON lines' are (<see cref="JsonFieldNames"/>), with Heroku's router's besides:
+/// <c>fwd</c> (the client, the first of its list), <c>service</c> (how long the app took) and, on
+/// a line with <c>fwd</c>, <c>host</c> as the virtual host (the app's name, not the client's). Words before the first pair are not pairs (what
 /// <c>heroku logs</c> prints before each line: <c>2024-01-02T03:04:05.123456+00:00 heroku[router]:</c>):
 /// a time among them is the line's when no key gives one.
 /// </summary>
@@ -56,6 +57,8 @@ internal sealed class LogfmtLineParser : KeyedLineParser
 
         DateTimeOffset? leadingTime = null;
         bool anyPair = false;
+        bool forwarded = false;
+        FieldRange host = FieldRange.None;
         Span<byte> scratch = stackalloc byte[StackBytes];
         var reader = new Reader(bytes);
         while (reader.Next(out ReadOnlySpan<byte> key, out FieldRange raw, out bool quoted))
@@ -77,7 +80,20 @@ internal sealed class LogfmtLineParser : KeyedLineParser
                 // Heroku's X-Forwarded-For: the client first, the proxies after it.
                 int comma = value.IndexOf((byte)',');
                 found.Take(JsonField.Host, weak: false, (comma < 0 ? value : value[..comma]).Trim((byte)' '), isText: true, key, out _);
+                forwarded = true;
                 continue;
+            }
+
+            if (key.SequenceEqual("service"u8))
+            {
+                // Heroku's time in the app ("12ms"); a service's name, elsewhere, is no duration and is passed over.
+                found.Take(JsonField.Duration, weak: false, value, isText: true, key, out _);
+                continue;
+            }
+
+            if (key.SequenceEqual("host"u8) && !quoted)
+            {
+                host = raw;
             }
 
             JsonField field = JsonFieldNames.Lookup(key, out bool weak);
@@ -100,6 +116,11 @@ internal sealed class LogfmtLineParser : KeyedLineParser
         if (leadingTime is { } leading)
         {
             found.TimeUnlessKeyed(leading);
+        }
+
+        if (forwarded && !host.IsNone)
+        {
+            found.Take(JsonField.VirtualHost, weak: true, host.Of(bytes), isText: true, "host"u8, out _);
         }
 
         return LineResult.Record;

@@ -103,6 +103,30 @@ public sealed class JsonServerLogTests
         record.UserAgent.Should().Be("okhttp/4.12.0");
     }
 
+    [Theory]
+    [InlineData("https://shop.example/api/orders?x=1", "/api/orders?x=1", "shop.example")]
+    [InlineData("http://shop.example:8080", "/", "shop.example:8080")]
+    [InlineData("https://shop.example?x=1", "/?x=1", "shop.example")]
+    [InlineData("/api/orders", "/api/orders", null)]
+    public void An_absolute_url_gives_the_path_and_the_virtual_host(string url, string path, string? virtualHost)
+    {
+        // A load balancer's entry in Cloud Logging names the whole URL the client asked for.
+        LogRecord record = ParseOne(
+            $$"""{"httpRequest":{"requestMethod":"GET","requestUrl":"{{url}}","status":200,"responseSize":"7","remoteIp":"198.51.100.23"},"timestamp":"2024-01-02T03:04:05Z"}""");
+
+        record.Path.Should().Be(path);
+        record.VirtualHost.Should().Be(virtualHost);
+    }
+
+    [Fact]
+    public void A_virtual_host_key_wins_over_the_urls_host()
+    {
+        ParseOne("""{"time":"2024-01-02T03:04:05Z","url":"https://internal:8443/x","vhost":"www.example","status":200}""").VirtualHost
+            .Should().Be("www.example");
+        ParseOne("""{"time":"2024-01-02T03:04:05Z","vhost":"www.example","url":"https://internal:8443/x","status":200}""").VirtualHost
+            .Should().Be("www.example");
+    }
+
     [Fact]
     public void Reads_cloudflare_logpush_lines_with_a_start_in_epoch_nanoseconds()
     {

@@ -33,10 +33,23 @@ public sealed class LogfmtFormatTests : IDisposable
         record.Path.Should().Be("/");
         record.Status.Should().Be(200);
         record.Bytes.Should().Be(13);
+        record.Duration.Should().Be(TimeSpan.FromMilliseconds(18), "service is the time the app took");
+        record.VirtualHost.Should().Be("myapp.herokuapp.com", "host is the app's, fwd the client's");
 
         LogRecord timeout = ParseOne(HerokuTimeout);
         timeout.Host.Should().Be("198.51.100.1", "the first of the forwarded addresses");
         (timeout.Method, timeout.Path, timeout.Status).Should().Be(("POST", "/api/slow?x=1", 503));
+        timeout.Duration.Should().Be(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public void A_service_that_is_a_name_is_no_duration_and_a_host_without_fwd_is_the_client()
+    {
+        LogRecord record = ParseOne("time=2024-01-02T03:04:05Z service=billing host=192.0.2.7 method=GET path=/ status=200");
+
+        record.Duration.Should().BeNull();
+        record.Host.Should().Be("192.0.2.7");
+        record.VirtualHost.Should().BeNull();
     }
 
     [Fact]
