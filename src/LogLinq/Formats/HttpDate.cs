@@ -72,14 +72,20 @@ internal static class HttpDate
     // The bytes of "[dd/MMM/yyyy:HH:mm:ss ±zzzz] \"" that are the same all day: all but the clock's.
     private const uint BracketedText = 0x1FFFu | (0x1FFu << 21);
 
-    /// <summary>Every time <see cref="TryKnownDay"/> leaves: a new day or offset, a fraction, or a bad time.</summary>
+    /// <summary>
+    /// Every time <see cref="TryKnownDay"/> leaves: a new day or offset, a fraction, or a bad time; and
+    /// a time without an offset, read as UTC (as a JSON time without one is, so that a result never
+    /// depends on the reader's zone), with a space or a colon after the day: Python's
+    /// <c>http.server</c> and Werkzeug (Flask) write <c>[26/Nov/2026 12:00:01]</c>, and Apache's
+    /// <c>%{%d/%b/%Y:%H:%M:%S}t</c> leaves the zone out.
+    /// </summary>
     // Once a day on nearly every log, so left to ReadyToRun and tiering: compiled at full optimisation
     // at every start, it cost more than it saved.
     private static bool TryParseAny(ReadOnlySpan<byte> s, ref DayCache cache, out long ticks, out short offsetMinutes)
     {
         ticks = 0;
         offsetMinutes = 0;
-        if (s.Length < 26 || s[11] != ':' || s[14] != ':' || s[17] != ':' || !Day(s, ref cache, out long dayTicks)
+        if (s.Length < 20 || (s[11] != ':' && s[11] != ' ') || s[14] != ':' || s[17] != ':' || !Day(s, ref cache, out long dayTicks)
             || !TwoDigits(s, 12, out int hour)
             || !TwoDigits(s, 15, out int minute)
             || !TwoDigits(s, 18, out int second)
@@ -90,7 +96,7 @@ internal static class HttpDate
 
         int i = 20;
         long fractionTicks = 0;
-        if (s[i] == '.')
+        if (i < s.Length && s[i] == '.')
         {
             long scale = TimeSpan.TicksPerSecond;
             for (i++; i < s.Length && AsciiDigits.IsDigit(s[i]); i++)
@@ -100,7 +106,8 @@ internal static class HttpDate
             }
         }
 
-        if (s.Length - i != 6 || s[i] != ' ' || !Offset(s[(i + 1)..], ref cache, out offsetMinutes))
+        bool zoned = i < s.Length;
+        if (zoned && (s.Length - i != 6 || s[i] != ' ' || !Offset(s[(i + 1)..], ref cache, out offsetMinutes)))
         {
             return false;
         }
@@ -110,7 +117,7 @@ internal static class HttpDate
             return false;
         }
 
-        if (i == 20)
+        if (i == 20 && zoned && s[11] == ':')
         {
             cache.Remember(s, dayTicks, offsetMinutes);
         }

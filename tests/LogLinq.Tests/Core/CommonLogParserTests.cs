@@ -328,7 +328,7 @@ public sealed class CommonLogParserTests
     [InlineData("""1.2.3.4 - - [24/Fex/2008:00:08:59 -0600] "GET / HTTP/1.1" 200 1""", "time")]
     [InlineData("""1.2.3.4 - - [31/Apr/2008:00:08:59 -0600] "GET / HTTP/1.1" 200 1""", "time")]
     [InlineData("""1.2.3.4 - - [24/Feb/2008:25:08:59 -0600] "GET / HTTP/1.1" 200 1""", "time")]
-    [InlineData("""1.2.3.4 - - [24/Feb/2008:00:08:59] "GET / HTTP/1.1" 200 1""", "time")]
+    [InlineData("""1.2.3.4 - - [24/Feb/2008:00:08] "GET / HTTP/1.1" 200 1""", "time")]
     [InlineData("""1.2.3.4 - - [24/Feb/2008:00:08:59 0600] "GET / HTTP/1.1" 200 1""", "time")]
     [InlineData("""1.2.3.4 - - [24/Feb/2008:00:08:59 -0600]"GET / HTTP/1.1" 200 1""", "quoted request")]
     [InlineData("""1.2.3.4 - - [24/Feb/2008:00:08:59 -0600] GET / HTTP/1.1 200 1""", "quoted request")]
