@@ -5,7 +5,7 @@ namespace LogLinq.Tests.Language;
 /// <summary>
 /// A server's format that cannot be read, in <c>as apache("...")</c> or <c>as nginx('...')</c>: the
 /// caret goes under the directive where it was written in the query, whatever escapes come before it
-/// in the string, and on the line it is on.
+/// in the string, in whichever of the strings side by side it is, and on the line it is on.
 /// </summary>
 public class DirectiveErrorTests
 {
@@ -37,5 +37,17 @@ public class DirectiveErrorTests
             "2:13: nginx(...): the format has no time of the request, which every record has\n"
             + "    as nginx('$remote_addr \"$request\"')\n"
             + "              ^");
+    }
+
+    [Fact]
+    public void A_mistake_in_a_later_string_of_the_format_is_pointed_at_in_that_string()
+    {
+        // The first string's escape (\u0020, one character of six) must not move the caret in the third.
+        QueryException error = Error("from \"x\"\n  as nginx('$remote_addr \\u0020' \"- \\\"$request\\\" \"\n    '$ [$time_local]')\n| count");
+
+        error.Describe().Should().Be(
+            "3:6: nginx(...): a $ without a variable's name after it\n"
+            + "      '$ [$time_local]')\n"
+            + "       ^");
     }
 }
