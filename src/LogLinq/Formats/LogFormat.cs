@@ -76,7 +76,9 @@ public abstract class LogFormat
 
     /// <summary>
     /// nginx's log format as its <c>log_format</c> directive defines it, such as
-    /// <c>$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent" $request_time</c>.
+    /// <c>$remote_addr - $remote_user [$time_local] "$request" $status $body_bytes_sent "$http_referer" "$http_user_agent" $request_time</c>,
+    /// or the directive itself as nginx.conf writes it, pasted whole:
+    /// <c>log_format main '$remote_addr - $remote_user [$time_local] "$request" ' '$status $body_bytes_sent ...';</c>.
     /// Each variable fills the record's field it writes: <c>$remote_addr</c> the host,
     /// <c>$remote_user</c> the user, <c>$time_local</c>, <c>$time_iso8601</c> or <c>$msec</c> the time,
     /// <c>$request</c> the request (or <c>$request_method</c>, <c>$request_uri</c> or
@@ -87,16 +89,28 @@ public abstract class LogFormat
     /// Every other variable is read past; where two write one field, the first is kept. A line not in
     /// the format is malformed.
     /// </summary>
-    /// <param name="logFormat">The format, its quoted pieces joined, without the quotes the configuration puts around them.</param>
+    /// <param name="logFormat">
+    /// The format, in one of three forms. Bare, as it is inside the configuration's quotes, its escapes
+    /// (<c>\"</c>, <c>\'</c>, <c>\\</c>, <c>\n</c>, <c>\t</c>, <c>\r</c>) read as nginx reads them. A whole
+    /// <c>log_format NAME [escape=default|json|none] '...' "..." ...;</c>: the name and the parameter
+    /// are read past and the quoted pieces joined with nothing between them, as nginx joins them
+    /// (<c>escape=json</c> and <c>escape=none</c> are read as the default is: values are kept as
+    /// written, <c>\x22</c> or <c>\"</c> alike, and a quoted field ends at a quote without a backslash
+    /// before it). Only quoted pieces, <c>'...' '...'</c>, joined likewise; where they cannot be read so
+    /// but the text as it stands can (<c>"$time_iso8601" "$request"</c>, each field in quotes of the
+    /// line's own), it is read as it stands.
+    /// </param>
     /// <returns>The format, named <c>nginx("...")</c> as the query language writes it.</returns>
     /// <exception cref="ArgumentException">
     /// A <c>$</c> without a variable's name, two variables with nothing between them, or a format
-    /// without a time; the message names the variable and where it is.
+    /// without a time; in a <c>log_format</c> directive, one without a name, an <c>escape=</c> nginx does
+    /// not have, a quote not closed, or text after its <c>;</c>. The message names the mistake and
+    /// where it is in <paramref name="logFormat"/>.
     /// </exception>
     public static LogFormat Nginx(string logFormat)
     {
         ArgumentNullException.ThrowIfNull(logFormat);
-        return new DirectiveLogFormat("nginx", logFormat, DirectiveLayout.Create(NginxDirectives.Read(logFormat)));
+        return new DirectiveLogFormat("nginx", logFormat, NginxConfigText.Layout(logFormat));
     }
 
     /// <summary>The name used in options and in the query language.</summary>

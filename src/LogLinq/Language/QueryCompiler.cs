@@ -183,7 +183,7 @@ public static class QueryCompiler
         }
         catch (FormatDirectiveException e)
         {
-            int offset = Lexemes.OffsetInString(context.Text, directive.Span.Offset, e.Position);
+            int offset = directive.OffsetOf(context.Text, e.Position);
             throw new QueryException($"{directive.Server}(...): {e.Reason}", SourceSpan.At(context.Text, offset), context.Text);
         }
     }

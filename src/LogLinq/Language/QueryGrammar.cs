@@ -71,13 +71,16 @@ internal static class QueryGrammar
         from close in Symbol(")")
         select ((string?)null, (string?)element, (FormatDirectiveSyntax?)null);
 
-    // directive = ( "apache" | "nginx" ) "(" string ")"
+    // directive = ( "apache" | "nginx" ) "(" string { string } ")"
+    // (strings side by side are joined, as nginx joins the quoted pieces of a log_format: its
+    // configuration's lines can be pasted as they are, and a long format split over lines)
     private static readonly Parser<FormatDirectiveSyntax> DirectiveFormat =
         from server in OneOf("apache or nginx", "apache", "nginx")
         from open in Symbol("(")
-        from directive in Lexemes.String.Named("the server's log format in quotes, as apache(\"%h %l %u %t \\\"%r\\\" %>s %b\")").WithSpan()
+        from first in Lexemes.String.Named("the server's log format in quotes, as apache(\"%h %l %u %t \\\"%r\\\" %>s %b\")").WithSpan()
+        from rest in Lexemes.String.WithSpan().XMany()
         from close in Symbol(")")
-        select new FormatDirectiveSyntax(server, directive.Value) { Span = directive.Span };
+        select new FormatDirectiveSyntax(server, [first, .. rest]) { Span = SourceSpan.Cover(first.Span, rest.LastOrDefault(first).Span) };
 
     // stage     = where | select | distinct | count | summarize | sort | top | take
     private static readonly Parser<StageSyntax> Stage =

@@ -4,9 +4,9 @@ namespace LogLinq.Tests.Cli;
 
 /// <summary>
 /// The built loglinq over logs in a server's own format, named in the query by the line of its
-/// configuration (<c>as apache("...")</c>, <c>as nginx('...')</c>): answers worked out by hand from
-/// the lines, a mistake in the format pointed at inside its string, a malformed line named by file and
-/// line, and a file big enough to be read in parallel ranges giving the answers arithmetic gives.
+/// configuration (<c>as apache("...")</c>, <c>as nginx('...')</c>, nginx's in the quoted pieces
+/// nginx.conf writes it in): answers worked out by hand from the lines, a mistake in the format
+/// pointed at inside its string, a malformed line named by file and line, and a file big enough to be read in parallel ranges giving the answers arithmetic gives.
 /// </summary>
 public sealed class DirectiveFormatCommandTests : IDisposable
 {
@@ -93,6 +93,44 @@ public sealed class DirectiveFormatCommandTests : IDisposable
         run.ExitCode.Should().Be(2, run.ToString());
         run.StderrLines.Should().Equal(
             $"loglinq: 1:{column}: nginx(...): a $ without a variable's name after it",
+            $"  {query}",
+            $"  {new string(' ', column - 1)}^");
+    }
+
+    [Fact]
+    public async Task Reads_a_log_by_nginx_conf_s_main_format_pasted_in_its_pieces()
+    {
+        // nginx.conf's default main format, its three pieces as the file writes them, over three lines.
+        string log = _dir.WriteLines(
+            "access.log",
+            "203.0.113.7 - - [26/Nov/2026:12:00:01 +0000] \"GET /index.html HTTP/1.1\" 200 612 \"-\" \"curl/8.0\" \"-\"",
+            "198.51.100.20 - bob [26/Nov/2026:12:00:02 +0000] \"POST /login HTTP/2.0\" 302 0 \"https://example.com/\" \"Mozilla/5.0 (X11)\" \"10.1.1.1\"");
+        string query = $"from \"{log}\" as nginx('$remote_addr - $remote_user [$time_local] \"$request\" '\n"
+            + "                '$status $body_bytes_sent \"$http_referer\" '\n"
+            + "                '\"$http_user_agent\" \"$http_x_forwarded_for\"')\n"
+            + "| select host, status, bytes, path, agent";
+
+        LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["query", query, "--format", "tsv"], _dir.Path);
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.Stdout.Should().Be("host\tstatus\tbytes\tpath\tagent\n203.0.113.7\t200\t612\t/index.html\tcurl/8.0\n198.51.100.20\t302\t0\t/login\tMozilla/5.0 (X11)\n");
+        run.Stderr.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_quote_not_closed_in_a_pasted_log_format_is_pointed_at_in_the_query()
+    {
+        string log = _dir.WriteLines("access.log", "10.0.0.1 [27/Nov/2026:10:00:00 +0000]");
+        string query = $"from \"{log}\" as nginx(\"log_format main '$remote_addr ' '[$time_local]\")";
+
+        LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["query", query]);
+
+        // The caret under the quote that opens the second piece, where it was written in the query.
+        int column = query.IndexOf("'[", StringComparison.Ordinal) + 1;
+        run.ExitCode.Should().Be(2, run.ToString());
+        run.Stdout.Should().BeEmpty();
+        run.StderrLines.Should().Equal(
+            $"loglinq: 1:{column}: nginx(...): the ' that opens this piece of the format is not closed",
             $"  {query}",
             $"  {new string(' ', column - 1)}^");
     }

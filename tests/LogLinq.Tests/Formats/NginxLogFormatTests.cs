@@ -7,7 +7,8 @@ namespace LogLinq.Tests.Formats;
 /// <summary>
 /// <see cref="LogFormat.Nginx"/>: lines in the shapes nginx writes for the <c>log_format</c>s people
 /// run (<c>main</c> with <c>$request_time</c>, ingress-nginx's upstream format, one with
-/// <c>$time_iso8601</c>, one with <c>$msec</c>), each value written out by hand from the line.
+/// <c>$time_iso8601</c>, one with <c>$msec</c>), each value written out by hand from the line; and
+/// the format given as nginx.conf writes it, a whole <c>log_format</c> directive or its quoted pieces.
 /// </summary>
 public sealed class NginxLogFormatTests
 {
@@ -154,6 +155,70 @@ public sealed class NginxLogFormatTests
     public void A_variable_that_cannot_be_read_is_an_argument_exception_saying_which_and_where(string format, string reason, int character)
     {
         Action create = () => LogFormat.Nginx(format);
+
+        create.Should().Throw<ArgumentException>()
+            .Which.Message.Should().StartWith(reason).And.Contain($"(at character {character} of the format)");
+    }
+
+    // nginx.conf's default main format as nginx's documentation writes it; the same with escape=json
+    // and pieces in both kinds of quotes; its pieces alone, over lines.
+    [Theory]
+    [InlineData("""
+        log_format main '$remote_addr - $remote_user [$time_local] "$request" '
+                        '$status $body_bytes_sent "$http_referer" '
+                        '"$http_user_agent" "$http_x_forwarded_for"';
+        """)]
+    [InlineData("log_format  main  escape=json  \"$remote_addr - $remote_user [$time_local] \\\"$request\\\" \" '$status $body_bytes_sent \"$http_referer\" ' \"\\\"$http_user_agent\\\" \\\"$http_x_forwarded_for\\\"\"")]
+    [InlineData("'$remote_addr - $remote_user [$time_local] \"$request\" '\n\t'$status $body_bytes_sent \"$http_referer\" ' '\"$http_user_agent\" \"$http_x_forwarded_for\"'")]
+    public void Reads_the_log_format_directive_pasted_whole_or_its_quoted_pieces(string config)
+    {
+        LogRecord record = ParseOne(
+            config,
+            "203.0.113.7 - - [26/Nov/2026:12:00:01 +0000] \"GET /index.html HTTP/1.1\" 200 612 \"-\" \"curl/8.0\" \"-\"");
+
+        (record.Host, record.Status, record.Bytes).Should().Be(("203.0.113.7", 200, 612L));
+        (record.Method, record.Path, record.Protocol).Should().Be(("GET", "/index.html", "HTTP/1.1"));
+        record.Time.Should().Be(new DateTimeOffset(2026, 11, 26, 12, 0, 1, TimeSpan.Zero));
+        record.UserAgent.Should().Be("curl/8.0");
+    }
+
+    [Fact]
+    public void A_piece_s_escapes_are_read_as_nginx_reads_them_and_escape_json_keeps_values_as_written()
+    {
+        // In nginx.conf, \' inside a single-quoted piece is a quote; escape=json writes a quote in a value as \".
+        LogRecord record = ParseOne(
+            "log_format q escape=json '$remote_addr \\'$time_local\\' \"$http_user_agent\" $status';",
+            "192.0.2.9 '26/Nov/2026:12:00:01 +0000' \"say \\\"hi\\\"\" 204");
+
+        (record.Host, record.Status).Should().Be(("192.0.2.9", 204));
+        record.UserAgent.Should().Be("say \\\"hi\\\"");
+    }
+
+    [Fact]
+    public void Fields_each_in_quotes_of_the_line_s_own_are_read_as_they_stand_not_joined()
+    {
+        // Joined as nginx's pieces, $time_iso8601$remote_addr could not be told apart: the quotes are the line's.
+        LogRecord record = ParseOne("\"$time_iso8601\" \"$remote_addr\" \"$status\"", "\"2026-11-26T12:00:01+00:00\" \"198.51.100.2\" \"301\"");
+
+        (record.Host, record.Status).Should().Be(("198.51.100.2", 301));
+    }
+
+    [Theory]
+    [InlineData("log_format", "log_format needs a name before its format, as log_format main '...'", 11)]
+    [InlineData("log_format 'x [$time_local]';", "log_format needs a name before its format", 12)]
+    [InlineData("log_format main escape=xml '[$time_local]';", "escape=xml is not nginx's: it has escape=default, escape=json and escape=none", 17)]
+    [InlineData("log_format main $remote_addr;", "expected the format in quotes after log_format main, found '$remote_addr;'", 17)]
+    [InlineData("log_format main '$remote_addr ' '[$time_local]", "the ' that opens this piece of the format is not closed", 33)]
+    [InlineData("log_format main \"[$time_local] \\\"$request\\\"", "the \" that opens this piece of the format is not closed", 17)]
+    [InlineData("log_format main '[$time_local]'; access_log x main;", "the ; ends the log_format, but 'access_log x main;' follows it", 34)]
+    [InlineData("log_format main '[$time_local] ' $status;", "expected another piece of the format in quotes, or the ; that ends it, found '$status;'", 34)]
+    [InlineData("log_format main '$remote_addr ' '$ [$time_local]';", "a $ without a variable's name after it", 34)]
+    [InlineData("log_format main '$remote_addr' '$status [$time_local]';", "$status follows $remote_addr with nothing between them", 33)]
+    [InlineData("'$remote_addr ' '$ [$time_local]'", "a $ without a variable's name after it", 18)]
+    [InlineData("log_format main '$remote_addr \"$request\"';", "the format has no time of the request", 18)]
+    public void A_directive_that_cannot_be_read_is_an_argument_exception_saying_what_and_where(string config, string reason, int character)
+    {
+        Action create = () => LogFormat.Nginx(config);
 
         create.Should().Throw<ArgumentException>()
             .Which.Message.Should().StartWith(reason).And.Contain($"(at character {character} of the format)");
