@@ -25,6 +25,13 @@ internal enum JsonField : byte
     /// </summary>
     StartTime,
 
+    /// <summary>
+    /// When the response ended, in a log that writes when the request started too (Cloudflare's
+    /// <c>EdgeEndTimestamp</c> beside <c>EdgeStartTimestamp</c>): the two make the duration, where no
+    /// key gives one.
+    /// </summary>
+    EndTime,
+
     /// <summary>The request method.</summary>
     Method,
 

@@ -140,6 +140,7 @@ internal static class JsonFieldNames
             case 16:
                 return Is(key, "DownstreamStatus"u8) ? JsonField.Status
                     : Is(key, "ClientRequestURI"u8) ? JsonField.Path
+                    : Is(key, "EdgeEndTimestamp"u8) ? JsonField.EndTime
                     : JsonField.Ignored;
             case 17:
                 return Is(key, "ClientRequestHost"u8) ? JsonField.VirtualHost

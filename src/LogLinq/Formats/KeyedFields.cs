@@ -36,6 +36,8 @@ internal struct KeyedFields
     private bool _hasTime;
     private DateTimeOffset _startTime;
     private bool _hasStartTime;
+    private DateTimeOffset _endTime;
+    private bool _hasEndTime;
     private string? _timeError;
     private int _status;
     private bool _hasStatus;
@@ -91,6 +93,13 @@ internal struct KeyedFields
                 else
                 {
                     _timeError ??= NotATime(key, value);
+                }
+
+                break;
+            case JsonField.EndTime:
+                if (JsonTime.TryParse(value, out DateTimeOffset end))
+                {
+                    (_endTime, _hasEndTime) = (end, true);
                 }
 
                 break;
@@ -288,10 +297,14 @@ internal struct KeyedFields
             referrer: _referrer,
             userAgent: _userAgent,
             virtualHost: _virtualHost.IsNone ? _urlHost : _virtualHost,
-            duration: _duration ?? (_hasBareDuration && _hasRequestObject ? TimeSpan.FromTicks(_bareDurationTicks) : null));
+            duration: _duration ?? (_hasBareDuration && _hasRequestObject ? TimeSpan.FromTicks(_bareDurationTicks) : Elapsed()));
         error = null;
         return LineResult.Record;
     }
+
+    /// <summary>From the request's start to its response's end, where the line gives both, in that order.</summary>
+    private readonly TimeSpan? Elapsed() =>
+        _hasStartTime && _hasEndTime && _endTime >= _startTime ? _endTime - _startTime : null;
 
     /// <summary>A part of the request at <paramref name="request"/>, found as a range within it.</summary>
     private static FieldRange Within(FieldRange request, FieldRange part) => new(request.Start + part.Start, part.Length);

@@ -143,6 +143,16 @@ public sealed class JsonServerLogTests
         record.Bytes.Should().Be(5120);
         record.UserAgent.Should().Be("Mozilla/5.0");
         record.VirtualHost.Should().Be("www.example.com");
+
+        // EdgeEndTimestamp - EdgeStartTimestamp: 1704164645.223456789 - 1704164645.123456789 s.
+        record.Duration.Should().Be(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public void An_end_before_the_start_is_no_duration()
+    {
+        ParseOne("""{"ClientIP":"203.0.113.71","EdgeResponseStatus":200,"EdgeStartTimestamp":"2024-01-02T03:04:05Z","EdgeEndTimestamp":"2024-01-02T03:04:04Z"}""").Duration
+            .Should().BeNull();
     }
 
     [Fact]
