@@ -277,7 +277,8 @@ internal static class CommonLogParser
     /// inside a request (older Apache versions wrote them) does not end it early. The user agent also
     /// ends at a quote followed straight by a <c>key=</c> (<paramref name="keyMayFollow"/>): nginx's
     /// admin guide's <c>upstream_time</c> format has no space before its <c>rt=$request_time</c>, and a
-    /// server escapes a quote inside the field, so none is followed by one.
+    /// server escapes a quote inside the field, so none is followed by one; or at a quote followed by a
+    /// tab, where a <c>log_format</c> puts its own fields after Combined's with <c>\t</c> between them.
     /// </summary>
     private static bool Quoted(ReadOnlySpan<byte> line, ref int pos, out FieldRange field, bool keyMayFollow = false)
     {
@@ -298,7 +299,7 @@ internal static class CommonLogParser
             }
 
             int at = search + quote;
-            if (!IsEscaped(line, start, at) && (at + 1 == line.Length || line[at + 1] == ' ' || (keyMayFollow && StartsWithKey(line[(at + 1)..]))))
+            if (!IsEscaped(line, start, at) && (at + 1 == line.Length || line[at + 1] == ' ' || (keyMayFollow && (line[at + 1] == '\t' || StartsWithKey(line[(at + 1)..])))))
             {
                 field = new FieldRange(start, at - start);
                 pos = at + 1;

@@ -128,6 +128,18 @@ public sealed class CommonLogParserTests
     }
 
     [Fact]
+    public void Fields_after_a_tab_past_the_user_agent_are_passed_over()
+    {
+        // log_format with '...\t$request_time\t$upstream_addr': Combined, then its own fields after tabs.
+        LogRecord r = Parse("10.0.0.5 - - [01/Jan/2024:23:59:59 +0100] \"GET /a HTTP/1.1\" 200 512 \"-\" \"Mozilla/5.0 (X11)\"\t0.123\t10.0.0.2:80", LogFormat.Combined);
+
+        r.Path.Should().Be("/a");
+        r.Status.Should().Be(200);
+        r.Bytes.Should().Be(512);
+        r.UserAgent.Should().Be("Mozilla/5.0 (X11)");
+    }
+
+    [Fact]
     public void Combined_format_requires_the_referrer_and_user_agent()
     {
         Malformed("""1.2.3.4 - - [24/Feb/2008:00:08:59 -0600] "GET / HTTP/1.1" 200 10""", LogFormat.Combined)
