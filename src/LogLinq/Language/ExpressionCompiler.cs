@@ -17,19 +17,29 @@ namespace LogLinq.Language;
 /// </summary>
 internal sealed class ExpressionCompiler(Relation relation, ParameterExpression row, ParameterValues parameters, string queryText, OverflowSites overflows, DateTimeOffset now)
 {
-    /// <summary>The functions, by lower-case name, and how many arguments each takes.</summary>
-    public static readonly IReadOnlyDictionary<string, int> Functions = new Dictionary<string, int>(StringComparer.Ordinal)
+    /// <summary>The functions, by lower-case name, and the fewest and most arguments each takes.</summary>
+    public static readonly IReadOnlyDictionary<string, (int Least, int Most)> Functions = new Dictionary<string, (int, int)>(StringComparer.Ordinal)
     {
-        ["bin"] = 2,
-        ["lower"] = 1,
-        ["upper"] = 1,
-        ["len"] = 1,
-        ["hour"] = 1,
-        ["day"] = 1,
-        ["ext"] = 1,
-        ["number"] = 1,
-        ["now"] = 0,
-        ["ago"] = 1,
+        ["bin"] = (2, 2),
+        ["lower"] = (1, 1),
+        ["upper"] = (1, 1),
+        ["len"] = (1, 1),
+        ["hour"] = (1, 1),
+        ["day"] = (1, 1),
+        ["minute"] = (1, 1),
+        ["month"] = (1, 1),
+        ["year"] = (1, 1),
+        ["weekday"] = (1, 1),
+        ["ext"] = (1, 1),
+        ["pathname"] = (1, 1),
+        ["querystring"] = (1, 1),
+        ["extract"] = (2, 2),
+        ["split"] = (3, 3),
+        ["replace"] = (3, 3),
+        ["substring"] = (2, 3),
+        ["number"] = (1, 1),
+        ["now"] = (0, 0),
+        ["ago"] = (1, 1),
     };
 
     /// <summary>The aggregates, which only <c>summarize</c> may use (and the percentiles, <see cref="IsPercentile"/>).</summary>
@@ -466,23 +476,32 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
     {
         Expression left = Compile(binary.Left, typeof(string));
         RequireText(left, binary.Left, binary.OperatorSpan, "matches needs text on its left");
-        Expression right = Compile(binary.Right, typeof(string));
-        if (right is not ConstantExpression { Value: string pattern })
+        Regex regex = Pattern(binary.Right, "matches needs a regular expression in quotes (or a $parameter) on its right");
+        return Expression.Call(typeof(QueryFunctions).GetMethod(nameof(QueryFunctions.Matches))!, left, Expression.Constant(regex));
+    }
+
+    /// <summary>
+    /// The regular expression <paramref name="syntax"/> writes, which must be known before the scan (a
+    /// string or a $parameter): it is made once for the query, and a pattern that is not one is
+    /// reported here, at the pattern, rather than on the first row.
+    /// </summary>
+    /// <param name="syntax">The pattern as parsed.</param>
+    /// <param name="needs">The message where the pattern is not a constant string.</param>
+    private Regex Pattern(ExpressionSyntax syntax, string needs)
+    {
+        if (Compile(syntax, typeof(string)) is not ConstantExpression { Value: string pattern })
         {
-            throw Error(binary.Right, "matches needs a regular expression in quotes (or a $parameter) on its right");
+            throw Error(syntax, needs);
         }
 
-        Regex regex;
         try
         {
-            regex = QueryFunctions.Pattern(pattern);
+            return QueryFunctions.Pattern(pattern);
         }
         catch (ArgumentException e)
         {
-            throw Error(binary.Right, $"not a valid regular expression: {e.Message}");
+            throw Error(syntax, $"not a valid regular expression: {e.Message}");
         }
-
-        return Expression.Call(typeof(QueryFunctions).GetMethod(nameof(QueryFunctions.Matches))!, left, Expression.Constant(regex));
     }
 
     private void RequireText(Expression e, ExpressionSyntax syntax, SourceSpan at, string message)
@@ -515,7 +534,7 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
             throw Error(call, $"{name}() is an aggregate: use it in summarize, as summarize {name}({(name == "count" ? "" : "bytes")})");
         }
 
-        if (!Functions.TryGetValue(name, out int arity))
+        if (!Functions.TryGetValue(name, out (int Least, int Most) arity))
         {
             string? nearest = NameSuggestion.Nearest(name, Functions.Keys);
             throw Error(call, nearest is null
@@ -523,9 +542,10 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
                 : $"unknown function '{call.Function}'; did you mean '{nearest}'?");
         }
 
-        if (call.Arguments.Count != arity)
+        if (call.Arguments.Count < arity.Least || call.Arguments.Count > arity.Most)
         {
-            throw Error(call, $"{name} takes {arity} argument{(arity == 1 ? "" : "s")}, not {call.Arguments.Count}");
+            string takes = arity.Least == arity.Most ? $"{arity.Least}" : $"{arity.Least} or {arity.Most}";
+            throw Error(call, $"{name} takes {takes} argument{(arity.Most == 1 ? "" : "s")}, not {call.Arguments.Count}");
         }
 
         if (name == "now")
@@ -539,25 +559,93 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
             case "ago":
                 return Ago(first);
 
-            case "lower" or "upper" or "len" or "ext" or "number":
-                {
-                    Expression text = Compile(first, typeof(string));
-                    RequireText(text, first, first.Span, $"{name} needs text");
-                    return Expression.Call(typeof(QueryFunctions).GetMethod(char.ToUpperInvariant(name[0]) + name[1..])!, text);
-                }
+            case "lower" or "upper" or "len" or "ext" or "pathname" or "querystring" or "number":
+                return Expression.Call(typeof(QueryFunctions).GetMethod(char.ToUpperInvariant(name[0]) + name[1..])!, Text(first, name));
 
-            case "hour" or "day":
+            case "hour" or "day" or "minute" or "month" or "year" or "weekday":
                 {
                     Expression time = Compile(first, typeof(DateTimeOffset));
-                    return time.Type == typeof(DateTimeOffset)
-                        ? Expression.Property(time, name == "hour" ? nameof(DateTimeOffset.Hour) : nameof(DateTimeOffset.Day))
-                        : throw Error(first, $"{name} needs a time, but {Describe(first)} is {ValueTypes.Describe(time.Type)}");
+                    if (time.Type != typeof(DateTimeOffset))
+                    {
+                        throw Error(first, $"{name} needs a time, but {Describe(first)} is {ValueTypes.Describe(time.Type)}");
+                    }
+
+                    // The parts of the time as the log wrote it, at its own offset, as DateTimeOffset's properties give them.
+                    return name == "weekday"
+                        ? Expression.Call(typeof(QueryFunctions).GetMethod(nameof(QueryFunctions.Weekday))!, time)
+                        : Expression.Property(time, char.ToUpperInvariant(name[0]) + name[1..]);
+                }
+
+            case "extract":
+                {
+                    Expression text = Text(first, name);
+                    Regex regex = Pattern(call.Arguments[1], "extract needs a regular expression in quotes (or a $parameter) as its second argument");
+
+                    // The first group is the lowest-numbered one, which is not 1 where the pattern numbers its own ((?<5>...)).
+                    int group = regex.GetGroupNumbers().Where(n => n > 0).DefaultIfEmpty(0).Min();
+                    return Expression.Call(typeof(QueryFunctions).GetMethod(nameof(QueryFunctions.Extract))!, text, Expression.Constant(regex), Expression.Constant(group));
+                }
+
+            case "split":
+                {
+                    Expression text = Text(first, name);
+                    Expression separator = NotEmpty(Text(call.Arguments[1], name, " as its separator"), call.Arguments[1], "split needs a separator that is not empty");
+                    Expression index = Integer(call.Arguments[2], name, "as its index");
+                    return Expression.Call(typeof(QueryFunctions).GetMethod(nameof(QueryFunctions.Split))!, text, separator, index);
+                }
+
+            case "replace":
+                {
+                    Expression text = Text(first, name);
+                    Expression old = NotEmpty(Text(call.Arguments[1], name, " to look for"), call.Arguments[1], "replace needs text to look for that is not empty");
+                    Expression replacement = Text(call.Arguments[2], name, " to put in its place");
+                    return Expression.Call(typeof(QueryFunctions).GetMethod(nameof(QueryFunctions.Replace))!, text, old, replacement);
+                }
+
+            case "substring":
+                {
+                    Expression text = Text(first, name);
+                    Expression start = Integer(call.Arguments[1], name, "as its start");
+                    return call.Arguments.Count == 2
+                        ? Expression.Call(typeof(QueryFunctions).GetMethod(nameof(QueryFunctions.Substring), [typeof(string), typeof(long)])!, text, start)
+                        : Expression.Call(
+                            typeof(QueryFunctions).GetMethod(nameof(QueryFunctions.Substring), [typeof(string), typeof(long), typeof(long)])!,
+                            text,
+                            start,
+                            Integer(call.Arguments[2], name, "as its length"));
                 }
 
             default:
                 return Bin(call, first, call.Arguments[1]);
         }
     }
+
+    /// <summary>A function's argument that must be text: a literal, a parameter or <c>null</c> there is read as text.</summary>
+    /// <param name="syntax">The argument as parsed.</param>
+    /// <param name="function">The function's name, for the message.</param>
+    /// <param name="role">What the argument is for, for the message (" as its separator"); empty for the text the function works on.</param>
+    private Expression Text(ExpressionSyntax syntax, string function, string role = "")
+    {
+        Expression text = Compile(syntax, typeof(string));
+        RequireText(text, syntax, syntax.Span, $"{function} needs text{role}");
+        return text;
+    }
+
+    /// <summary>A function's argument that must be an integer (a position, a count), as a <c>long</c>.</summary>
+    private Expression Integer(ExpressionSyntax syntax, string function, string role)
+    {
+        Expression n = Compile(syntax, typeof(long));
+        return ValueTypes.IsInteger(n.Type)
+            ? Widen(n, typeof(long))
+            : throw Error(syntax, $"{function} needs an integer {role}, but {Describe(syntax)} is {ValueTypes.Describe(n.Type)}");
+    }
+
+    /// <summary>
+    /// <paramref name="text"/>, unless it is the empty string written in the query: text to look for
+    /// that is empty is found everywhere, which is a slip, not a question.
+    /// </summary>
+    private Expression NotEmpty(Expression text, ExpressionSyntax syntax, string message) =>
+        text is ConstantExpression { Value: "" } ? throw Error(syntax, message) : text;
 
     /// <summary>
     /// <c>ago(d)</c>: <c>now() - d</c>. A constant duration gives a constant time, so a comparison
@@ -631,7 +719,7 @@ internal sealed class ExpressionCompiler(Relation relation, ParameterExpression 
         MemberExpression { Member: PropertyInfo property } when property.DeclaringType == typeof(LogRecord) => RecordFields.Nullable.Contains(property.Name),
         MethodCallExpression call when call.Method.DeclaringType == typeof(QueryFunctions) && call.Method.Name is nameof(QueryFunctions.Lower) or nameof(QueryFunctions.Upper) =>
             CanBeNull(call.Arguments[0]),
-        MethodCallExpression call when call.Method == Concat || call.Method.Name == nameof(QueryFunctions.Ext) => false,
+        MethodCallExpression call when call.Method == Concat || call.Method.Name is nameof(QueryFunctions.Ext) or nameof(QueryFunctions.Weekday) => false,
         _ => e.Type == typeof(string),
     };
 

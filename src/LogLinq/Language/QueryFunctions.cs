@@ -44,6 +44,123 @@ internal static class QueryFunctions
         return dot <= 0 ? "" : span[(dot + 1)..].ToString();
     }
 
+    /// <summary><c>pathname(path)</c>: the path before its first <c>?</c>; the whole path when it has none.</summary>
+    public static string? Pathname(string? path) =>
+        path?.IndexOf('?') is int query and >= 0 ? path[..query] : path;
+
+    /// <summary><c>querystring(path)</c>: what follows the first <c>?</c> of the path; empty when it has none.</summary>
+    public static string? Querystring(string? path) =>
+        path?.IndexOf('?') is int query and >= 0 ? path[(query + 1)..] : path is null ? null : "";
+
+    /// <summary>
+    /// <c>extract(s, "re")</c>: the text <paramref name="group"/> of the first match captured (group 0,
+    /// the whole match, for a pattern without groups); null when nothing matches or the group took
+    /// no part in the match.
+    /// </summary>
+    public static string? Extract(string? text, Regex pattern, int group)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        Group captured = pattern.Match(text).Groups[group];
+        return captured.Success ? captured.Value : null;
+    }
+
+    /// <summary>
+    /// <c>split(s, sep, i)</c>: piece <paramref name="index"/> (from 0) of the text cut at each
+    /// <paramref name="separator"/>, ordinally; a negative index counts from the end, -1 the last.
+    /// Null where there is no such piece. An empty separator (from a field) cuts nothing: the text is
+    /// its one piece.
+    /// </summary>
+    public static string? Split(string? text, string? separator, long index)
+    {
+        if (text is null || separator is null)
+        {
+            return null;
+        }
+
+        if (separator.Length == 0)
+        {
+            return index is 0 or -1 ? text : null;
+        }
+
+        if (index < 0)
+        {
+            // Counted among the pieces a cut from the start makes, so that -1 is the last of those
+            // even where separators overlap ("aaa" cut at "aa" is "" and "a").
+            index += Occurrences(text, separator) + 1;
+            if (index < 0)
+            {
+                return null;
+            }
+        }
+
+        int start = 0;
+        for (; index > 0; index--)
+        {
+            int found = text.IndexOf(separator, start, StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return null;
+            }
+
+            start = found + separator.Length;
+        }
+
+        int end = text.IndexOf(separator, start, StringComparison.Ordinal);
+        return text[start..(end < 0 ? text.Length : end)];
+    }
+
+    private static int Occurrences(string text, string separator)
+    {
+        int count = 0;
+        for (int at = text.IndexOf(separator, StringComparison.Ordinal); at >= 0; at = text.IndexOf(separator, at + separator.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// <c>replace(s, old, new)</c>: every <paramref name="old"/> replaced, ordinally. Text to look for
+    /// that is missing or empty (from a field) is not there to replace; a missing replacement removes.
+    /// </summary>
+    public static string? Replace(string? text, string? old, string? replacement) =>
+        text is null || string.IsNullOrEmpty(old) ? text : text.Replace(old, replacement, StringComparison.Ordinal);
+
+    /// <summary><c>substring(s, start)</c>: the text from position <paramref name="start"/> (from 0) to its end; see the overload with a length.</summary>
+    public static string? Substring(string? text, long start) => Substring(text, start, long.MaxValue);
+
+    /// <summary>
+    /// <c>substring(s, start, length)</c>: the characters at positions <paramref name="start"/> to
+    /// <paramref name="start"/> + <paramref name="length"/> - 1 that the text has. Positions outside it
+    /// are left out rather than an error: a start past the end, or a length of 0 or less, gives empty.
+    /// </summary>
+    public static string? Substring(string? text, long start, long length)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        long from = Math.Clamp(start, 0, text.Length);
+
+        // start + length is added only where it is at most the length of the text, so cannot overflow.
+        long to = length <= 0 ? from
+            : start > text.Length - length ? text.Length
+            : Math.Max(start + length, from);
+        return text[(int)from..(int)to];
+    }
+
+    /// <summary>
+    /// <c>weekday(t)</c>: the day of the week in English, "Monday" to "Sunday", on the log's own clock.
+    /// A name rather than a number reads as itself in a <c>summarize ... by weekday(time)</c> result.
+    /// </summary>
+    public static string Weekday(DateTimeOffset time) => time.DayOfWeek.ToString();
+
     /// <summary>
     /// <c>number(s)</c>, and how an XML field is read next to a number: the text as a number in the
     /// invariant culture (<c>41.9</c>, <c>-87.6</c>, <c>1e3</c>, blanks around it allowed); null when it

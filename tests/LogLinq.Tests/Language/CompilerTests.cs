@@ -223,6 +223,21 @@ public class CompilerTests
         string body = Lambda(Chain(Compile("where hour(time) == 3 and day(time) == 24 and len(path) > 3 and upper(method) == 'GET' and ext(path) == 'gz'").Expression)[0]).Body.ToString();
         body.Should().Contain("(r.Time.Hour == 3)").And.Contain("(r.Time.Day == 24)").And.Contain("(Len(r.Path) > 3)")
             .And.Contain("(Upper(r.Method) == \"GET\")").And.Contain("(Ext(r.Path) == \"gz\")");
+
+        WhereBody("minute(time) == 5 and month(time) == 2 and year(time) == 2008 and weekday(time) == 'Monday'")
+            .Should().Be("((((r.Time.Minute == 5) AndAlso (r.Time.Month == 2)) AndAlso (r.Time.Year == 2008)) AndAlso (Weekday(r.Time) == \"Monday\"))");
+        WhereBody("pathname(path) == '/' and querystring(path) != '' and split(path, '/', status) == 'x' and substring(path, 1) == replace(host, '.', '')")
+            .Should().Be("((((Pathname(r.Path) == \"/\") AndAlso (Querystring(r.Path) != \"\")) AndAlso (Split(r.Path, \"/\", Convert(r.Status, Int64)) == \"x\"))"
+                + " AndAlso (Substring(r.Path, 1) == Replace(r.Host, \".\", \"\")))");
+    }
+
+    [Fact]
+    public void Extract_and_matches_share_one_regular_expression_made_when_the_query_is_compiled()
+    {
+        MethodCallExpression extract = (MethodCallExpression)((BinaryExpression)Lambda(Chain(Compile("where extract(path, '^/([a-z]+)') == 'ply'").Expression)[0]).Body).Left;
+        MethodCallExpression matches = (MethodCallExpression)Lambda(Chain(Compile("where path matches '^/([a-z]+)'").Expression)[0]).Body;
+        extract.Arguments[1].Should().BeOfType<ConstantExpression>().Which.Value.Should().BeSameAs(((ConstantExpression)matches.Arguments[1]).Value);
+        extract.Arguments[2].Should().BeOfType<ConstantExpression>().Which.Value.Should().Be(1, "the pattern's one group");
     }
 
     [Fact]

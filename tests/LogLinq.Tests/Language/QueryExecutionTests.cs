@@ -106,6 +106,91 @@ public class QueryExecutionTests
     }
 
     [Fact]
+    public void Path_and_text_functions_on_a_small_log()
+    {
+        using var temp = new TempDirectory();
+        string log = temp.WriteLines(
+            "combined.log",
+            "10.0.0.1 - - [24/Feb/2008:00:08:59 -0600] \"GET /search?q=a&lang=en HTTP/1.1\" 200 1000 \"http://example.com/?from=mail\" \"Mozilla/5.0\"",
+            "10.0.0.2 - - [25/Feb/2008:13:45:00 +0100] \"GET /search?q=b HTTP/1.1\" 404 200 \"-\" \"Googlebot/2.1\"",
+            "10.0.0.1 - - [31/Dec/2007:23:59:59 -0600] \"HEAD /a/b/c.tar.gz HTTP/1.0\" 200 3000 \"-\" \"curl/7.58.0\"");
+
+        Rows("select pathname(path), querystring(path), pathname(referrer), querystring(referrer)", log).Should().BeEquivalentTo(new[]
+        {
+            new object?[] { "/search", "q=a&lang=en", "http://example.com/", "from=mail" },
+            new object?[] { "/search", "q=b", "-", "" },
+            new object?[] { "/a/b/c.tar.gz", "", "-", "" },
+        }, o => o.WithStrictOrdering());
+        Rows("""select extract(agent, "^([A-Za-z]+)/"), extract(agent, "[0-9.]+"), extract(path, "q=([^&]*)"), extract(referrer, "//([^/]+)")""", log).Should().BeEquivalentTo(new[]
+        {
+            new object?[] { "Mozilla", "5.0", "a", "example.com" },
+            new object?[] { "Googlebot", "2.1", "b", null },
+            new object?[] { "curl", "7.58.0", null, null },
+        }, o => o.WithStrictOrdering());
+        Rows("""select split(path, "/", 1), split(path, "/", -1), split(path, "/", 3), split(path, "/", -4), split(path, "/", 0)""", log).Should().BeEquivalentTo(new[]
+        {
+            new object?[] { "search?q=a&lang=en", "search?q=a&lang=en", null, null, "" },
+            new object?[] { "search?q=b", "search?q=b", null, null, "" },
+            new object?[] { "a", "c.tar.gz", "c.tar.gz", "", "" },
+        }, o => o.WithStrictOrdering());
+        Rows("""select replace(path, "/", "_"), replace(referrer, "http://", ""), substring(path, 1, 6), substring(method, 1), substring(path, -2, 4), substring(path, 100)""", log).Should().BeEquivalentTo(new[]
+        {
+            new object?[] { "_search?q=a&lang=en", "example.com/?from=mail", "search", "ET", "/s", "" },
+            new object?[] { "_search?q=b", "-", "search", "ET", "/s", "" },
+            new object?[] { "_a_b_c.tar.gz", "-", "a/b/c.", "EAD", "/a", "" },
+        }, o => o.WithStrictOrdering());
+
+        Rows("summarize count() as n by pathname(path) as page | sort by n desc", log).Select(r => $"{r[0]} {r[1]}").Should().Equal("/search 2", "/a/b/c.tar.gz 1");
+        Rows("""where extract(path, "q=([^&]*)") == "b" | select line""", log).Select(r => r[0]).Should().Equal(2L);
+        Rows("""where split(path, "/", 1) startswith "search" and querystring(path) != "" | select line""", log).Select(r => r[0]).Should().Equal(1L, 2L);
+        Rows("""sort by split(path, "/", -1) desc | select line""", log).Select(r => r[0]).Should().Equal(2L, 1L, 3L);
+        Rows("""top 1 by len(replace(path, "/", "")) | select line""", log).Select(r => r[0]).Should().Equal(1L);
+    }
+
+    [Fact]
+    public void Minute_month_year_and_weekday_are_read_on_the_logs_own_clock()
+    {
+        // The third line is a Monday, 31 December 2007, in the log's -06:00; in UTC it is already
+        // Tuesday, 1 January 2008. The second's 13:45 at +01:00 is 12:45 in UTC.
+        using var temp = new TempDirectory();
+        string log = temp.WriteLines(
+            "combined.log",
+            "10.0.0.1 - - [24/Feb/2008:00:08:59 -0600] \"GET /a HTTP/1.1\" 200 1000 \"-\" \"x\"",
+            "10.0.0.2 - - [25/Feb/2008:13:45:00 +0100] \"GET /b HTTP/1.1\" 404 200 \"-\" \"x\"",
+            "10.0.0.1 - - [31/Dec/2007:23:59:59 -0600] \"GET /c HTTP/1.0\" 200 3000 \"-\" \"x\"");
+
+        Rows("select hour(time), minute(time), day(time), month(time), year(time), weekday(time)", log).Should().BeEquivalentTo(new[]
+        {
+            new object?[] { 0, 8, 24, 2, 2008, "Sunday" },
+            new object?[] { 13, 45, 25, 2, 2008, "Monday" },
+            new object?[] { 23, 59, 31, 12, 2007, "Monday" },
+        }, o => o.WithStrictOrdering());
+        Rows("summarize count() as n by weekday(time) as d | sort by d", log).Select(r => $"{r[0]} {r[1]}").Should().Equal("Monday 2", "Sunday 1");
+        Rows("where year(time) == 2007 and month(time) == 12 and weekday(time) == 'Monday' | select line", log).Select(r => r[0]).Should().Equal(3L);
+        Rows("sort by minute(time) desc | select line", log).Select(r => r[0]).Should().Equal(3L, 2L, 1L);
+    }
+
+    [Fact]
+    public void Split_replace_substring_and_extract_at_their_edges()
+    {
+        using var temp = new TempDirectory();
+        string log = temp.WriteLines("one.log", "10.0.0.1 - - [24/Feb/2008:00:08:59 -0600] \"GET /a HTTP/1.1\" 200 1000");
+
+        // Pieces are cut from the start, so "aaa" at "aa" is "" and "a"; -1 is the last of those.
+        Rows("""select split("aaa", "aa", -1), split("aaa", "aa", 0), split("a,b,,c", ",", 2), split("a,b,,c", ",", -1), split("a::b::c", "::", 1), split("abc", ",", -1), split("abc", ",", -2)""", log)
+            .Single().Should().Equal("a", "", "", "c", "b", "abc", null);
+        Rows("""select replace("aaa", "aa", "b"), replace("a.b.c", ".", ""), replace("GET", "g", "x")""", log).Single().Should().Equal("ba", "abc", "GET");
+
+        // A range partly or wholly outside the text gives what of it the text has, even at the ends of a 64-bit integer.
+        Rows("select substring('hello', 1, 9223372036854775807), substring('hello', -9223372036854775807, 9223372036854775807), substring('hello', 4, 0), substring('hello', 5), substring('hello', 3, -1)", log)
+            .Single().Should().Equal("ello", "", "", "", "");
+
+        // The first group by .NET's numbering: unnamed groups, then named ones; a group the pattern numbers itself, by its number.
+        Rows("""select extract("2008-02-24", "(?<year>\d{4})-(\d\d)"), extract("2008-02-24", "(?<5>\d+)-\d+"), extract("ac", "a(b)?c"), extract("abc", "x"), extract("abc", "b.")""", log)
+            .Single().Should().Equal("02", "2008", null, null, "bc");
+    }
+
+    [Fact]
     public void Missing_fields_are_null_and_text_tests_on_them_are_false()
     {
         // The sample log is in the Common format: no referrer, no agent.
@@ -113,6 +198,8 @@ public class QueryExecutionTests
         Scalar("where agent matches 'bot' | count").Should().Be(0L);
         Scalar("where referrer == null | count").Should().Be(SampleLogFacts.Records);
         Rows("select lower(referrer), len(agent), ext(referrer) | take 1").Single().Should().Equal(null, 0L, "");
+        Rows("select pathname(referrer), querystring(referrer), extract(referrer, '.'), split(referrer, '/', 0), replace(referrer, 'a', 'b'), substring(referrer, 0) | take 1")
+            .Single().Should().HaveCount(6).And.OnlyContain(value => value == null);
     }
 
     [Fact]
