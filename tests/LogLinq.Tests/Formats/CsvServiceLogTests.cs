@@ -85,6 +85,23 @@ public sealed class CsvServiceLogTests : IDisposable
             ("192.0.2.2", new DateTimeOffset(2024, 1, 2, 3, 4, 6, TimeSpan.FromHours(1)), "/nope", 404, 0L));
     }
 
+    [Fact]
+    public void Reads_a_bigquery_export_with_its_utc_timestamps()
+    {
+        // bq extract --destination_format CSV of a table of requests: TIMESTAMP as "... UTC", INT64 bare.
+        string path = _dir.WriteLines(
+            "requests-000000000000.csv",
+            "timestamp,remote_ip,method,path,status,response_size,user_agent",
+            "2024-01-02 03:04:05.123456 UTC,192.0.2.1,GET,/,200,612,curl/8.5.0",
+            "2024-01-02 03:04:06 UTC,192.0.2.2,GET,/favicon.ico,404,153,\"Mozilla/5.0 (X11, Linux)\"");
+
+        List<LogRecord> records = [.. new[] { path }.Open().Cat().Parse(LogFormat.Auto)];
+
+        records.Select(r => (r.Host, r.Time, r.Path, r.Status, r.Bytes, r.UserAgent)).Should().Equal(
+            ("192.0.2.1", Utc(2024, 1, 2, 3, 4, 5).AddTicks(1_234_560), "/", 200, 612L, "curl/8.5.0"),
+            ("192.0.2.2", Utc(2024, 1, 2, 3, 4, 6), "/favicon.ico", 404, 153L, "Mozilla/5.0 (X11, Linux)"));
+    }
+
     private static DateTimeOffset Utc(int year, int month, int day, int hour, int minute, int second) =>
         new(year, month, day, hour, minute, second, TimeSpan.Zero);
 }
