@@ -19,6 +19,7 @@ public class GrammarTests
     [InlineData("from \"x\" as combined", "(from \"x\" as combined)")]
     [InlineData("FROM \"x\" AS W3C", "(from \"x\" as w3c)")]
     [InlineData("from $logs as json", "(from $logs as json)")]
+    [InlineData("from \"usage.csv\" AS CSV", "(from \"usage.csv\" as csv)")]
     [InlineData("from \"data/buses.xml\" as xml(bus)", "(from \"data/buses.xml\" as xml(bus))")]
     [InlineData("from \"x\" AS XML ( bus_stop )", "(from \"x\" as xml(bus_stop))")]
     [InlineData("from \"x\" as xml(\"bus-stop\")", "(from \"x\" as xml(bus-stop))")]
