@@ -24,6 +24,8 @@ internal sealed class AutoLogFormat : LogFormat
     /// request fourth after it, S3 when it starts with a bucket owner's canonical ID, Squid when with epoch seconds and a
     /// <c>RESULT/status</c> after them, Envoy when it starts with a bracketed ISO 8601 time and a quoted request
     /// (Envoy's default format and Istio's), HAProxy when it is HAProxy's (behind a syslog header or not),
+    /// CSV when it is a header row naming a time column and a status column (<see cref="CsvHeader.Looks"/>;
+    /// the rows after it say whether it is one: a row of another format settles the file as that),
     /// logfmt when it is <c>key=value</c> pairs with a status among them, Common otherwise. The NCSA case is always the lenient Common parser, which reads Combined lines too:
     /// rotated logs often mix both, and a file is not wrong because its first line had a user agent.
     /// Anything that is none of these is taken as Common, whose errors then say what the lines lack.
@@ -87,6 +89,11 @@ internal sealed class AutoLogFormat : LogFormat
         if (HaproxyLineParser.Looks(unprefixed))
         {
             return Haproxy;
+        }
+
+        if (CsvHeader.Looks(line))
+        {
+            return Csv;
         }
 
         // (An NCSA line whose request or agent holds pairs, status=3 among them, stays NCSA.)

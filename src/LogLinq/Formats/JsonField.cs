@@ -76,6 +76,9 @@ internal enum JsonField : byte
     /// <summary>How long the request took, in milliseconds, as the key says: <c>duration_ms</c>, <c>took_ms</c>, <c>elapsed_ms</c>.</summary>
     DurationMilliseconds,
 
+    /// <summary>How long the request took, in whole microseconds: Google Cloud Storage's <c>time_taken_micros</c>.</summary>
+    DurationMicroseconds,
+
     /// <summary>How long the request took, in whole nanoseconds: Traefik's <c>Duration</c>, the Elastic Common Schema's <c>event.duration</c>.</summary>
     DurationNanoseconds,
 }

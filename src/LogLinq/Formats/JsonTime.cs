@@ -13,7 +13,8 @@ internal static class JsonTime
     /// <summary>
     /// Parses a time written as a string: <c>24/Feb/2008:00:08:59 -0600</c> (nginx <c>$time_local</c>),
     /// ISO 8601 (<c>$time_iso8601</c>; without an offset it is taken as UTC, so a result never depends
-    /// on the reader's time zone), or epoch seconds written as a string (<c>"$msec"</c>).
+    /// on the reader's time zone; BigQuery's exports write <c>2024-01-02 03:04:05.123456 UTC</c>), or
+    /// epoch seconds written as a string (<c>"$msec"</c>).
     /// </summary>
     public static bool TryParse(ReadOnlySpan<byte> text, out DateTimeOffset value)
     {
@@ -25,6 +26,12 @@ internal static class JsonTime
         if (text.IsEmpty || text.Length > MaxTextLength)
         {
             return false;
+        }
+
+        if (text.EndsWith(" UTC"u8))
+        {
+            // BigQuery's TIMESTAMP in its CSV and JSON exports: UTC, which the time without the word is taken as.
+            text = text[..^4];
         }
 
         // The ISO 8601 of nearly every such log, decoded without the general parser's cost; any

@@ -179,7 +179,7 @@ internal struct KeyedFields
                 }
 
                 break;
-            case JsonField.Duration or JsonField.DurationSeconds or JsonField.DurationMilliseconds or JsonField.DurationNanoseconds:
+            case JsonField.Duration or JsonField.DurationSeconds or JsonField.DurationMilliseconds or JsonField.DurationMicroseconds or JsonField.DurationNanoseconds:
                 TakeDuration(field, value, isText, key);
                 break;
         }
@@ -204,6 +204,7 @@ internal struct KeyedFields
         {
             JsonField.DurationSeconds => TrySeconds(value, isText, out ticks),
             JsonField.DurationMilliseconds => DurationText.TryParseMilliseconds(value, out ticks, allowFraction: true),
+            JsonField.DurationMicroseconds => DurationText.TryParseMicroseconds(value, out ticks),
             JsonField.DurationNanoseconds => DurationText.TryParseNanoseconds(value, out ticks),
             _ => DurationText.TryParseGo(value, out ticks),
         };

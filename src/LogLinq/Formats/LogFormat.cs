@@ -44,6 +44,12 @@ public abstract class LogFormat
     /// <summary>logfmt: <c>key=value</c> pairs, as Heroku's router and many Go services log requests.</summary>
     public static LogFormat Logfmt { get; } = Register(new LogfmtFormat());
 
+    /// <summary>
+    /// CSV: delimited rows under a header row naming the columns (commas, or tabs where the header has one),
+    /// as Google Cloud Storage's usage logs, Cloudflare's Logpush and spreadsheet exports write them.
+    /// </summary>
+    public static LogFormat Csv { get; } = Register(new CsvLogFormat());
+
     /// <summary>Detects each file's format from its first lines.</summary>
     public static LogFormat Auto { get; } = Register(new AutoLogFormat());
 
@@ -131,7 +137,8 @@ public abstract class LogFormat
 
     /// <summary>
     /// Whether each line reads the same wherever the file is cut, so that a big file can be read in
-    /// parts at once: not so for W3C, whose lines are what the <c>#Fields:</c> directive before them says.
+    /// parts at once: not so for W3C, whose lines are what the <c>#Fields:</c> directive before them says,
+    /// nor for CSV, whose rows are what the header row says.
     /// </summary>
     internal virtual bool LinesStandAlone => true;
 

@@ -56,12 +56,12 @@ internal static class QueryGrammar
         .XOr(Parameter.Select(name => (ExpressionSyntax)new ParameterSyntax(name)).Located())
         .Named("a glob in quotes, as \"data/**/access-log*\"");
 
-    // format    = "auto" | "common" | "combined" | "w3c" | "json" | "elb" | "haproxy" | "s3" | "squid" | "logfmt" | "ssl_request" | "envoy" | xml | directive
+    // format    = "auto" | "common" | "combined" | "w3c" | "json" | "elb" | "haproxy" | "s3" | "squid" | "logfmt" | "ssl_request" | "envoy" | "csv" | xml | directive
     private static readonly Parser<(string? Format, string? XmlElement, FormatDirectiveSyntax? Directive)> Format =
         Later(() => XmlFormat)
         .XOr(Later(() => DirectiveFormat).Select(directive => ((string?)null, (string?)null, (FormatDirectiveSyntax?)directive)))
-        .XOr(OneOf("a log format", "auto", "common", "combined", "w3c", "json", "elb", "haproxy", "s3", "squid", "logfmt", "ssl_request", "envoy").Select(name => ((string?)name, (string?)null, (FormatDirectiveSyntax?)null)))
-        .Named("a format: auto, common, combined, w3c, json, elb, haproxy, s3, squid, logfmt, ssl_request, envoy, xml(element), apache(\"...\") or nginx('...')");
+        .XOr(OneOf("a log format", "auto", "common", "combined", "w3c", "json", "elb", "haproxy", "s3", "squid", "logfmt", "ssl_request", "envoy", "csv").Select(name => ((string?)name, (string?)null, (FormatDirectiveSyntax?)null)))
+        .Named("a format: auto, common, combined, w3c, json, elb, haproxy, s3, squid, logfmt, ssl_request, envoy, csv, xml(element), apache(\"...\") or nginx('...')");
 
     // xml       = "xml" "(" ( name | string ) ")"
     private static readonly Parser<(string? Format, string? XmlElement, FormatDirectiveSyntax? Directive)> XmlFormat =

@@ -19,6 +19,7 @@ public class GrammarTests
     [InlineData("from \"x\" as combined", "(from \"x\" as combined)")]
     [InlineData("FROM \"x\" AS W3C", "(from \"x\" as w3c)")]
     [InlineData("from $logs as json", "(from $logs as json)")]
+    [InlineData("from \"usage.csv\" AS CSV", "(from \"usage.csv\" as csv)")]
     [InlineData("from \"data/buses.xml\" as xml(bus)", "(from \"data/buses.xml\" as xml(bus))")]
     [InlineData("from \"x\" AS XML ( bus_stop )", "(from \"x\" as xml(bus_stop))")]
     [InlineData("from \"x\" as xml(\"bus-stop\")", "(from \"x\" as xml(bus-stop))")]
@@ -32,7 +33,7 @@ public class GrammarTests
     public void From_takes_globs_and_a_format(string query, string tree) => Tree(query).Should().Be(tree);
 
     [Theory]
-    [InlineData("from \"x\" as xlm", "expected a format: auto, common, combined, w3c, json, elb, haproxy, s3, squid, logfmt, ssl_request, envoy, xml(element), apache(\"...\") or nginx('...'), found 'xlm'")]
+    [InlineData("from \"x\" as xlm", "expected a format: auto, common, combined, w3c, json, elb, haproxy, s3, squid, logfmt, ssl_request, envoy, csv, xml(element), apache(\"...\") or nginx('...'), found 'xlm'")]
     [InlineData("from \"x\" as apache(%h)", "expected the server's log format in quotes, as apache(\"%h %l %u %t \\\"%r\\\" %>s %b\"), found '%'")]
     [InlineData("from \"x\" as nginx('$status'", "expected ')'")]
     [InlineData("from \"x\" as nginx('$status' '[$time_local]", "expected a closing '")]

@@ -185,7 +185,10 @@ internal sealed class QueryPlan(
         else
         {
             int workers = Math.Max(1, Input.Options.MaxDegreeOfParallelism);
-            text.AppendLine($"scan:       parallel, {workers} worker(s); {(Stage.AllowSplit ? $"plain files over {Input.Options.MinPartSize * 2 / (1024 * 1024)} MB cut into newline-aligned ranges" : "files read whole (the query reads line numbers)")}; compressed files one per worker, decompressing ahead on another core when there are fewer files than workers");
+            string cut = !Query.Format.LinesStandAlone ? $"files read whole (a {Query.Format.Name} file's header says what the lines after it hold)"
+                : Stage.AllowSplit ? $"plain files over {Input.Options.MinPartSize * 2 / (1024 * 1024)} MB cut into newline-aligned ranges"
+                : "files read whole (the query reads line numbers)";
+            text.AppendLine($"scan:       parallel, {workers} worker(s); {cut}; compressed files one per worker, decompressing ahead on another core when there are fewer files than workers");
             if (Query.Format is not (CommonLogFormat or AutoLogFormat))
             {
                 // Only NCSA lines go by the block; a named format of its own parses a line at a time.

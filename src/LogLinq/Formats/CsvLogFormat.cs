@@ -1,0 +1,15 @@
+namespace LogLinq.Formats;
+
+/// <summary>
+/// CSV logs: delimited rows (by commas, or by tabs where the header has one) under a header row that
+/// names the columns, as Google Cloud Storage's usage logs, Cloudflare's Logpush in CSV and spreadsheet
+/// or BigQuery exports write them. A file is read whole, as a W3C one is: its rows are what its header says.
+/// </summary>
+internal sealed class CsvLogFormat : LogFormat
+{
+    public override string Name => "csv";
+
+    internal override LineParser CreateParser() => new CsvLineParser();
+
+    internal override bool LinesStandAlone => false;
+}
