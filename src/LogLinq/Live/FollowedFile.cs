@@ -33,6 +33,7 @@ internal sealed class FollowedFile : IDisposable
     private bool _passing;    // the bytes read are the rest of an over-long line, dropped as they come
     private long _position;   // the file offset of the next read
     private LineParser? _parser;
+    private bool _startsAfterHead; // followed from its end: the parser is first given the file's head (FileHeadLines)
     private ReadOnlyMemory<byte> _line;
     private ReadOnlyMemory<byte>? _afterHole; // the text after a hole in the current line, still in _buffer before _start
     private readonly byte[] _tail = new byte[TailSize]; // the bytes just before _position
@@ -44,6 +45,7 @@ internal sealed class FollowedFile : IDisposable
         _handle = handle;
         Identity = identity;
         _position = position;
+        _startsAfterHead = position > 0;
         _format = format;
         LastGrowth = Environment.TickCount64;
     }
@@ -210,7 +212,7 @@ internal sealed class FollowedFile : IDisposable
             return LineResult.Malformed;
         }
 
-        _parser ??= _format.CreateParser();
+        _parser ??= CreateParser();
         LineResult result = _parser.Parse(Line, out record, out error);
         if (result == LineResult.Malformed && LineHole.ParseAfter(_parser, Line, out LogLine rest, out _) != LineResult.Malformed)
         {
@@ -220,6 +222,26 @@ internal sealed class FollowedFile : IDisposable
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// This file's parser; for a file followed from its end, given the file's head first, so that a
+    /// W3C or CSV header written before following started says what the new lines hold (and an
+    /// automatic format is told from the first line, as a scan tells it). What the head parses to is
+    /// not counted: its lines were not read as lines of the query.
+    /// </summary>
+    private LineParser CreateParser()
+    {
+        LineParser parser = _format.CreateParser();
+        if (_startsAfterHead)
+        {
+            foreach ((long number, byte[] bytes) in FileHeadLines.Read(_handle))
+            {
+                parser.Parse(new LogLine(Path, number, bytes), out _, out _);
+            }
+        }
+
+        return parser;
     }
 
     /// <summary>
@@ -351,6 +373,7 @@ internal sealed class FollowedFile : IDisposable
         _passing = false;
         LineNumber = 0;
         _parser = null; // a W3C header, an auto-detected format: they are written again
+        _startsAfterHead = false;
     }
 
     /// <summary>
