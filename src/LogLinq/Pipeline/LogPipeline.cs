@@ -30,8 +30,8 @@ public static class LogPipeline
     public static IEnumerable<string> Find(params string[] globs) => GlobFinder.Find(globs);
 
     /// <summary>
-    /// Opens each file in turn, decompressing gzip, bzip2, xz and zstd as told by its first bytes,
-    /// whatever its name. A file stays open until the enumeration moves past it; stopping early closes it.
+    /// Opens each file in turn, decompressing gzip, bzip2, xz and zstd, and reading a zip archive as
+    /// the files in it one after another, as told by its first bytes, whatever its name. A file stays open until the enumeration moves past it; stopping early closes it.
     /// </summary>
     /// <param name="paths">The files, usually from <see cref="Find"/>.</param>
     /// <param name="counters">Where to count bytes read and files opened and closed, if anywhere.</param>

@@ -13,6 +13,9 @@ internal enum Compression
     Xz,
     Zstd,
 
+    /// <summary>A zip archive, read as the contents of its files one after another (what IIS and hosting panels hand out).</summary>
+    Zip,
+
     /// <summary>UTF-16, little-endian, after its byte order mark (what Windows PowerShell's <c>&gt;</c> writes).</summary>
     Utf16LittleEndian,
 

@@ -17,6 +17,12 @@ internal static class CompressionDetector
 
     private static ReadOnlySpan<byte> XzMagic => [0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00];
 
+    // A local file header starts an archive with files; an end of central directory record is all
+    // of an empty one.
+    private static ReadOnlySpan<byte> ZipMagic => [(byte)'P', (byte)'K', 0x03, 0x04];
+
+    private static ReadOnlySpan<byte> EmptyZipMagic => [(byte)'P', (byte)'K', 0x05, 0x06];
+
     private const uint ZstdFrameMagic = 0xFD2FB528;
 
     // Skippable frames use 16 magic numbers 0x184D2A50..0x184D2A5F; pzstd starts its output with one.
@@ -49,6 +55,11 @@ internal static class CompressionDetector
             {
                 return Compression.Zstd;
             }
+        }
+
+        if (header.StartsWith(ZipMagic) || header.StartsWith(EmptyZipMagic))
+        {
+            return Compression.Zip;
         }
 
         // A log copied by Windows PowerShell's ">" (or Out-File) is UTF-16 after a byte order mark:

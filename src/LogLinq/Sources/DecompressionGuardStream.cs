@@ -55,7 +55,7 @@ internal sealed class DecompressionGuardStream : ReadOnlyStream
     private bool IsReadFailure(Exception e) => e switch
     {
         ObjectDisposedException => false,
-        InvalidDataException or IOException or SharpCompressException or ZstdException => true,
+        InvalidDataException or IOException or SharpCompressException or ZstdException or ZipEntryException => true,
 
         // Managed decoders fed damaged data do not always fail with a format error: an index
         // or argument out of range is as likely. Never so for plain files, where such an
@@ -69,9 +69,12 @@ internal sealed class DecompressionGuardStream : ReadOnlyStream
     {
         // EndOfStreamException is what a decoder throws when the file ends too soon: a format
         // problem like the others. Any other IOException comes from the disk.
-        string message = e is IOException and not EndOfStreamException
-            ? $"{_path}: read error after {_delivered} bytes: {e.Message}"
-            : $"{_path}: corrupt or truncated {Name(_compression)} data after {_delivered} bytes";
+        string message = e switch
+        {
+            ZipEntryException entry => $"{_path}: entry {entry.Entry}: {entry.Problem} after {_delivered} bytes",
+            IOException and not EndOfStreamException => $"{_path}: read error after {_delivered} bytes: {e.Message}",
+            _ => $"{_path}: corrupt or truncated {Name(_compression)} data after {_delivered} bytes",
+        };
         return new LogSourceException(message, _path, _delivered, e);
     }
 
@@ -81,6 +84,7 @@ internal sealed class DecompressionGuardStream : ReadOnlyStream
         Compression.Bzip2 => "bzip2",
         Compression.Xz => "xz",
         Compression.Zstd => "zstd",
+        Compression.Zip => "zip",
         Compression.Utf16LittleEndian or Compression.Utf16BigEndian => "UTF-16",
         _ => "plain",
     };

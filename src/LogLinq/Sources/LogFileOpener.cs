@@ -5,8 +5,8 @@ using ZstdDecompressionStream = ZstdSharp.DecompressionStream;
 namespace LogLinq.Sources;
 
 /// <summary>
-/// Opens a log file for reading its content, decompressing gzip, bzip2, xz and zstd files as told
-/// by their magic bytes, whatever their names.
+/// Opens a log file for reading its content, decompressing gzip, bzip2, xz and zstd files and
+/// reading zip archives as the files in them, as told by their magic bytes, whatever their names.
 /// </summary>
 internal static class LogFileOpener
 {
@@ -16,7 +16,8 @@ internal static class LogFileOpener
 
     /// <summary>
     /// Opens <paramref name="path"/> and returns a stream of its content, decompressed if its first
-    /// bytes say it is gzip (all members), bzip2 (all streams), xz (all streams) or zstd (all frames).
+    /// bytes say it is gzip (all members), bzip2 (all streams), xz (all streams) or zstd (all frames),
+    /// or the contents of the files in it, one after another, if they say it is a zip archive.
     /// </summary>
     /// <param name="path">The file to open.</param>
     /// <param name="counters">Where to count the file's opening, closing and raw bytes read, if anywhere.</param>
@@ -66,6 +67,10 @@ internal static class LogFileOpener
         Compression.Xz => ConcatenatedStream.Xz(new BufferedStream(file, CompressedBufferSize)),
 
         Compression.Zstd => Zstd(file),
+
+        // The archive is read from its end (its directory) and then at each file: it is seekable
+        // when it is a file; from a pipe, ZipArchive copies it into memory first.
+        Compression.Zip => new ZipEntriesStream(new BufferedStream(file, CompressedBufferSize)),
 
         // The mark goes through as U+FEFF, which the UTF-8 lines lose as any byte order mark.
         Compression.Utf16LittleEndian => Encoding.CreateTranscodingStream(new BufferedStream(file, CompressedBufferSize), Encoding.Unicode, Encoding.UTF8),
