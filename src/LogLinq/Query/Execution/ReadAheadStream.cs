@@ -39,7 +39,7 @@ internal sealed class ReadAheadStream : ReadOnlyStream
                 while (true)
                 {
                     byte[] block = _free.TryTake(out byte[]? reused) ? reused : new byte[BlockSize];
-                    int length = source.ReadAtLeast(block, block.Length, throwOnEndOfStream: false);
+                    int length = Fill(source, block);
                     if (length == 0)
                     {
                         break;
@@ -62,6 +62,36 @@ internal sealed class ReadAheadStream : ReadOnlyStream
         {
             _blocks.CompleteAdding();
         }
+    }
+
+    /// <summary>
+    /// Reads until <paramref name="block"/> is full or the stream ends. When the stream fails (a
+    /// damaged file), the bytes read into the block before it are queued before the failure is
+    /// passed on, so that the lines before the damage are read, as they are without reading ahead.
+    /// </summary>
+    private int Fill(Stream source, byte[] block)
+    {
+        int length = 0;
+        try
+        {
+            while (length < block.Length)
+            {
+                int read = source.Read(block, length, block.Length - length);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                length += read;
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException && length > 0)
+        {
+            _blocks.Add((block, length), _stop.Token);
+            throw;
+        }
+
+        return length;
     }
 
     public override int Read(Span<byte> buffer)
