@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.IO.Hashing;
 
 namespace LogLinq.Sources;
 
@@ -12,14 +13,18 @@ namespace LogLinq.Sources;
 /// Line numbers count on across the files, as they do across a gzip file's members: the lines are
 /// those of one source, the archive. .NET's <see cref="ZipArchive"/> reads the central directory at
 /// the archive's end first, so an archive cut short fails before any byte is delivered; it decodes
-/// stored, deflate and deflate64 data only.
+/// stored, deflate and deflate64 data only. It does not check a file's CRC-32, which is done here:
+/// damaged data that still inflates would otherwise read as lines of garbage, where a damaged gzip
+/// file fails.
 /// </remarks>
 internal sealed class ZipEntriesStream : ReadOnlyStream
 {
     private readonly ZipArchive _archive;
+    private readonly Crc32 _crc = new();
     private int _next;
     private ZipArchiveEntry? _entry;
     private Stream? _content;
+    private long _entryLength;
     private bool _endsWithNewline = true;
 
     /// <summary>Reads the archive's directory from <paramref name="source"/>, which the result owns.</summary>
@@ -41,12 +46,19 @@ internal sealed class ZipEntriesStream : ReadOnlyStream
             int read = ReadEntry(buffer);
             if (read > 0)
             {
+                _crc.Append(buffer[..read]);
+                _entryLength += read;
                 _endsWithNewline = buffer[read - 1] == (byte)'\n';
                 return read;
             }
 
             _content!.Dispose();
             _content = null;
+            if (_crc.GetCurrentHashAsUInt32() != _entry!.Crc32 || _entryLength != _entry.Length)
+            {
+                throw new ZipEntryException(_entry.FullName, "corrupt or truncated zip data");
+            }
+
             if (!_endsWithNewline)
             {
                 _endsWithNewline = true;
@@ -79,6 +91,8 @@ internal sealed class ZipEntriesStream : ReadOnlyStream
             try
             {
                 _content = _entry.Open();
+                _crc.Reset();
+                _entryLength = 0;
             }
             catch (InvalidDataException e)
             {
