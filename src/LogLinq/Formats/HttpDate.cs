@@ -72,12 +72,15 @@ internal static class HttpDate
     // The bytes of "[dd/MMM/yyyy:HH:mm:ss ±zzzz] \"" that are the same all day: all but the clock's.
     private const uint BracketedText = 0x1FFFu | (0x1FFu << 21);
 
+    // Longer than the longest time with a fraction of seven digits and an offset: not a time.
+    private const int MaxUnpaddedLength = 40;
+
     /// <summary>
     /// Every time <see cref="TryKnownDay"/> leaves: a new day or offset, a fraction, or a bad time; and
     /// a time without an offset, read as UTC (as a JSON time without one is, so that a result never
     /// depends on the reader's zone), with a space or a colon after the day: Python's
     /// <c>http.server</c> and Werkzeug (Flask) write <c>[26/Nov/2026 12:00:01]</c>, and Apache's
-    /// <c>%{%d/%b/%Y:%H:%M:%S}t</c> leaves the zone out.
+    /// <c>%{%d/%b/%Y:%H:%M:%S}t</c> leaves the zone out; and a day of one digit.
     /// </summary>
     // Once a day on nearly every log, so left to ReadyToRun and tiering: compiled at full optimisation
     // at every start, it cost more than it saved.
@@ -85,6 +88,15 @@ internal static class HttpDate
     {
         ticks = 0;
         offsetMinutes = 0;
+        if (s.Length is >= 19 and < MaxUnpaddedLength && s[1] == '/' && AsciiDigits.IsDigit(s[0]))
+        {
+            // A day without its leading zero, as Go's "2/Jan/2006" layout writes it: read as the padded one.
+            Span<byte> padded = stackalloc byte[MaxUnpaddedLength];
+            padded[0] = (byte)'0';
+            s.CopyTo(padded[1..]);
+            return TryParseAny(padded[..(s.Length + 1)], ref cache, out ticks, out offsetMinutes);
+        }
+
         if (s.Length < 20 || (s[11] != ':' && s[11] != ' ') || s[14] != ':' || s[17] != ':' || !Day(s, ref cache, out long dayTicks)
             || !TwoDigits(s, 12, out int hour)
             || !TwoDigits(s, 15, out int minute)

@@ -110,6 +110,19 @@ public sealed class HttpDateTests
         Parse(text).Should().Be(new DateTimeOffset(2008, 2, 24, 0, 8, 59, milliseconds, TimeSpan.Zero));
     }
 
+    [Theory]
+    [InlineData("4/Feb/2008:00:08:59 -0600", 4, -6)]
+    [InlineData("4/Feb/2008 00:08:59", 4, 0)]
+    [InlineData("9/Feb/2008:00:08:59.5 +0100", 9, 1)]
+    public void A_day_of_one_digit_is_read_as_its_padded_day(string text, int day, int offsetHours)
+    {
+        // Go's "2/Jan/2006:15:04:05 -0700" layout does not pad the day.
+        DateTimeOffset t = Parse(text);
+
+        (t.Year, t.Month, t.Day, t.Hour, t.Minute, t.Second).Should().Be((2008, 2, day, 0, 8, 59));
+        t.Offset.Should().Be(TimeSpan.FromHours(offsetHours));
+    }
+
     [Fact]
     public void A_space_after_the_day_keeps_the_offset_written()
     {
@@ -135,7 +148,9 @@ public sealed class HttpDateTests
     [InlineData("24/Feb/2008T00:08:59")]
     [InlineData("24-Feb-2008:00:08:59 -0600")]
     [InlineData("2008-02-24T00:08:59-06:00")]
-    [InlineData("4/Feb/2008:00:08:59 -0600")]
+    [InlineData("/Feb/2008:00:08:59 -0600")]
+    [InlineData("x4/Feb/2008:00:08:59 -0600")]
+    [InlineData("4/Feb/2008:00:08:59 -06000000000000000000000000")]
     [InlineData("24/Feb/08:00:08:59 -0600")]
     [InlineData("24/Feb/0000:00:08:59 -0600")]
     [InlineData("24/Feb/2008:24:00:00 -0600")]
