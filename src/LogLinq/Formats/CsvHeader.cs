@@ -61,30 +61,7 @@ internal sealed class CsvHeader
     /// Whether <paramref name="line"/> is a header a CSV log may start with: values separated by a comma
     /// or a tab, among them the name of a column a time is read from and of one a status is.
     /// </summary>
-    public static bool Looks(ReadOnlySpan<byte> line)
-    {
-        byte delimiter = DelimiterOf(line);
-        if (!line.Contains(delimiter))
-        {
-            return false;
-        }
-
-        bool time = false, status = false;
-        var values = new CsvValues(line, delimiter);
-        while (values.Next(out FieldRange raw, out bool escaped))
-        {
-            if (values.Fault is not null || escaped)
-            {
-                return false;
-            }
-
-            JsonField field = CsvFieldNames.Lookup(raw.Of(line).Trim((byte)' '), out _);
-            time |= CsvFieldNames.IsTime(field);
-            status |= field == JsonField.Status;
-        }
-
-        return time && status;
-    }
+    public static bool Looks(ReadOnlySpan<byte> line) => Names(line, out bool time, out bool status, out _) && time && status;
 
     /// <summary>
     /// Whether <paramref name="line"/>, which is not a record under this header, is a header itself: a
@@ -92,7 +69,8 @@ internal sealed class CsvHeader
     /// again, when it could start a file as one (<see cref="Looks"/>), or when its values, two or more,
     /// are all names of fields. No row is such: a record's time and status are no names.
     /// </summary>
-    public bool IsReplacedBy(ReadOnlySpan<byte> line) => line.SequenceEqual(_text) || Looks(line) || AllNames(line);
+    public bool IsReplacedBy(ReadOnlySpan<byte> line) =>
+        line.SequenceEqual(_text) || (Names(line, out bool time, out bool status, out bool allNames) && ((time && status) || allNames));
 
     /// <summary>The field the column at <paramref name="index"/> fills, and whether its name is a weak spelling of it.</summary>
     public JsonField Field(int index, out bool weak)
@@ -108,8 +86,14 @@ internal sealed class CsvHeader
     public string Describe(int index) =>
         index < _names.Length ? $"column {index + 1} ({ErrorText.Quote(_names[index])})" : $"column {index + 1}, beyond the header's {_names.Length}";
 
-    private static bool AllNames(ReadOnlySpan<byte> line)
+    /// <summary>
+    /// Reads <paramref name="line"/> as a header's names, unquoted, between commas or tabs: whether it
+    /// holds a delimiter and no quote, and whether among its names are a time's and a status's, and
+    /// whether all of them are names of fields.
+    /// </summary>
+    private static bool Names(ReadOnlySpan<byte> line, out bool time, out bool status, out bool allNames)
     {
+        (time, status, allNames) = (false, false, true);
         byte delimiter = DelimiterOf(line);
         if (!line.Contains(delimiter))
         {
@@ -119,10 +103,15 @@ internal sealed class CsvHeader
         var values = new CsvValues(line, delimiter);
         while (values.Next(out FieldRange raw, out bool escaped))
         {
-            if (values.Fault is not null || escaped || CsvFieldNames.Lookup(raw.Of(line).Trim((byte)' '), out _) == JsonField.Ignored)
+            if (values.Fault is not null || escaped)
             {
                 return false;
             }
+
+            JsonField field = CsvFieldNames.Lookup(raw.Of(line).Trim((byte)' '), out _);
+            time |= CsvFieldNames.IsTime(field);
+            status |= field == JsonField.Status;
+            allNames &= field != JsonField.Ignored;
         }
 
         return true;

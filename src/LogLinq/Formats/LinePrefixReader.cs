@@ -219,15 +219,15 @@ internal static class LinePrefixReader
     // time stream (stdout|stderr) (F|P) message
     private static int ContainerLength(ReadOnlySpan<byte> line)
     {
-        int time = IsoTimeLength(line);
+        int time = TimestampLength(line);
         if (time == 0)
         {
             return 0;
         }
 
-        ReadOnlySpan<byte> rest = line[(time + 1)..];
+        ReadOnlySpan<byte> rest = line[time..];
         return (rest.StartsWith("stdout "u8) || rest.StartsWith("stderr "u8)) && rest.Length > 8 && rest[7] is (byte)'F' or (byte)'P' && rest[8] == ' '
-            ? time + 1 + 9
+            ? time + 9
             : 0;
     }
 }
