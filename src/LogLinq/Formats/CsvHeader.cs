@@ -14,14 +14,17 @@ internal sealed class CsvHeader
     private readonly JsonField[] _fields;
     private readonly bool[] _weak;
 
-    private CsvHeader(byte[] text, long line, byte delimiter, byte[][] names, JsonField[] fields, bool[] weak)
+    private CsvHeader(byte[] text, byte delimiter, byte[][] names, JsonField[] fields, bool[] weak)
     {
-        (_text, Line, Delimiter, _names, _fields, _weak) = (text, line, delimiter, names, fields, weak);
+        (_text, Delimiter, _names, _fields, _weak) = (text, delimiter, names, fields, weak);
         Missing = MissingColumns();
     }
 
-    /// <summary>The file's line the header is on, for messages.</summary>
-    public long Line { get; }
+    /// <summary>The header row as written: what a range of the file after it is to be read with.</summary>
+    public byte[] Text => _text;
+
+    /// <summary>The header row for a message (not its line: a range of the file counts its lines from its own start).</summary>
+    public string Quoted => ErrorText.Quote(_text);
 
     /// <summary>What separates the values of a row.</summary>
     public byte Delimiter { get; }
@@ -35,8 +38,8 @@ internal sealed class CsvHeader
     /// </summary>
     public string? Missing { get; }
 
-    /// <summary>Reads the header <paramref name="line"/> (without its noise), on line <paramref name="number"/> of its file.</summary>
-    public static CsvHeader Read(ReadOnlySpan<byte> line, long number)
+    /// <summary>Reads the header <paramref name="line"/> (without its noise).</summary>
+    public static CsvHeader Read(ReadOnlySpan<byte> line)
     {
         byte delimiter = DelimiterOf(line);
         var names = new List<byte[]>();
@@ -54,7 +57,7 @@ internal sealed class CsvHeader
             fields[i] = CsvFieldNames.Lookup(names[i], out weak[i]);
         }
 
-        return new CsvHeader(line.ToArray(), number, delimiter, [.. names], fields, weak);
+        return new CsvHeader(line.ToArray(), delimiter, [.. names], fields, weak);
     }
 
     /// <summary>
@@ -150,6 +153,6 @@ internal sealed class CsvHeader
             (false, _) => $"a time is read from a column named {CsvFieldNames.TimeNames}",
             _ => $"a status is read from a column named {CsvFieldNames.StatusNames}",
         };
-        return $"the header on line {Line} has {missing}: its columns are {names}; {wanted}";
+        return $"the header has {missing}: its columns are {names}; {wanted}";
     }
 }

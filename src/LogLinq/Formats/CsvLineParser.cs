@@ -22,6 +22,9 @@ internal sealed class CsvLineParser : CopyingLineParser
 
     private CsvHeader? _header;
 
+    /// <summary>The header row in force.</summary>
+    internal override HeaderLines? Headers => _header is null ? null : new HeaderLines([_header.Text], 1);
+
     public override LineResult ParseFields(in LogLine line, ref CommonLogFields fields, out ArraySegment<byte> text, out string? error)
     {
         text = default;
@@ -34,7 +37,7 @@ internal sealed class CsvLineParser : CopyingLineParser
 
         if (_header is null)
         {
-            _header = CsvHeader.Read(bytes, line.Number);
+            _header = CsvHeader.Read(bytes);
             return LineResult.Skipped;
         }
 
@@ -48,7 +51,7 @@ internal sealed class CsvLineParser : CopyingLineParser
         text = EndLine(found.Text);
         if (result == LineResult.Malformed && _header.IsReplacedBy(bytes))
         {
-            _header = CsvHeader.Read(bytes, line.Number);
+            _header = CsvHeader.Read(bytes);
             error = null;
             return LineResult.Skipped;
         }
@@ -102,7 +105,7 @@ internal sealed class CsvLineParser : CopyingLineParser
 
         if (count != header.Count)
         {
-            error = $"expected {header.Count} values, one for each column the header on line {header.Line} names, found {count}";
+            error = $"expected {header.Count} values, one for each column the header names ({header.Quoted}), found {count}";
             return LineResult.Malformed;
         }
 

@@ -33,6 +33,14 @@ internal abstract class LineParser
     /// </summary>
     internal virtual bool ReadsAsItStands(ReadOnlySpan<byte> line) => false;
 
+    /// <summary>
+    /// The header lines this parser has read that say how it reads the lines after them (W3C's
+    /// <c>#Fields:</c>, a CSV header), or null where there are none: always, for a format whose lines
+    /// stand alone. A range of a file that starts past its head is scanned by a parser given the
+    /// head's, and checked against these of the range before it.
+    /// </summary>
+    internal virtual HeaderLines? Headers => null;
+
     /// <summary>True for a line of nothing but spaces and tabs, which no format treats as a record.</summary>
     internal static bool IsBlank(ReadOnlySpan<byte> line) => line.TrimStart(" \t"u8).IsEmpty;
 }

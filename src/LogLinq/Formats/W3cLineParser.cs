@@ -15,7 +15,10 @@ namespace LogLinq.Formats;
 internal sealed class W3cLineParser : CopyingLineParser
 {
     private W3cField[]? _columns;
-    private long _fieldsLine;
+
+    // The directives in force, as written: what a range of the file after them is to be read with.
+    private byte[]? _fieldsDirective;
+    private byte[]? _dateDirective;
 
     // Whether the #Fields: is CloudFront's (it lists x-edge-location): its time-taken is in seconds.
     private bool _cloudFront;
@@ -33,7 +36,7 @@ internal sealed class W3cLineParser : CopyingLineParser
 
         if (bytes[0] == '#')
         {
-            return Directive(bytes, line.Number, out error);
+            return Directive(bytes, out error);
         }
 
         if (_columns is null)
@@ -48,12 +51,13 @@ internal sealed class W3cLineParser : CopyingLineParser
         return result;
     }
 
-    private LineResult Directive(ReadOnlySpan<byte> line, long number, out string? error)
+    private LineResult Directive(ReadOnlySpan<byte> line, out string? error)
     {
         error = null;
         if (IsDirective(line, "#Fields:"u8))
         {
-            return Fields(line["#Fields:".Length..], number, out error);
+            _fieldsDirective = line.ToArray();
+            return Fields(line["#Fields:".Length..], out error);
         }
 
         if (IsDirective(line, "#Date:"u8))
@@ -68,16 +72,33 @@ internal sealed class W3cLineParser : CopyingLineParser
             }
 
             _directiveDate = date;
+            _dateDirective = line.ToArray();
         }
 
         // #Software, #Version, #Remark, #Start-Date, #End-Date and the rest say nothing a record needs.
         return LineResult.Skipped;
     }
 
+    /// <summary>
+    /// The <c>#Fields:</c> directive and, where it names no date field, the <c>#Date:</c> one, which is
+    /// then where a line's date comes from (a later <c>#Date:</c> of a file that logs the date changes nothing).
+    /// </summary>
+    internal override HeaderLines? Headers =>
+        (_fieldsDirective, _dateDirective) switch
+        {
+            (null, null) => null,
+            (null, { } date) => new HeaderLines([date], 1),
+            ({ } fields, null) => new HeaderLines([fields], 1),
+            ({ } fields, { } date) => new HeaderLines([fields, date], _columns?.Contains(W3cField.Date) == true ? 1 : 2),
+        };
+
+    // The header's names for a message (not its line: a range of the file counts its lines from its own start).
+    private string FieldNames => ErrorText.Quote(_fieldsDirective.AsSpan("#Fields:".Length).Trim(" \t"u8));
+
     private static bool IsDirective(ReadOnlySpan<byte> line, ReadOnlySpan<byte> name) =>
         line.Length >= name.Length && Ascii.EqualsIgnoreCase(line[..name.Length], name);
 
-    private LineResult Fields(ReadOnlySpan<byte> names, long number, out string? error)
+    private LineResult Fields(ReadOnlySpan<byte> names, out string? error)
     {
         var columns = new List<W3cField>();
         foreach (Range range in names.SplitAny(" \t"u8))
@@ -99,7 +120,6 @@ internal sealed class W3cLineParser : CopyingLineParser
         }
 
         _columns = [.. columns];
-        _fieldsLine = number;
         error = null;
         return LineResult.Skipped;
     }
@@ -111,7 +131,7 @@ internal sealed class W3cLineParser : CopyingLineParser
         int count = Split(line, columns, found);
         if (count != columns.Length)
         {
-            error = $"expected {columns.Length} fields, as the #Fields: header on line {_fieldsLine} lists, found {count}";
+            error = $"expected {columns.Length} fields, as the #Fields: header lists ({FieldNames}), found {count}";
             return LineResult.Malformed;
         }
 
@@ -257,7 +277,7 @@ internal sealed class W3cLineParser : CopyingLineParser
         FieldRange timeField = found[(int)W3cField.Time];
         if (timeField.IsNone)
         {
-            error = $"no time: the #Fields: header on line {_fieldsLine} has no time field";
+            error = $"no time: the #Fields: header ({FieldNames}) has no time field";
             return false;
         }
 

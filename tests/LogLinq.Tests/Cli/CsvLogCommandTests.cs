@@ -66,7 +66,7 @@ public sealed class CsvLogCommandTests : IDisposable
 
         run.ExitCode.Should().Be(0, run.ToString());
         run.Stdout.Should().Be("host\tpath\tstatus\tbytes\n192.0.2.1\t/a\t200\t10\n192.0.2.3\t/c\t500\t30\n");
-        run.Stderr.Should().Contain($"{log}:3: expected 5 values, one for each column the header on line 1 names, found 4");
+        run.Stderr.Should().Contain($"{log}:3: expected 5 values, one for each column the header names ('host\\tpath\\tstatus\\tbytes\\ttime'), found 4");
     }
 
     [Fact]

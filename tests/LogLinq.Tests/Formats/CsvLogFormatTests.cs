@@ -84,8 +84,8 @@ public sealed class CsvLogFormatTests
             "2024-01-02T03:04:07Z,200,7");
 
         results[0].Result.Should().Be(LineResult.Skipped);
-        results[2].Should().Be((LineResult.Malformed, (LogRecord?)null, "expected 3 values, one for each column the header on line 2 names, found 4"));
-        results[3].Error.Should().Be("expected 3 values, one for each column the header on line 2 names, found 2");
+        results[2].Should().Be((LineResult.Malformed, (LogRecord?)null, "expected 3 values, one for each column the header names ('time,status,bytes'), found 4"));
+        results[3].Error.Should().Be("expected 3 values, one for each column the header names ('time,status,bytes'), found 2");
         Record(results[4]).Bytes.Should().Be(7);
     }
 
@@ -129,7 +129,7 @@ public sealed class CsvLogFormatTests
         results[0].Result.Should().Be(LineResult.Skipped);
         results[1].Result.Should().Be(LineResult.Malformed);
         results[1].Error.Should().Be(
-            "the header on line 1 has no time column: its columns are host, status, bytes; a time is read from a column named "
+            "the header has no time column: its columns are host, status, bytes; a time is read from a column named "
             + "time_micros, EdgeStartTimestamp, time, timestamp, @timestamp, time_local, time_iso8601, ts, msec, start_time or date");
         results[2].Error.Should().Be(results[1].Error);
     }
@@ -140,7 +140,7 @@ public sealed class CsvLogFormatTests
         var results = Parse("ts,path", "1704164645,/");
 
         results[1].Error.Should().Be(
-            "the header on line 1 has no status column: its columns are ts, path; a status is read from a column named "
+            "the header has no status column: its columns are ts, path; a status is read from a column named "
             + "sc_status, EdgeResponseStatus, status, response, status_code, response_code, DownstreamStatus or http.response.status_code");
     }
 

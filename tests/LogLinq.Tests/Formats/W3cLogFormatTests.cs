@@ -133,8 +133,8 @@ public sealed class W3cLogFormatTests : IDisposable
         report.MalformedByFile.Should().Equal(new Dictionary<string, long> { [path] = 6 });
         report.Samples.Should().Equal(
             new MalformedLine(path, 1, "no #Fields: header before this line"),
-            new MalformedLine(path, 5, "expected 5 fields, as the #Fields: header on line 3 lists, found 6"),
-            new MalformedLine(path, 6, "expected 5 fields, as the #Fields: header on line 3 lists, found 4"),
+            new MalformedLine(path, 5, "expected 5 fields, as the #Fields: header lists ('date time cs-method cs-uri-stem sc-status'), found 6"),
+            new MalformedLine(path, 6, "expected 5 fields, as the #Fields: header lists ('date time cs-method cs-uri-stem sc-status'), found 4"),
             new MalformedLine(path, 7, "expected a numeric status in sc-status, found 'OK'"),
             new MalformedLine(path, 8, "expected a date like 2024-03-01 in the date field, found '2024-02-30'"),
             new MalformedLine(path, 9, "expected a time like 12:34:56 in the time field, found '25:00:07'"));
@@ -148,7 +148,7 @@ public sealed class W3cLogFormatTests : IDisposable
         Action scan = () => new[] { path }.Open().Cat().Parse(LogFormat.W3c, strict: true).ToList();
 
         scan.Should().Throw<MalformedLogException>()
-            .Which.Line.Should().Be(new MalformedLine(path, 3, "expected 3 fields, as the #Fields: header on line 1 lists, found 2"));
+            .Which.Line.Should().Be(new MalformedLine(path, 3, "expected 3 fields, as the #Fields: header lists ('date time sc-status'), found 2"));
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public sealed class W3cLogFormatTests : IDisposable
     {
         var results = Parse("#Fields: date c-ip sc-status", "2024-03-01 192.0.2.1 200");
 
-        results[1].Error.Should().Be("no time: the #Fields: header on line 1 has no time field");
+        results[1].Error.Should().Be("no time: the #Fields: header ('date c-ip sc-status') has no time field");
     }
 
     [Fact]
