@@ -70,14 +70,14 @@ public sealed class CsvLogCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Explain_names_the_format_and_reads_the_file_whole()
+    public async Task Explain_names_the_format_and_how_ranges_of_a_file_are_read_with_its_header()
     {
         string log = _dir.Write("usage.csv", Usage);
 
         LoglinqProcess.Result run = await LoglinqProcess.RunAsync(["query", $"from \"{log}\" as csv | count", "--explain"]);
 
         run.ExitCode.Should().Be(0, run.ToString());
-        run.Stdout.Should().Contain("format csv").And.Contain("files read whole (a csv file's header says what the lines after it hold)")
+        run.Stdout.Should().Contain("format csv").And.Contain("cut into newline-aligned ranges (each past the head read with the header there, and again if a csv header changed before it)")
             .And.Contain("lines one at a time, by the csv parser");
     }
 

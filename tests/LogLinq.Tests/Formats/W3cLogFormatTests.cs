@@ -303,10 +303,10 @@ public sealed class W3cLogFormatTests : IDisposable
     }
 
     [Fact]
-    public void A_big_file_named_w3c_is_read_whole_since_its_lines_need_the_fields_directive_before_them()
+    public void A_big_file_named_w3c_is_cut_into_ranges_each_read_with_the_fields_directive_before_them()
     {
-        // Over twice the (small) part size: a format that is cut into parts would read the parts after
-        // the first without their #Fields: directive.
+        // Over twice the (small) part size: a range read without the head's #Fields: directive would
+        // make every line of it malformed.
         var text = new StringBuilder("#Fields: date time c-ip cs-method cs-uri-stem sc-status sc-bytes\n");
         const int Lines = 6000;
         for (int i = 0; i < Lines; i++)

@@ -57,6 +57,25 @@ internal sealed class FileScan
     }
 
     /// <summary>
+    /// The header lines in force at this point of the scan (W3C's <c>#Fields:</c>, a CSV header), or
+    /// null where the format has none or none was read (see <see cref="LineParser.Headers"/>).
+    /// </summary>
+    public HeaderLines? Headers => _parser?.Headers;
+
+    /// <summary>
+    /// Gives the parser header lines read elsewhere, before the scan's own lines: the file's head for
+    /// a range that starts past it, or the header found in force there. They are not counted as lines
+    /// of the scan. The format must be known (a range's is).
+    /// </summary>
+    public void ReadHeaders(IEnumerable<byte[]> lines)
+    {
+        foreach (byte[] line in lines)
+        {
+            _parser!.Parse(new LogLine(_file, 0, line), out _, out _);
+        }
+    }
+
+    /// <summary>
     /// The literal every passing line holds, once the file is known to be in an NCSA format and its
     /// lines not inside Docker's JSON (other formats escape characters, so their raw lines cannot be
     /// searched); null when there is none. The reader can then skip to the lines that hold it, as grep does.

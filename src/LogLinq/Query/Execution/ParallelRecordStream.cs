@@ -50,7 +50,7 @@ internal static class ParallelRecordStream
         LogSourceOptions options = input.Options;
         int workers = Math.Max(1, options.MaxDegreeOfParallelism);
         List<ScanPart> parts = workers > 1 && IsBig(input.Files, options.MinPartSize)
-            ? ScanPartitioner.Partition(input.Files, query.Format, workers, allowSplit, options.MinPartSize, Math.Max(options.MinPartSize, Math.Min(PartSize, 4 * options.MinPartSize)))
+            ? ScanPartitioner.Partition(input.Files, query.Format, workers, allowSplit, options.MinPartSize, evenPartSize: Math.Max(options.MinPartSize, Math.Min(PartSize, 4 * options.MinPartSize)))
             : [];
         if (parts.Count < 2)
         {

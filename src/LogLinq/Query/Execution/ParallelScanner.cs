@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using LogLinq.Formats;
 using LogLinq.Interchange;
 using LogLinq.Records;
 using LogLinq.Sources;
@@ -38,7 +39,7 @@ internal static class ParallelScanner
         }
         List<ScanPart> parts = input.Stream is { } stream
             ? [new ScanPart(stream.Name, 0, -1, null) { Stream = stream }]
-            : ScanPartitioner.Partition(input.Files, query.Format, workers, allowSplit && !options.Strict, options.MinPartSize);
+            : ScanPartitioner.Partition(input.Files, query.Format, workers, allowSplit && !options.Strict, options.MinPartSize, splitHeaded: true);
         if (parts.Count == 0)
         {
             return create().Result();
@@ -65,6 +66,10 @@ internal static class ParallelScanner
     /// <paramref name="partEnded"/>, when given, is told of each part's end, with the lines it owned
     /// (counted from its own start) or its failure if it failed; it returns whether it took the
     /// failure (the other parts then go on), or else the first failure stops the workers and is thrown here.
+    /// A range that read its file's head first (<see cref="ScanPart.ReadsHeadFirst"/>) ends only once
+    /// the ranges before it have, and only with their header in force at its start: where another
+    /// header came between, it is scanned again with that one, so the answer is a whole file's scan.
+    /// Such parts must not take failures.
     /// </summary>
     public static void RunParts(
         ScanInput input,
@@ -99,25 +104,67 @@ internal static class ParallelScanner
             lineBase += lineCounts[i];
         });
 
+        // A range past its file's head is scanned with the head's header (W3C's #Fields:, a CSV
+        // header), as if none came between; its end waits for the ranges before it, and is checked
+        // against the header in force at the end of the one before (see RangeHeaders).
+        RangeHeaders? headers = parts.Any(p => p.ReadsHeadFirst) ? new RangeHeaders(parts.Count) : null;
+        InOrderCompletion? headersChecked = headers is null ? null : new InOrderCompletion(parts.Count, i =>
+        {
+            if (!headers!.ReadRight(i, parts[i], out HeaderLines? inForce))
+            {
+                PartialAggregate state = stateFor(i);
+                FileScan scan = scans[i] = new FileScan(query, parts[i].Path, parts[i].Format);
+                try
+                {
+                    scan.ReadHeaders(inForce?.Lines ?? []);
+                    lineCounts[i] = ScanOne(parts[i], scan, state, counters, readAhead, cancel);
+                    headers.Scanned(i, scan, state);
+                }
+                finally
+                {
+                    scan.ReleaseMasks();
+                }
+            }
+
+            partEnded?.Invoke(i, headers.TakeState(i), lineCounts[i], null);
+            reported.Ended(i);
+        });
+
         void Scan(int i)
         {
+            bool checkedLater = false;
             try
             {
-                ScanPart(i);
+                checkedLater = ScanPart(i) && headers is not null;
             }
             finally
             {
-                reported.Ended(i);
+                if (!checkedLater)
+                {
+                    reported.Ended(i);
+                }
+            }
+
+            if (checkedLater)
+            {
+                headersChecked!.Ended(i);
             }
         }
 
-        void ScanPart(int i)
+        // Whether the part ended with its lines scanned, not with a failure taken.
+        bool ScanPart(int i)
         {
             PartialAggregate state = stateFor(i);
             FileScan scan = scans[i] = new FileScan(query, parts[i].Path, parts[i].Format);
             try
             {
+                if (parts[i].ReadsHeadFirst)
+                {
+                    headers!.ReadHead(i, parts[i], scan, counters);
+                }
+
                 lineCounts[i] = ScanOne(parts[i], scan, state, counters, readAhead, cancel);
+                headers?.Scanned(i, scan, state);
             }
             catch (Exception e) when (partEnded is not null)
             {
@@ -126,19 +173,27 @@ internal static class ParallelScanner
                     throw;
                 }
 
-                return;
+                return false;
             }
             finally
             {
                 scan.ReleaseMasks();
             }
 
-            partEnded?.Invoke(i, state, lineCounts[i], null);
+            if (headers is null)
+            {
+                partEnded?.Invoke(i, state, lineCounts[i], null);
+            }
+
+            return true;
         }
 
         try
         {
             PartWorkers.Run(parts.Count, workers, Scan, cancel);
+
+            // A part another thread left while this one checked a part before it.
+            headersChecked?.TakeAllEnded();
             progress?.Stop();
         }
         finally

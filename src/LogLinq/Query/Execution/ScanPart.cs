@@ -16,4 +16,11 @@ internal sealed record ScanPart(string Path, long Start, long End, LogFormat? Fo
     public Interchange.StreamInput? Stream { get; init; }
 
     public bool IsWholeFile => End < 0;
+
+    /// <summary>
+    /// Whether the part is a range past the head of a file whose header says what its lines hold
+    /// (W3C, CSV): its scan reads the head's header lines first, and what it found holds only if no
+    /// other header came between (see <see cref="ParallelScanner"/>).
+    /// </summary>
+    public bool ReadsHeadFirst => Start > 0 && Format is { LinesStandAlone: false };
 }

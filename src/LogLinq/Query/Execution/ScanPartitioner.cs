@@ -23,18 +23,22 @@ internal static class ScanPartitioner
     /// <param name="workers">How many workers will take the parts.</param>
     /// <param name="allowSplit">Whether plain files may be cut into byte ranges.</param>
     /// <param name="minPartSize">The least part; a file under two of them is one part.</param>
+    /// <param name="splitHeaded">
+    /// Whether files whose header says what their lines hold (W3C, CSV) may be cut too: for a scan
+    /// that checks each range's header (<see cref="ScanPart.ReadsHeadFirst"/>) before it takes the range's rows.
+    /// </param>
     /// <param name="evenPartSize">
     /// When not 0, plain files are cut into parts of this size (the last a little bigger), for a stream
     /// whose rows are taken in order as parts end (<see cref="ParallelRecordStream"/>), rather than in
     /// the shares of <see cref="Guided"/>.
     /// </param>
-    public static List<ScanPart> Partition(IEnumerable<string> files, LogFormat format, int workers, bool allowSplit, long minPartSize, long evenPartSize = 0)
+    public static List<ScanPart> Partition(IEnumerable<string> files, LogFormat format, int workers, bool allowSplit, long minPartSize, bool splitHeaded = false, long evenPartSize = 0)
     {
         var parts = new List<ScanPart>();
         foreach (string path in files)
         {
             long size = FoundFileSize.Of(path);
-            if (!allowSplit || workers < 2 || size < 2 * minPartSize || !IsPlain(path, format, out LogFormat? detected))
+            if (!allowSplit || workers < 2 || size < 2 * minPartSize || !IsPlain(path, format, splitHeaded, out LogFormat? detected))
             {
                 parts.Add(new ScanPart(path, 0, -1, null));
                 continue;
@@ -89,10 +93,10 @@ internal static class ScanPartitioner
     }
 
     /// <summary>
-    /// Whether the file is uncompressed log text (not a record stream, which is decoded whole), and its format, detected once from its first lines so that a
-    /// part starting mid-file need not guess.
+    /// Whether the file is uncompressed log text (not a record stream, which is decoded whole) that may
+    /// be cut, and its format, detected once from its first lines so that a part starting mid-file need not guess.
     /// </summary>
-    private static bool IsPlain(string path, LogFormat format, out LogFormat? detected)
+    private static bool IsPlain(string path, LogFormat format, bool splitHeaded, out LogFormat? detected)
     {
         detected = null;
         byte[] head = new byte[64 * 1024];
@@ -111,12 +115,11 @@ internal static class ScanPartitioner
         if (format != LogFormat.Auto)
         {
             detected = format;
-            return format.LinesStandAlone;
+            return format.LinesStandAlone || splitHeaded;
         }
 
-        // Headers (W3C's #Fields:) change the meaning of later lines: such files are read whole.
         // A server's error log is read whole, so that its one scan finds what it is and passes over it.
         detected = FormatDetector.Detect(span, wholeFile: read < head.Length, out ReadOnlySpan<byte> sample);
-        return (detected?.LinesStandAlone ?? false) && ErrorLogLine.Kind(sample) is null;
+        return detected is not null && (detected.LinesStandAlone || splitHeaded) && ErrorLogLine.Kind(sample) is null;
     }
 }

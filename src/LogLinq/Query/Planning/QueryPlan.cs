@@ -185,8 +185,9 @@ internal sealed class QueryPlan(
         else
         {
             int workers = Math.Max(1, Input.Options.MaxDegreeOfParallelism);
-            string cut = !Query.Format.LinesStandAlone ? $"files read whole (a {Query.Format.Name} file's header says what the lines after it hold)"
-                : Stage.AllowSplit ? $"plain files over {Input.Options.MinPartSize * 2 / (1024 * 1024)} MB cut into newline-aligned ranges"
+            string headers = Query.Format.LinesStandAlone ? ""
+                : $" (each past the head read with the header there, and again if a {Query.Format.Name} header changed before it)";
+            string cut = Stage.AllowSplit ? $"plain files over {Input.Options.MinPartSize * 2 / (1024 * 1024)} MB cut into newline-aligned ranges{headers}"
                 : "files read whole (the query reads line numbers)";
             text.AppendLine($"scan:       parallel, {workers} worker(s); {cut}; compressed files one per worker, decompressing ahead on another core when there are fewer files than workers");
             if (Query.Format is not (CommonLogFormat or AutoLogFormat))
