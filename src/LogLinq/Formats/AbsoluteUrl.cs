@@ -15,7 +15,7 @@ internal static class AbsoluteUrl
     public static bool TrySplit(ReadOnlySpan<byte> target, out ReadOnlySpan<byte> host, out ReadOnlySpan<byte> rest)
     {
         int scheme = target.IndexOf("://"u8);
-        if (scheme <= 0 || target[..scheme].ContainsAnyExcept(SchemeBytes))
+        if (scheme <= 0 || !IsScheme(target[..scheme]))
         {
             host = default;
             rest = default;
@@ -44,6 +44,18 @@ internal static class AbsoluteUrl
         return (path, host.IsEmpty ? FieldRange.None : text.Append(host));
     }
 
-    private static readonly System.Buffers.SearchValues<byte> SchemeBytes =
-        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-"u8);
+    // A loop, not SearchValues: a scheme is a few bytes, and the vector search's generic core was
+    // compiled at start (tier 0, in perf) for every load balancer's line that carries a URL.
+    private static bool IsScheme(ReadOnlySpan<byte> scheme)
+    {
+        foreach (byte b in scheme)
+        {
+            if (!char.IsAsciiLetterOrDigit((char)b) && b is not ((byte)'+' or (byte)'.' or (byte)'-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }
