@@ -21,6 +21,15 @@ internal static class ByteReads
         return Unsafe.Add(ref MemoryMarshal.GetReference(s), (nint)(uint)at);
     }
 
+    /// <summary>The two bytes from <paramref name="at"/>, little-endian.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ushort UInt16At(ReadOnlySpan<byte> s, int at)
+    {
+        Debug.Assert(at >= 0 && at + sizeof(ushort) <= s.Length);
+        ushort value = Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref MemoryMarshal.GetReference(s), (nint)(uint)at));
+        return BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
+    }
+
     /// <summary>The four bytes from <paramref name="at"/>, little-endian.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint UInt32At(ReadOnlySpan<byte> s, int at)

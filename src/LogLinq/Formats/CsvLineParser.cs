@@ -22,6 +22,9 @@ internal sealed class CsvLineParser : CopyingLineParser
 
     private CsvHeader? _header;
 
+    // The day of the last NCSA time a row gave, kept from row to row as an NCSA parser keeps it.
+    private HttpDate.DayCache _day;
+
     /// <summary>The header row in force.</summary>
     internal override HeaderLines? Headers => _header is null ? null : new HeaderLines([_header.Text], 1);
 
@@ -42,7 +45,7 @@ internal sealed class CsvLineParser : CopyingLineParser
         }
 
         var found = new KeyedFields(StartLine());
-        LineResult result = Read(bytes, _header, ref found, out error);
+        LineResult result = Read(bytes, _header, ref found, ref _day, out error);
         if (result == LineResult.Record)
         {
             result = found.ToFields(ref fields, out error);
@@ -65,7 +68,7 @@ internal sealed class CsvLineParser : CopyingLineParser
     /// it no record (a size that is not one); whether it has a time and a status is
     /// <paramref name="found"/>'s to say.
     /// </summary>
-    private static LineResult Read(ReadOnlySpan<byte> row, CsvHeader header, ref KeyedFields found, out string? error)
+    private static LineResult Read(ReadOnlySpan<byte> row, CsvHeader header, ref KeyedFields found, ref HttpDate.DayCache day, out string? error)
     {
         if (header.Missing is { } missing)
         {
@@ -93,6 +96,11 @@ internal sealed class CsvLineParser : CopyingLineParser
                 if (field == JsonField.Request)
                 {
                     found.TakeRequest(value);
+                }
+                else if (field == JsonField.Time && HttpDate.TryParse(value, ref day, out long ticks, out short offsetMinutes))
+                {
+                    // What the JSON time reading makes of an NCSA time, which it tries first, read through the day of the row before.
+                    found.TakeTime(HttpDate.ToDateTimeOffset(ticks, offsetMinutes), weak);
                 }
                 else if (field != JsonField.Ignored && (!value.IsEmpty || Required(field)))
                 {

@@ -1,3 +1,8 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace LogLinq.Formats;
 
 /// <summary>
@@ -12,12 +17,26 @@ internal ref struct CsvValues
     private int _pos;
     private bool _done;
 
+    // The delimiters of the 64 bytes from _window, a bit each (none past the line): most rows' values
+    // end at the next bit, where a search per value cost more than the value (most are a few bytes).
+    private int _window = int.MinValue / 2;
+    private ulong _delimiters;
+
+    // A line shorter than a vector: its delimiters, found once from a copy.
+    private readonly ulong _shortDelimiters;
+
     /// <param name="line">The line, without its newline.</param>
     /// <param name="delimiter">What separates the values: a comma or a tab.</param>
     public CsvValues(ReadOnlySpan<byte> line, byte delimiter)
     {
         _line = line;
         _delimiter = delimiter;
+        if (line.Length < 64)
+        {
+            Span<byte> copy = stackalloc byte[64];
+            line.CopyTo(copy);
+            _shortDelimiters = Mask(ref MemoryMarshal.GetReference(copy), delimiter) & ((1UL << line.Length) - 1);
+        }
     }
 
     /// <summary>
@@ -45,7 +64,7 @@ internal ref struct CsvValues
             return Quoted(out value, out escaped);
         }
 
-        int end = _line[_pos..].IndexOf(_delimiter);
+        int end = NextDelimiter();
         if (end < 0)
         {
             value = new FieldRange(_pos, _line.Length - _pos);
@@ -53,11 +72,73 @@ internal ref struct CsvValues
         }
         else
         {
-            value = new FieldRange(_pos, end);
-            _pos += end + 1;
+            value = new FieldRange(_pos, end - _pos);
+            _pos = end + 1;
         }
 
         return true;
+    }
+
+    /// <summary>Where the first delimiter at or after the current position is; -1 where there is none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int NextDelimiter()
+    {
+        if ((uint)(_pos - _window) >= 64)
+        {
+            // A quoted value moved past the window (or there was none yet): one from here.
+            _window = _pos;
+            _delimiters = Delimiters(_pos);
+        }
+
+        ulong delimiters = _delimiters & (ulong.MaxValue << (_pos - _window));
+        while (delimiters == 0)
+        {
+            _window += 64;
+            if (_window >= _line.Length)
+            {
+                _delimiters = 0;
+                return -1;
+            }
+
+            delimiters = Delimiters(_window);
+        }
+
+        _delimiters = delimiters;
+        return _window + BitOperations.TrailingZeroCount(delimiters);
+    }
+
+    /// <summary>The delimiters of the bytes from <paramref name="start"/> of the line, as far as 64 of them.</summary>
+    private readonly ulong Delimiters(int start)
+    {
+        int left = _line.Length - start;
+        if (left <= 0)
+        {
+            return 0;
+        }
+
+        if (_line.Length < 64)
+        {
+            return _shortDelimiters >> start;
+        }
+
+        // The line's last 64 bytes, for a window that runs past its end, moved down to the window's start.
+        ref byte line = ref MemoryMarshal.GetReference(_line);
+        return left >= 64
+            ? Mask(ref Unsafe.Add(ref line, start), _delimiter)
+            : Mask(ref Unsafe.Add(ref line, _line.Length - 64), _delimiter) >> (64 - left);
+    }
+
+    /// <summary>The bytes equal to <paramref name="value"/> of the 64 from <paramref name="at"/>, a bit each.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Mask(ref byte at, byte value)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            return Vector512.Equals(Vector512.LoadUnsafe(ref at), Vector512.Create(value)).ExtractMostSignificantBits();
+        }
+
+        return Vector256.Equals(Vector256.LoadUnsafe(ref at), Vector256.Create(value)).ExtractMostSignificantBits()
+            | ((ulong)Vector256.Equals(Vector256.LoadUnsafe(ref at, 32), Vector256.Create(value)).ExtractMostSignificantBits() << 32);
     }
 
     private bool Quoted(out FieldRange value, out bool escaped)

@@ -37,6 +37,21 @@ internal struct FieldText
         return range;
     }
 
+    /// <summary>
+    /// Appends <paramref name="value"/> as <see cref="Append"/> does, with <paramref name="slack"/> bytes
+    /// of the buffer after it (whatever they hold), so that a reader may load whole vectors across its
+    /// end without copying its last bytes apart first.
+    /// </summary>
+    public FieldRange AppendWithSlack(ReadOnlySpan<byte> value, int slack)
+    {
+        if (Length + value.Length + slack > _buffer.Length)
+        {
+            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, Length + value.Length + slack));
+        }
+
+        return Append(value);
+    }
+
     /// <summary>The text of <paramref name="range"/>, which this appended.</summary>
     public readonly ReadOnlySpan<byte> Of(FieldRange range) => range.Of(_buffer);
 

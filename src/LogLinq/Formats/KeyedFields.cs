@@ -244,6 +244,18 @@ internal struct KeyedFields
     /// </summary>
     public void HasRequestObject() => _hasRequestObject = true;
 
+    /// <summary>
+    /// Puts a time already read from the value of a <see cref="JsonField.Time"/> key, as
+    /// <see cref="Take"/> would have: a weak key's gives way to a time the line already has.
+    /// </summary>
+    public void TakeTime(DateTimeOffset time, bool weak)
+    {
+        if (!weak || !_hasTime)
+        {
+            (_time, _hasTime) = (time, true);
+        }
+    }
+
     /// <summary>Takes a whole request line (<c>GET /x HTTP/1.1</c>), split when the record is made into the parts no key of their own gave.</summary>
     public void TakeRequest(ReadOnlySpan<byte> request) => _request = Append(request);
 

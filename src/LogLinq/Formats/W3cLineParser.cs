@@ -1,4 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
 using LogLinq.Records;
@@ -8,13 +11,24 @@ namespace LogLinq.Formats;
 /// <summary>
 /// Parses one file of the W3C extended log format. What a data line holds is whatever the last
 /// <c>#Fields:</c> directive said, so the parser keeps that layout from line to line and a later
-/// directive replaces it. Data lines are split on bytes, and the fields a record keeps are copied
-/// into a <see cref="FieldText"/> (the path joined from its stem and query, a header's '+' made a
-/// space): a scan reads them as ranges, and no string is made for a field the query does not read.
+/// directive replaces it. Data lines are split on bytes and copied whole into a <see cref="FieldText"/>,
+/// where the few fields that are not the line's text as it stands are made (the path joined from its
+/// stem and query, a header's '+' made a space): a scan reads them as ranges, and no string is made
+/// for a field the query does not read.
 /// </summary>
 internal sealed class W3cLineParser : CopyingLineParser
 {
     private W3cField[]? _columns;
+
+    // Which column holds each kind of field (the last that does, as the line's last such field is
+    // the one read), -1 where none; and the end of each column on the line being read.
+    private int[] _columnOf = [];
+    private int[] _ends = [];
+
+    // The date of the last line read, as its ten bytes and as the ticks of its midnight (-1: none yet).
+    private long _lastDay = -1;
+    private ulong _lastDayText;
+    private ushort _lastDayTail;
 
     // The directives in force, as written: what a range of the file after them is to be read with.
     private byte[]? _fieldsDirective;
@@ -24,6 +38,8 @@ internal sealed class W3cLineParser : CopyingLineParser
     private bool _cloudFront;
     private DateOnly? _directiveDate;
 
+    // Per line: optimised from the first call (see FileScan.TryRow).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override LineResult ParseFields(in LogLine line, ref CommonLogFields fields, out ArraySegment<byte> text, out string? error)
     {
         text = default;
@@ -46,7 +62,7 @@ internal sealed class W3cLineParser : CopyingLineParser
         }
 
         FieldText values = StartLine();
-        LineResult result = Data(bytes.TrimEnd(" \t"u8), _columns, ref values, ref fields, out error);
+        LineResult result = Data(bytes.TrimEnd(" \t"u8), ref values, ref fields, out error);
         text = EndLine(values);
         return result;
     }
@@ -120,28 +136,45 @@ internal sealed class W3cLineParser : CopyingLineParser
         }
 
         _columns = [.. columns];
+        _columnOf = new int[W3cFieldNames.Count];
+        _columnOf.AsSpan().Fill(-1);
+        for (int i = 0; i < _columns.Length; i++)
+        {
+            if (_columns[i] != W3cField.Ignored)
+            {
+                _columnOf[(int)_columns[i]] = i;
+            }
+        }
+
+        _ends = new int[_columns.Length];
         error = null;
         return LineResult.Skipped;
     }
 
-    private LineResult Data(ReadOnlySpan<byte> line, W3cField[] columns, ref FieldText text, ref CommonLogFields fields, out string? error)
+    /// <summary>
+    /// A data line, <paramref name="line"/>, copied whole into <paramref name="text"/> first: the fields
+    /// are ranges into the copy, and only those whose text is not the line's are changed there (a
+    /// header's '+', the '?' between a path's stem and its query) or appended after it, so a line
+    /// costs one copy rather than one a field.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private LineResult Data(ReadOnlySpan<byte> line, ref FieldText text, ref CommonLogFields fields, out string? error)
     {
-        Span<FieldRange> found = stackalloc FieldRange[W3cFieldNames.Count];
-        found.Fill(FieldRange.None);
-        int count = Split(line, columns, found);
-        if (count != columns.Length)
+        FieldRange copy = text.AppendWithSlack(line, Vector512<byte>.Count);
+        int count = Split(text.Buffer, copy.Length, _ends);
+        if (count != _ends.Length)
         {
-            error = $"expected {columns.Length} fields, as the #Fields: header lists ({FieldNames}), found {count}";
+            error = $"expected {_ends.Length} fields, as the #Fields: header lists ({FieldNames}), found {count}";
             return LineResult.Malformed;
         }
 
-        if (!TryReadTime(line, found, out DateTimeOffset time, out error))
+        if (!TryReadTime(line, out long ticks, out error))
         {
             return LineResult.Malformed;
         }
 
         int status = 0;
-        FieldRange statusField = found[(int)W3cField.Status];
+        FieldRange statusField = Column(W3cField.Status);
         if (!statusField.IsNone && !CommonLogParser.TryParseStatus(statusField.Of(line), out status))
         {
             error = $"expected a numeric status in sc-status, found {ErrorText.Quote(statusField.Of(line))}";
@@ -149,14 +182,14 @@ internal sealed class W3cLineParser : CopyingLineParser
         }
 
         long bytes = 0;
-        FieldRange bytesField = found[(int)W3cField.Bytes];
+        FieldRange bytesField = Column(W3cField.Bytes);
         if (!bytesField.IsNone && !CommonLogParser.TryParseBytes(bytesField.Of(line), out bytes))
         {
             error = $"expected the number of bytes (or '-') in sc-bytes, found {ErrorText.Quote(bytesField.Of(line))}";
             return LineResult.Malformed;
         }
 
-        if (!TryReadTimeTaken(found[(int)W3cField.TimeTaken].Of(line), out TimeSpan? duration, out error))
+        if (!TryReadTimeTaken(Column(W3cField.TimeTaken).Of(line), out TimeSpan? duration, out error))
         {
             return LineResult.Malformed;
         }
@@ -164,21 +197,38 @@ internal sealed class W3cLineParser : CopyingLineParser
         FieldRange dash = text.Append("-"u8);
         FieldRange empty = new(0, 0);
         fields.Set(
-            host: Copy(ref text, line, found[(int)W3cField.ClientIp], dash),
+            host: Or(Column(W3cField.ClientIp), dash),
             ident: dash,
-            user: Copy(ref text, line, found[(int)W3cField.UserName], dash),
-            time: time,
-            method: Copy(ref text, line, found[(int)W3cField.Method], empty),
-            path: Path(ref text, line, found),
-            protocol: Copy(ref text, line, found[(int)W3cField.Version], empty),
+            user: Or(Column(W3cField.UserName), dash),
+            time: new DateTimeOffset(ticks, TimeSpan.Zero),
+            method: Or(Column(W3cField.Method), empty),
+            path: Path(ref text, line),
+            protocol: Or(Column(W3cField.Version), empty),
             status: status,
             bytes: bytes,
-            referrer: Copy(ref text, line, found[(int)W3cField.Referrer], FieldRange.None),
-            userAgent: HeaderText(ref text, line, found[(int)W3cField.UserAgent]),
-            virtualHost: Copy(ref text, line, HostHeaderOr(line, found[(int)W3cField.HostHeader], found[(int)W3cField.VirtualHost]), FieldRange.None),
+            referrer: Column(W3cField.Referrer),
+            userAgent: HeaderText(ref text, Column(W3cField.UserAgent)),
+            virtualHost: HostHeaderOr(line, Column(W3cField.HostHeader), Column(W3cField.VirtualHost)),
             duration: duration);
         return LineResult.Record;
     }
+
+    /// <summary>Where the current line's field of kind <paramref name="kind"/> lies; <see cref="FieldRange.None"/> when the header lists none.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private FieldRange Column(W3cField kind)
+    {
+        int column = _columnOf[(int)kind];
+        if (column < 0)
+        {
+            return FieldRange.None;
+        }
+
+        int start = column == 0 ? 0 : _ends[column - 1] + 1;
+        return new FieldRange(start, _ends[column] - start);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static FieldRange Or(FieldRange field, FieldRange missing) => field.IsNone ? missing : field;
 
     /// <summary>
     /// <c>time-taken</c>: in a CloudFront file, seconds (<c>0.082</c>); elsewhere whole milliseconds, as
@@ -195,6 +245,13 @@ internal sealed class W3cLineParser : CopyingLineParser
             return true;
         }
 
+        if (!_cloudFront && value.Length <= 9 && TryWholeNumber(value, out long milliseconds))
+        {
+            // IIS's own: digits alone, whole milliseconds (as DurationText reads them, without its checks).
+            duration = TimeSpan.FromTicks(milliseconds * TimeSpan.TicksPerMillisecond);
+            return true;
+        }
+
         bool seconds = _cloudFront || value.Contains((byte)'.');
         if (seconds ? DurationText.TryParseSeconds(value, out long ticks) : DurationText.TryParseMilliseconds(value, out ticks))
         {
@@ -206,67 +263,132 @@ internal sealed class W3cLineParser : CopyingLineParser
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryWholeNumber(ReadOnlySpan<byte> digits, out long value)
+    {
+        value = 0;
+        foreach (byte b in digits)
+        {
+            if (!AsciiDigits.IsDigit(b))
+            {
+                return false;
+            }
+
+            value = (value * 10) + (b - '0');
+        }
+
+        return true;
+    }
+
     /// <summary>
-    /// Splits <paramref name="line"/> at its spaces and tabs into the fields <paramref name="columns"/>
-    /// name, each at its place in <paramref name="found"/>; returns how many fields the line has. The
+    /// Splits the <paramref name="length"/> bytes at the start of <paramref name="padded"/> at their
+    /// spaces and tabs: the end of each field goes to <paramref name="ends"/>, as far as it has room
+    /// (the last field's is <paramref name="length"/>); returns how many fields there are. The
     /// separators of 64 bytes at a time are found by one vector compare, as bits, and each field ends
-    /// at the next bit: a search per field cost more than the field (most are a few bytes).
+    /// at the next bit: a search per field cost more than the field (most are a few bytes). The
+    /// buffer holds a vector past the line, whose bytes there are masked off rather than copied apart.
     /// </summary>
-    private static int Split(ReadOnlySpan<byte> line, W3cField[] columns, Span<FieldRange> found)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Split(byte[] padded, int length, int[] ends)
     {
-        Span<byte> tail = stackalloc byte[64];
+        if (padded.Length < length + Vector512<byte>.Count)
+        {
+            ThrowTooShort();
+        }
+
+        ref byte bytes = ref MemoryMarshal.GetArrayDataReference(padded);
+        ref int end = ref MemoryMarshal.GetArrayDataReference(ends);
         int count = 0;
-        int start = 0;
-        for (int chunk = 0; chunk < line.Length; chunk += 64)
+        for (int chunk = 0; chunk < length; chunk += 64)
         {
-            scoped ReadOnlySpan<byte> bytes = line[chunk..];
-            if (bytes.Length < 64)
+            ulong separators = Separators(ref Unsafe.Add(ref bytes, chunk));
+            if (length - chunk < 64)
             {
-                // The last bytes from a copy, so nothing past the line is read (zeros mark nothing).
-                tail.Clear();
-                bytes.CopyTo(tail);
-                bytes = tail;
+                separators &= (1UL << (length - chunk)) - 1;
             }
 
-            Vector512<byte> v = Vector512.Create(bytes);
-            ulong separators = (Vector512.Equals(v, Vector512.Create((byte)' ')) | Vector512.Equals(v, Vector512.Create((byte)'\t'))).ExtractMostSignificantBits();
-            while (separators != 0)
+            if (count + BitOperations.PopCount(separators) < ends.Length)
             {
-                int end = chunk + BitOperations.TrailingZeroCount(separators);
-                Put(columns, found, count++, start, end);
-                start = end + 1;
-                separators &= separators - 1;
+                // The line has no more fields than its header says so far: each end has its place.
+                while (separators != 0)
+                {
+                    Unsafe.Add(ref end, count++) = chunk + BitOperations.TrailingZeroCount(separators);
+                    separators &= separators - 1;
+                }
+            }
+            else
+            {
+                // Too many: counted (for the message), kept as far as there is room.
+                for (; separators != 0; separators &= separators - 1, count++)
+                {
+                    if (count < ends.Length)
+                    {
+                        ends[count] = chunk + BitOperations.TrailingZeroCount(separators);
+                    }
+                }
             }
         }
 
-        Put(columns, found, count++, start, line.Length);
-        return count;
-    }
-
-    private static void Put(W3cField[] columns, Span<FieldRange> found, int index, int start, int end)
-    {
-        if (index < columns.Length && columns[index] != W3cField.Ignored)
+        if (count < ends.Length)
         {
-            found[(int)columns[index]] = new FieldRange(start, end - start);
+            ends[count] = length;
         }
+
+        return count + 1;
     }
 
-    private bool TryReadTime(ReadOnlySpan<byte> line, ReadOnlySpan<FieldRange> found, out DateTimeOffset time, out string? error)
+    [DoesNotReturn]
+    private static void ThrowTooShort() => throw new ArgumentException("The buffer must hold a vector past the line.");
+
+    /// <summary>The spaces and tabs of the 64 bytes at <paramref name="at"/>, a bit each.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Separators(ref byte at)
     {
-        time = default;
-        DateOnly date;
-        FieldRange dateField = found[(int)W3cField.Date];
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Vector512<byte> v = Vector512.LoadUnsafe(ref at);
+            return (Vector512.Equals(v, Vector512.Create((byte)' ')) | Vector512.Equals(v, Vector512.Create((byte)'\t'))).ExtractMostSignificantBits();
+        }
+
+        Vector256<byte> low = Vector256.LoadUnsafe(ref at);
+        Vector256<byte> high = Vector256.LoadUnsafe(ref at, 32);
+        return (Vector256.Equals(low, Vector256.Create((byte)' ')) | Vector256.Equals(low, Vector256.Create((byte)'\t'))).ExtractMostSignificantBits()
+            | ((ulong)(Vector256.Equals(high, Vector256.Create((byte)' ')) | Vector256.Equals(high, Vector256.Create((byte)'\t'))).ExtractMostSignificantBits() << 32);
+    }
+
+    /// <summary>
+    /// The line's time, in ticks: its date and time fields (or the <c>#Date:</c> directive's date). The
+    /// date is nearly always the line before's, so its ten bytes are compared with those before
+    /// they are read; a time of <c>HH:mm:ss</c> is read as one word (<see cref="ClockWord"/>), and any
+    /// other (a fraction, or not a time) by <see cref="W3cTime"/>, which has the last word.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryReadTime(ReadOnlySpan<byte> line, out long ticks, out string? error)
+    {
+        ticks = 0;
+        long day;
+        FieldRange dateField = Column(W3cField.Date);
         if (!dateField.IsNone)
         {
-            if (!W3cTime.TryParseDate(dateField.Of(line), out date))
+            ReadOnlySpan<byte> text = dateField.Of(line);
+            if (text.Length == 10 && _lastDay >= 0 && ByteReads.UInt64At(text, 0) == _lastDayText && ByteReads.UInt16At(text, 8) == _lastDayTail)
             {
-                error = $"expected a date like 2024-03-01 in the date field, found {ErrorText.Quote(dateField.Of(line))}";
+                day = _lastDay;
+            }
+            else if (W3cTime.TryParseDate(text, out DateOnly date))
+            {
+                day = date.DayNumber * TimeSpan.TicksPerDay;
+                (_lastDay, _lastDayText, _lastDayTail) = (day, ByteReads.UInt64At(text, 0), ByteReads.UInt16At(text, 8));
+            }
+            else
+            {
+                error = $"expected a date like 2024-03-01 in the date field, found {ErrorText.Quote(text)}";
                 return false;
             }
         }
         else if (_directiveDate is { } directiveDate)
         {
-            date = directiveDate;
+            day = directiveDate.DayNumber * TimeSpan.TicksPerDay;
         }
         else
         {
@@ -274,21 +396,29 @@ internal sealed class W3cLineParser : CopyingLineParser
             return false;
         }
 
-        FieldRange timeField = found[(int)W3cField.Time];
+        FieldRange timeField = Column(W3cField.Time);
         if (timeField.IsNone)
         {
             error = $"no time: the #Fields: header ({FieldNames}) has no time field";
             return false;
         }
 
-        if (!W3cTime.TryParseTime(timeField.Of(line), out TimeSpan timeOfDay))
+        ReadOnlySpan<byte> time = timeField.Of(line);
+        if (time.Length == 8 && ClockWord.Invalid(ByteReads.UInt64At(time, 0), lastSecond: 60, out ulong clock) == 0)
         {
-            error = $"expected a time like 12:34:56 in the time field, found {ErrorText.Quote(timeField.Of(line))}";
+            ticks = day + ClockWord.Ticks(clock);
+        }
+        else if (W3cTime.TryParseTime(time, out TimeSpan timeOfDay))
+        {
+            ticks = day + timeOfDay.Ticks;
+        }
+        else
+        {
+            error = $"expected a time like 12:34:56 in the time field, found {ErrorText.Quote(time)}";
             return false;
         }
 
         // The format is defined to be UTC, so the offset is known rather than assumed.
-        time = new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue) + timeOfDay, TimeSpan.Zero);
         error = null;
         return true;
     }
@@ -298,23 +428,30 @@ internal sealed class W3cLineParser : CopyingLineParser
     private static FieldRange HostHeaderOr(ReadOnlySpan<byte> line, FieldRange hostHeader, FieldRange host) =>
         hostHeader.IsNone || hostHeader.Of(line) is [] or [(byte)'-'] ? host : hostHeader;
 
-    /// <summary>The field's text, copied; <paramref name="missing"/> when the line has no such field.</summary>
-    private static FieldRange Copy(ref FieldText text, ReadOnlySpan<byte> line, FieldRange field, FieldRange missing) =>
-        field.IsNone ? missing : text.Append(field.Of(line));
-
-    /// <summary>The stem and the query joined by '?', or the stem alone when the query is "-".</summary>
-    private static FieldRange Path(ref FieldText text, ReadOnlySpan<byte> line, ReadOnlySpan<FieldRange> found)
+    /// <summary>
+    /// The stem and the query joined by '?', or the stem alone when the query is "-". Where the query's
+    /// column follows the stem's, the separator between them in the line's copy becomes the '?'.
+    /// </summary>
+    private FieldRange Path(ref FieldText text, ReadOnlySpan<byte> line)
     {
-        FieldRange stem = found[(int)W3cField.UriStem];
+        FieldRange stem = Column(W3cField.UriStem);
         if (stem.IsNone)
         {
-            return Copy(ref text, line, found[(int)W3cField.Uri], new FieldRange(0, 0));
+            return Or(Column(W3cField.Uri), new FieldRange(0, 0));
         }
 
-        ReadOnlySpan<byte> query = found[(int)W3cField.UriQuery].Of(line);
+        FieldRange queryField = Column(W3cField.UriQuery);
+        ReadOnlySpan<byte> query = queryField.Of(line);
         if (query.IsEmpty || (query.Length == 1 && query[0] == '-'))
         {
-            return text.Append(stem.Of(line));
+            return stem;
+        }
+
+        int between = stem.Start + stem.Length;
+        if (queryField.Start == between + 1)
+        {
+            text.Edit(new FieldRange(between, 1))[0] = (byte)'?';
+            return new FieldRange(stem.Start, stem.Length + 1 + query.Length);
         }
 
         return text.Append(stem.Of(line), "?"u8, query);
@@ -324,22 +461,22 @@ internal sealed class W3cLineParser : CopyingLineParser
     /// A header's value, kept in one field: IIS writes each space as '+'; CloudFront percent-encodes
     /// the value (a space is <c>%20</c>, and a '+' is itself, as in Googlebot's <c>+http://</c>).
     /// </summary>
-    private static FieldRange HeaderText(ref FieldText text, ReadOnlySpan<byte> line, FieldRange field)
+    private static FieldRange HeaderText(ref FieldText text, FieldRange field)
     {
         if (field.IsNone)
         {
             return FieldRange.None;
         }
 
-        ReadOnlySpan<byte> value = field.Of(line);
+        ReadOnlySpan<byte> value = text.Of(field);
         int percent = value.IndexOf((byte)'%');
         if (percent >= 0 && percent + 2 < value.Length && char.IsAsciiHexDigit((char)value[percent + 1]) && char.IsAsciiHexDigit((char)value[percent + 2]))
         {
             return text.Append(Encoding.UTF8.GetBytes(Uri.UnescapeDataString(Encoding.UTF8.GetString(value))));
         }
 
-        FieldRange header = text.Append(value);
-        text.Edit(header).Replace((byte)'+', (byte)' ');
-        return header;
+        // In the line's copy: no other field's text is there.
+        text.Edit(field).Replace((byte)'+', (byte)' ');
+        return field;
     }
 }
