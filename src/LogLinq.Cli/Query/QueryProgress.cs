@@ -1,3 +1,4 @@
+using LogLinq.Cli.Terminal;
 using LogLinq.Pipeline;
 using LogLinq.Sources;
 
@@ -14,7 +15,7 @@ internal sealed class QueryProgress(IReadOnlyList<string> globs, ReadCounters co
     {
         try
         {
-            return LogPipeline.Find([.. globs]).Sum(path => new FileInfo(path).Length);
+            return LogPipeline.Find([.. globs]).Sum(FileSizes.Of);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or LogSourceException)
         {

@@ -29,7 +29,7 @@ internal static class ReportScan
         // Listed up front: a glob that matches nothing fails before anything is read, and the
         // progress bar knows the whole job.
         string[] files = [.. LogPipeline.Find([.. globs])];
-        long total = files.Sum(SizeOf);
+        long total = files.Sum(FileSizes.Of);
         var counters = new ReadCounters();
         var options = new LogSourceOptions
         {
@@ -44,19 +44,6 @@ internal static class ReportScan
         using (DelayedProgress.StartOnTerminal("Scanning", () => total, () => Math.Min(counters.BytesRead, total)))
         {
             return TutorialReport.Ask(LogSource.Open(globs, options));
-        }
-    }
-
-    /// <summary>A file's size for the progress bar; 0 when it cannot be looked at (gone since the glob, a name that is not UTF-8), which its scan then names.</summary>
-    private static long SizeOf(string path)
-    {
-        try
-        {
-            return new FileInfo(path).Length;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return 0;
         }
     }
 }

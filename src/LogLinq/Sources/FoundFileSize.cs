@@ -12,11 +12,13 @@ internal static class FoundFileSize
     /// by). Opening it then says what is wrong, as the scan's error for that file, rather than a
     /// planning step failing with .NET's words.
     /// </summary>
+    /// <remarks>A symbolic link's size is its target's (a link's own is the length of the path it holds).</remarks>
     public static long Of(string path)
     {
         try
         {
-            return new FileInfo(path).Length;
+            var file = new FileInfo(path);
+            return (file.LinkTarget is null ? file : file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? file).Length;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -52,6 +52,37 @@ public sealed class ScanPartitionerTests
     }
 
     [Fact]
+    public void A_symbolic_link_to_a_big_file_is_cut_as_the_file_is()
+    {
+        // FileInfo.Length of a link is the length of the path it holds: the file was read whole, on one core.
+        using var temp = new TempDirectory();
+        string log = temp.File("access-log");
+        string line = "10.0.0.1 - - [10/Oct/2000:13:55:36 -0700] \"GET /a.gif HTTP/1.0\" 200 2326\n";
+        File.WriteAllText(log, string.Concat(Enumerable.Repeat(line, 40_000)));
+        string link = temp.File("access.log");
+        File.CreateSymbolicLink(link, log);
+        string linkToLink = temp.File("current.log");
+        File.CreateSymbolicLink(linkToLink, link);
+
+        List<ScanPart> parts = ScanPartitioner.Partition([linkToLink], LogFormat.Auto, 2, allowSplit: true, 64 * 1024);
+
+        parts.Should().HaveCountGreaterThan(8);
+        parts[^1].End.Should().Be(new FileInfo(log).Length);
+    }
+
+    [Fact]
+    public void A_broken_symbolic_link_is_a_part_whose_opening_names_it()
+    {
+        using var temp = new TempDirectory();
+        string link = temp.File("access.log");
+        File.CreateSymbolicLink(link, temp.File("rotated-away.log"));
+
+        List<ScanPart> parts = ScanPartitioner.Partition([link], LogFormat.Auto, 2, allowSplit: true, 64 * 1024);
+
+        parts.Should().Equal(new ScanPart(link, 0, -1, null));
+    }
+
+    [Fact]
     public void The_parts_of_a_file_follow_each_other_from_its_start_to_its_end()
     {
         using var temp = new TempDirectory();
