@@ -1,4 +1,3 @@
-using LogLinq.Cli.Terminal;
 using LogLinq.Pipeline;
 using LogLinq.Sources;
 
@@ -15,7 +14,7 @@ internal sealed class QueryProgress(IReadOnlyList<string> globs, ReadCounters co
     {
         try
         {
-            return LogPipeline.Find([.. globs]).Sum(FileSizes.Of);
+            return LogPipeline.Find([.. globs]).Sum(FoundFileSize.Of);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or LogSourceException)
         {

@@ -29,7 +29,7 @@ internal static class ReportScan
         // Listed up front: a glob that matches nothing fails before anything is read, and the
         // progress bar knows the whole job.
         string[] files = [.. LogPipeline.Find([.. globs])];
-        long total = files.Sum(FileSizes.Of);
+        long total = files.Sum(FoundFileSize.Of);
         var counters = new ReadCounters();
         var options = new LogSourceOptions
         {
