@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -25,6 +26,10 @@ internal ref struct CsvValues
     // A line shorter than a vector: its delimiters, found once from a copy.
     private readonly ulong _shortDelimiters;
 
+    // The line is followed in memory by a vector's bytes that may be read (and masked off), as a
+    // row copied with slack is: no window needs copying apart, however short the line.
+    private readonly bool _padded;
+
     /// <param name="line">The line, without its newline.</param>
     /// <param name="delimiter">What separates the values: a comma or a tab.</param>
     public CsvValues(ReadOnlySpan<byte> line, byte delimiter)
@@ -37,6 +42,21 @@ internal ref struct CsvValues
             line.CopyTo(copy);
             _shortDelimiters = Mask(ref MemoryMarshal.GetReference(copy), delimiter) & ((1UL << line.Length) - 1);
         }
+    }
+
+    /// <param name="padded">The line, followed by at least 64 more bytes of any value (<see cref="FieldText.AppendWithSlack"/>).</param>
+    /// <param name="length">How many bytes of <paramref name="padded"/> are the line.</param>
+    /// <param name="delimiter">What separates the values: a comma or a tab.</param>
+    public CsvValues(ReadOnlySpan<byte> padded, int length, byte delimiter)
+    {
+        if (padded.Length < length + 64)
+        {
+            ThrowTooShort();
+        }
+
+        _line = padded[..length];
+        _delimiter = delimiter;
+        _padded = true;
     }
 
     /// <summary>
@@ -116,6 +136,12 @@ internal ref struct CsvValues
             return 0;
         }
 
+        if (_padded)
+        {
+            ulong mask = Mask(ref Unsafe.Add(ref MemoryMarshal.GetReference(_line), start), _delimiter);
+            return left >= 64 ? mask : mask & ((1UL << left) - 1);
+        }
+
         if (_line.Length < 64)
         {
             return _shortDelimiters >> start;
@@ -188,7 +214,14 @@ internal ref struct CsvValues
         return true;
     }
 
-    /// <summary>A quoted value's text with each <c>""</c> made one quote, in <paramref name="scratch"/> when it fits.</summary>
+    [DoesNotReturn]
+    private static void ThrowTooShort() => throw new ArgumentException("The span must hold 64 bytes past the line.");
+
+    /// <summary>
+    /// A quoted value's text with each <c>""</c> made one quote, in <paramref name="scratch"/> when it
+    /// fits. <paramref name="scratch"/> may be <paramref name="quoted"/>'s own bytes: each byte is
+    /// written no later than it is read, so a value is unescaped in place.
+    /// </summary>
     public static ReadOnlySpan<byte> Unescape(ReadOnlySpan<byte> quoted, Span<byte> scratch)
     {
         Span<byte> into = quoted.Length <= scratch.Length ? scratch : new byte[quoted.Length];

@@ -188,6 +188,87 @@ internal struct KeyedFields
     }
 
     /// <summary>
+    /// Puts the text value at <paramref name="value"/>, which is already in <see cref="Text"/> (a CSV
+    /// row is copied there whole, and unescaped there in place), into <paramref name="field"/>, as
+    /// <see cref="Take"/> would with <c>isText</c> (and a <see cref="JsonField.Request"/> as
+    /// <see cref="TakeRequest"/> would): a field that is the value as it stands, or a part of it, is a
+    /// range of that copy rather than a copy of its own.
+    /// </summary>
+    public bool TakeCopied(JsonField field, bool weak, FieldRange value, ReadOnlySpan<byte> key, out string? error)
+    {
+        error = null;
+        switch (field)
+        {
+            case JsonField.Host:
+                if (!weak || _host.IsNone)
+                {
+                    _host = Portless(value);
+                }
+
+                break;
+            case JsonField.ClientAddress:
+                if (_host.IsNone)
+                {
+                    _host = Portless(value);
+                }
+
+                break;
+            case JsonField.Request:
+                _request = value;
+                break;
+            case JsonField.Method:
+                _method = value;
+                break;
+            case JsonField.Path:
+                if (!weak || _path.IsNone)
+                {
+                    // A target that starts with '/' is no absolute URL (its scheme would hold the '/'):
+                    // the search for "://" is left to those that may be one.
+                    ReadOnlySpan<byte> target = _text.Of(value);
+                    (_path, _urlHost) = target is [(byte)'/', ..] || !AbsoluteUrl.TrySplit(target, out _, out _)
+                        ? (value, FieldRange.None)
+                        : AbsoluteUrl.Copy(ref _text, target);
+                }
+
+                break;
+            case JsonField.Protocol:
+                _protocol = _text.Of(value) is [>= (byte)'0' and <= (byte)'9', ..] ? Append("HTTP/"u8, _text.Of(value)) : value;
+                break;
+            case JsonField.Referrer:
+                _referrer = value;
+                break;
+            case JsonField.UserAgent:
+                _userAgent = value;
+                break;
+            case JsonField.User:
+                if (value.Length != 0)
+                {
+                    _user = value;
+                }
+
+                break;
+            case JsonField.VirtualHost:
+                if (!weak || _virtualHost.IsNone)
+                {
+                    _virtualHost = value;
+                }
+
+                break;
+            default:
+                return Take(field, weak, _text.Of(value), isText: true, key, out error);
+        }
+
+        return true;
+    }
+
+    /// <summary>The client's address at <paramref name="address"/> without its port, as a range within it.</summary>
+    private readonly FieldRange Portless(FieldRange address)
+    {
+        FieldRange host = ClientAddress.PortlessRange(_text.Of(address));
+        return new FieldRange(address.Start + host.Start, host.Length);
+    }
+
+    /// <summary>
     /// A duration, the first a key gives. A value that is not one in the key's unit leaves the duration
     /// unknown rather than the line malformed: these keys are common words in applications' logs
     /// (<c>took</c>, <c>elapsed</c>), and the line is a request all the same.
