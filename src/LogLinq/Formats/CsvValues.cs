@@ -47,6 +47,7 @@ internal ref struct CsvValues
     /// <param name="padded">The line, followed by at least 64 more bytes of any value (<see cref="FieldText.AppendWithSlack"/>).</param>
     /// <param name="length">How many bytes of <paramref name="padded"/> are the line.</param>
     /// <param name="delimiter">What separates the values: a comma or a tab.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public CsvValues(ReadOnlySpan<byte> padded, int length, byte delimiter)
     {
         if (padded.Length < length + 64)
@@ -70,6 +71,9 @@ internal ref struct CsvValues
     /// The next value: its range in the line (a quoted one without its quotes) and whether it holds
     /// <c>""</c>, for <see cref="Unescape"/>. False past the last value.
     /// </summary>
+    // Per value, and its vectors keep it out of ReadyToRun's code: optimised from the first call, not
+    // run unoptimised for much of a short scan.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next(out FieldRange value, out bool escaped)
     {
         escaped = false;
@@ -128,6 +132,7 @@ internal ref struct CsvValues
     }
 
     /// <summary>The delimiters of the bytes from <paramref name="start"/> of the line, as far as 64 of them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private readonly ulong Delimiters(int start)
     {
         int left = _line.Length - start;
@@ -167,6 +172,7 @@ internal ref struct CsvValues
             | ((ulong)Vector256.Equals(Vector256.LoadUnsafe(ref at, 32), Vector256.Create(value)).ExtractMostSignificantBits() << 32);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Quoted(out FieldRange value, out bool escaped)
     {
         escaped = false;

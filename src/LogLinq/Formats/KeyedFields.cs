@@ -104,29 +104,10 @@ internal struct KeyedFields
 
                 break;
             case JsonField.Status:
-                if (CommonLogParser.TryParseStatus(value, out int status))
-                {
-                    (_status, _hasStatus) = (status, true);
-                }
-                else if (value is [(byte)'0'])
-                {
-                    // Caddy's status for a connection closed before any response: no response's, as "-" is.
-                    (_status, _hasStatus) = (0, true);
-                }
-                else
-                {
-                    _statusError ??= $"{Name(key)}: expected a numeric status, found {ErrorText.Quote(value)}";
-                }
-
+                TakeStatus(value, key);
                 break;
             case JsonField.Bytes:
-                if (!CommonLogParser.TryParseBytes(value, out _bytes))
-                {
-                    error = $"{Name(key)}: expected the number of bytes (or '-'), found {ErrorText.Quote(value)}";
-                    return false;
-                }
-
-                break;
+                return TakeBytes(value, key, out error);
             case JsonField.Host:
                 if (!weak || _host.IsNone)
                 {
@@ -213,6 +194,11 @@ internal struct KeyedFields
                 }
 
                 break;
+            case JsonField.Status:
+                TakeStatus(_text.Of(value), key);
+                break;
+            case JsonField.Bytes:
+                return TakeBytes(_text.Of(value), key, out error);
             case JsonField.Request:
                 _request = value;
                 break;
@@ -266,6 +252,35 @@ internal struct KeyedFields
     {
         FieldRange host = ClientAddress.PortlessRange(_text.Of(address));
         return new FieldRange(address.Start + host.Start, host.Length);
+    }
+
+    private void TakeStatus(ReadOnlySpan<byte> value, ReadOnlySpan<byte> key)
+    {
+        if (CommonLogParser.TryParseStatus(value, out int status))
+        {
+            (_status, _hasStatus) = (status, true);
+        }
+        else if (value is [(byte)'0'])
+        {
+            // Caddy's status for a connection closed before any response: no response's, as "-" is.
+            (_status, _hasStatus) = (0, true);
+        }
+        else
+        {
+            _statusError ??= $"{Name(key)}: expected a numeric status, found {ErrorText.Quote(value)}";
+        }
+    }
+
+    private bool TakeBytes(ReadOnlySpan<byte> value, ReadOnlySpan<byte> key, out string? error)
+    {
+        error = null;
+        if (!CommonLogParser.TryParseBytes(value, out _bytes))
+        {
+            error = $"{Name(key)}: expected the number of bytes (or '-'), found {ErrorText.Quote(value)}";
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>
