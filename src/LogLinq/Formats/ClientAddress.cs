@@ -10,14 +10,24 @@ internal static class ClientAddress
     /// </summary>
     public static ReadOnlySpan<byte> WithoutPort(ReadOnlySpan<byte> address)
     {
+        FieldRange host = PortlessRange(address);
+        return address.Slice(host.Start, host.Length);
+    }
+
+    /// <summary>
+    /// Where <see cref="WithoutPort"/>'s address lies within <paramref name="address"/>: for a value
+    /// already copied whole, whose host is then a range of the copy rather than a copy of its own.
+    /// </summary>
+    public static FieldRange PortlessRange(ReadOnlySpan<byte> address)
+    {
         if (address is [(byte)'[', ..])
         {
             int close = address.IndexOf((byte)']');
-            return close > 1 ? address[1..close] : address;
+            return close > 1 ? new FieldRange(1, close - 1) : new FieldRange(0, address.Length);
         }
 
         int colon = address.IndexOf((byte)':');
-        return colon > 0 && address.LastIndexOf((byte)':') == colon ? address[..colon] : address;
+        return new FieldRange(0, colon > 0 && address.LastIndexOf((byte)':') == colon ? colon : address.Length);
     }
 
     /// <summary>

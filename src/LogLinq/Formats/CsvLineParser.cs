@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using LogLinq.Records;
 
 namespace LogLinq.Formats;
@@ -17,9 +18,6 @@ namespace LogLinq.Formats;
 /// </remarks>
 internal sealed class CsvLineParser : CopyingLineParser
 {
-    // A quoted value with "" in it is unescaped here when it fits.
-    private const int StackBytes = 256;
-
     private CsvHeader? _header;
 
     // The day of the last NCSA time a row gave, kept from row to row as an NCSA parser keeps it.
@@ -28,6 +26,8 @@ internal sealed class CsvLineParser : CopyingLineParser
     /// <summary>The header row in force.</summary>
     internal override HeaderLines? Headers => _header is null ? null : new HeaderLines([_header.Text], 1);
 
+    // Per line: optimised from the first call (see FileScan.TryRow).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override LineResult ParseFields(in LogLine line, ref CommonLogFields fields, out ArraySegment<byte> text, out string? error)
     {
         text = default;
@@ -44,8 +44,13 @@ internal sealed class CsvLineParser : CopyingLineParser
             return LineResult.Skipped;
         }
 
-        var found = new KeyedFields(StartLine());
-        LineResult result = Read(bytes, _header, ref found, ref _day, out error);
+        // The row is copied once, with a vector's slack for its delimiters' masks; its values are
+        // ranges of the copy, unescaped there in place, and only what is not a value as it stands
+        // (a URL's parts, a protocol's "HTTP/") is appended after it.
+        FieldText copy = StartLine();
+        FieldRange row = copy.AppendWithSlack(bytes, 64);
+        var found = new KeyedFields(copy);
+        LineResult result = Read(copy.Buffer, row.Length, _header, ref found, ref _day, out error);
         if (result == LineResult.Record)
         {
             result = found.ToFields(ref fields, out error);
@@ -68,7 +73,13 @@ internal sealed class CsvLineParser : CopyingLineParser
     /// it no record (a size that is not one); whether it has a time and a status is
     /// <paramref name="found"/>'s to say.
     /// </summary>
-    private static LineResult Read(ReadOnlySpan<byte> row, CsvHeader header, ref KeyedFields found, ref HttpDate.DayCache day, out string? error)
+    /// <remarks>
+    /// The row is the first <paramref name="length"/> bytes of <paramref name="padded"/>, which is
+    /// <paramref name="found"/>'s text as it stood before the row's values were taken; a value taken
+    /// may grow that text into a new buffer, so a value is read from the text as it stands when taken.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static LineResult Read(byte[] padded, int length, CsvHeader header, ref KeyedFields found, ref HttpDate.DayCache day, out string? error)
     {
         if (header.Missing is { } missing)
         {
@@ -76,10 +87,9 @@ internal sealed class CsvLineParser : CopyingLineParser
             return LineResult.Malformed;
         }
 
-        Span<byte> scratch = stackalloc byte[StackBytes];
         string? valueError = null;
         int count = 0;
-        var values = new CsvValues(row, header.Delimiter);
+        var values = new CsvValues(padded, length, header.Delimiter);
         while (values.Next(out FieldRange raw, out bool escaped))
         {
             if (values.Fault is { } fault)
@@ -92,19 +102,15 @@ internal sealed class CsvLineParser : CopyingLineParser
             if (count < header.Count && valueError is null)
             {
                 JsonField field = header.Field(count, out bool weak);
-                ReadOnlySpan<byte> value = escaped ? CsvValues.Unescape(raw.Of(row), scratch) : raw.Of(row);
-                if (field == JsonField.Request)
-                {
-                    found.TakeRequest(value);
-                }
-                else if (field == JsonField.Time && HttpDate.TryParse(value, ref day, out long ticks, out short offsetMinutes))
+                FieldRange value = escaped ? Unescape(found.Text, raw) : raw;
+                if (field == JsonField.Time && HttpDate.TryParse(found.Text.Of(value), ref day, out long ticks, out short offsetMinutes))
                 {
                     // What the JSON time reading makes of an NCSA time, which it tries first, read through the day of the row before.
                     found.TakeTime(HttpDate.ToDateTimeOffset(ticks, offsetMinutes), weak);
                 }
-                else if (field != JsonField.Ignored && (!value.IsEmpty || Required(field)))
+                else if (field != JsonField.Ignored && (value.Length != 0 || Required(field) || field == JsonField.Request))
                 {
-                    found.Take(field, weak, value, isText: true, header.Name(count), out valueError);
+                    found.TakeCopied(field, weak, value, header.Name(count), out valueError);
                 }
             }
 
@@ -120,6 +126,10 @@ internal sealed class CsvLineParser : CopyingLineParser
         error = valueError;
         return valueError is null ? LineResult.Record : LineResult.Malformed;
     }
+
+    /// <summary>The quoted value at <paramref name="quoted"/> of the row's copy, its <c>""</c> made one quote in place.</summary>
+    private static FieldRange Unescape(in FieldText text, FieldRange quoted) =>
+        new(quoted.Start, CsvValues.Unescape(text.Of(quoted), text.Edit(quoted)).Length);
 
     // An empty cell is no value, as a spreadsheet leaves one: no size is 0 bytes, no referrer none. A
     // row's time and status are what make it a record, so an empty one is told as unusable, by its column.

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -25,6 +26,10 @@ internal ref struct CsvValues
     // A line shorter than a vector: its delimiters, found once from a copy.
     private readonly ulong _shortDelimiters;
 
+    // The line is followed in memory by a vector's bytes that may be read (and masked off), as a
+    // row copied with slack is: no window needs copying apart, however short the line.
+    private readonly bool _padded;
+
     /// <param name="line">The line, without its newline.</param>
     /// <param name="delimiter">What separates the values: a comma or a tab.</param>
     public CsvValues(ReadOnlySpan<byte> line, byte delimiter)
@@ -39,6 +44,22 @@ internal ref struct CsvValues
         }
     }
 
+    /// <param name="padded">The line, followed by at least 64 more bytes of any value (<see cref="FieldText.AppendWithSlack"/>).</param>
+    /// <param name="length">How many bytes of <paramref name="padded"/> are the line.</param>
+    /// <param name="delimiter">What separates the values: a comma or a tab.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public CsvValues(ReadOnlySpan<byte> padded, int length, byte delimiter)
+    {
+        if (padded.Length < length + 64)
+        {
+            ThrowTooShort();
+        }
+
+        _line = padded[..length];
+        _delimiter = delimiter;
+        _padded = true;
+    }
+
     /// <summary>
     /// What is wrong with the quotes of the value <see cref="Next"/> gave last, which is then the line's
     /// last: a quote never closed (a value that holds a line break is cut there, as each line is read
@@ -50,6 +71,9 @@ internal ref struct CsvValues
     /// The next value: its range in the line (a quoted one without its quotes) and whether it holds
     /// <c>""</c>, for <see cref="Unescape"/>. False past the last value.
     /// </summary>
+    // Per value, and its vectors keep it out of ReadyToRun's code: optimised from the first call, not
+    // run unoptimised for much of a short scan.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Next(out FieldRange value, out bool escaped)
     {
         escaped = false;
@@ -108,12 +132,19 @@ internal ref struct CsvValues
     }
 
     /// <summary>The delimiters of the bytes from <paramref name="start"/> of the line, as far as 64 of them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private readonly ulong Delimiters(int start)
     {
         int left = _line.Length - start;
         if (left <= 0)
         {
             return 0;
+        }
+
+        if (_padded)
+        {
+            ulong mask = Mask(ref Unsafe.Add(ref MemoryMarshal.GetReference(_line), start), _delimiter);
+            return left >= 64 ? mask : mask & ((1UL << left) - 1);
         }
 
         if (_line.Length < 64)
@@ -141,6 +172,7 @@ internal ref struct CsvValues
             | ((ulong)Vector256.Equals(Vector256.LoadUnsafe(ref at, 32), Vector256.Create(value)).ExtractMostSignificantBits() << 32);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Quoted(out FieldRange value, out bool escaped)
     {
         escaped = false;
@@ -188,7 +220,14 @@ internal ref struct CsvValues
         return true;
     }
 
-    /// <summary>A quoted value's text with each <c>""</c> made one quote, in <paramref name="scratch"/> when it fits.</summary>
+    [DoesNotReturn]
+    private static void ThrowTooShort() => throw new ArgumentException("The span must hold 64 bytes past the line.");
+
+    /// <summary>
+    /// A quoted value's text with each <c>""</c> made one quote, in <paramref name="scratch"/> when it
+    /// fits. <paramref name="scratch"/> may be <paramref name="quoted"/>'s own bytes: each byte is
+    /// written no later than it is read, so a value is unescaped in place.
+    /// </summary>
     public static ReadOnlySpan<byte> Unescape(ReadOnlySpan<byte> quoted, Span<byte> scratch)
     {
         Span<byte> into = quoted.Length <= scratch.Length ? scratch : new byte[quoted.Length];

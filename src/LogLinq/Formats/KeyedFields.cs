@@ -104,29 +104,10 @@ internal struct KeyedFields
 
                 break;
             case JsonField.Status:
-                if (CommonLogParser.TryParseStatus(value, out int status))
-                {
-                    (_status, _hasStatus) = (status, true);
-                }
-                else if (value is [(byte)'0'])
-                {
-                    // Caddy's status for a connection closed before any response: no response's, as "-" is.
-                    (_status, _hasStatus) = (0, true);
-                }
-                else
-                {
-                    _statusError ??= $"{Name(key)}: expected a numeric status, found {ErrorText.Quote(value)}";
-                }
-
+                TakeStatus(value, key);
                 break;
             case JsonField.Bytes:
-                if (!CommonLogParser.TryParseBytes(value, out _bytes))
-                {
-                    error = $"{Name(key)}: expected the number of bytes (or '-'), found {ErrorText.Quote(value)}";
-                    return false;
-                }
-
-                break;
+                return TakeBytes(value, key, out error);
             case JsonField.Host:
                 if (!weak || _host.IsNone)
                 {
@@ -182,6 +163,121 @@ internal struct KeyedFields
             case JsonField.Duration or JsonField.DurationSeconds or JsonField.DurationMilliseconds or JsonField.DurationMicroseconds or JsonField.DurationNanoseconds:
                 TakeDuration(field, value, isText, key);
                 break;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Puts the text value at <paramref name="value"/>, which is already in <see cref="Text"/> (a CSV
+    /// row is copied there whole, and unescaped there in place), into <paramref name="field"/>, as
+    /// <see cref="Take"/> would with <c>isText</c> (and a <see cref="JsonField.Request"/> as
+    /// <see cref="TakeRequest"/> would): a field that is the value as it stands, or a part of it, is a
+    /// range of that copy rather than a copy of its own.
+    /// </summary>
+    public bool TakeCopied(JsonField field, bool weak, FieldRange value, ReadOnlySpan<byte> key, out string? error)
+    {
+        error = null;
+        switch (field)
+        {
+            case JsonField.Host:
+                if (!weak || _host.IsNone)
+                {
+                    _host = Portless(value);
+                }
+
+                break;
+            case JsonField.ClientAddress:
+                if (_host.IsNone)
+                {
+                    _host = Portless(value);
+                }
+
+                break;
+            case JsonField.Status:
+                TakeStatus(_text.Of(value), key);
+                break;
+            case JsonField.Bytes:
+                return TakeBytes(_text.Of(value), key, out error);
+            case JsonField.Request:
+                _request = value;
+                break;
+            case JsonField.Method:
+                _method = value;
+                break;
+            case JsonField.Path:
+                if (!weak || _path.IsNone)
+                {
+                    // A target that starts with '/' is no absolute URL (its scheme would hold the '/'):
+                    // the search for "://" is left to those that may be one.
+                    ReadOnlySpan<byte> target = _text.Of(value);
+                    (_path, _urlHost) = target is [(byte)'/', ..] || !AbsoluteUrl.TrySplit(target, out _, out _)
+                        ? (value, FieldRange.None)
+                        : AbsoluteUrl.Copy(ref _text, target);
+                }
+
+                break;
+            case JsonField.Protocol:
+                _protocol = _text.Of(value) is [>= (byte)'0' and <= (byte)'9', ..] ? Append("HTTP/"u8, _text.Of(value)) : value;
+                break;
+            case JsonField.Referrer:
+                _referrer = value;
+                break;
+            case JsonField.UserAgent:
+                _userAgent = value;
+                break;
+            case JsonField.User:
+                if (value.Length != 0)
+                {
+                    _user = value;
+                }
+
+                break;
+            case JsonField.VirtualHost:
+                if (!weak || _virtualHost.IsNone)
+                {
+                    _virtualHost = value;
+                }
+
+                break;
+            default:
+                return Take(field, weak, _text.Of(value), isText: true, key, out error);
+        }
+
+        return true;
+    }
+
+    /// <summary>The client's address at <paramref name="address"/> without its port, as a range within it.</summary>
+    private readonly FieldRange Portless(FieldRange address)
+    {
+        FieldRange host = ClientAddress.PortlessRange(_text.Of(address));
+        return new FieldRange(address.Start + host.Start, host.Length);
+    }
+
+    private void TakeStatus(ReadOnlySpan<byte> value, ReadOnlySpan<byte> key)
+    {
+        if (CommonLogParser.TryParseStatus(value, out int status))
+        {
+            (_status, _hasStatus) = (status, true);
+        }
+        else if (value is [(byte)'0'])
+        {
+            // Caddy's status for a connection closed before any response: no response's, as "-" is.
+            (_status, _hasStatus) = (0, true);
+        }
+        else
+        {
+            _statusError ??= $"{Name(key)}: expected a numeric status, found {ErrorText.Quote(value)}";
+        }
+    }
+
+    private bool TakeBytes(ReadOnlySpan<byte> value, ReadOnlySpan<byte> key, out string? error)
+    {
+        error = null;
+        if (!CommonLogParser.TryParseBytes(value, out _bytes))
+        {
+            error = $"{Name(key)}: expected the number of bytes (or '-'), found {ErrorText.Quote(value)}";
+            return false;
         }
 
         return true;
