@@ -124,24 +124,7 @@ public sealed class CsvRowCopyTests
         results[2].Error.Should().Be("expected 4 values, one for each column the header names ('time\tpath\tstatus\tbytes'), found 5");
     }
 
-    private static LogRecord Record((LineResult Result, LogRecord? Record, string? Error) result)
-    {
-        result.Result.Should().Be(LineResult.Record, result.Error);
-        return result.Record!;
-    }
+    private static LogRecord Record((LineResult Result, LogRecord? Record, string? Error) result) => ParsedLines.Record(result);
 
-    /// <summary>Runs one parser over in-memory lines, as a file of them would be.</summary>
-    private static List<(LineResult Result, LogRecord? Record, string? Error)> Parse(params string[] lines)
-    {
-        LineParser parser = LogFormat.Csv.CreateParser();
-        var results = new List<(LineResult, LogRecord?, string?)>();
-        for (int i = 0; i < lines.Length; i++)
-        {
-            var line = new LogLine("memory.csv", i + 1, Encoding.UTF8.GetBytes(lines[i]));
-            LineResult result = parser.Parse(line, out LogRecord? record, out string? error);
-            results.Add((result, record, error));
-        }
-
-        return results;
-    }
+    private static List<(LineResult Result, LogRecord? Record, string? Error)> Parse(params string[] lines) => ParsedLines.Of(LogFormat.Csv, "memory.csv", lines);
 }

@@ -334,18 +334,5 @@ public sealed class W3cLogFormatTests : IDisposable
         return path;
     }
 
-    /// <summary>Runs one parser over in-memory lines, as a file of them would be.</summary>
-    private static List<(LineResult Result, LogRecord? Record, string? Error)> Parse(params string[] lines)
-    {
-        LineParser parser = LogFormat.W3c.CreateParser();
-        var results = new List<(LineResult, LogRecord?, string?)>();
-        for (int i = 0; i < lines.Length; i++)
-        {
-            var line = new LogLine("memory.log", i + 1, Encoding.UTF8.GetBytes(lines[i]));
-            LineResult result = parser.Parse(line, out LogRecord? record, out string? error);
-            results.Add((result, record, error));
-        }
-
-        return results;
-    }
+    private static List<(LineResult Result, LogRecord? Record, string? Error)> Parse(params string[] lines) => ParsedLines.Of(LogFormat.W3c, "memory.log", lines);
 }
