@@ -69,7 +69,8 @@ internal static class ParallelScanner
     /// A range that read its file's head first (<see cref="ScanPart.ReadsHeadFirst"/>) ends only once
     /// the ranges before it have, and only with their header in force at its start: where another
     /// header came between, it is scanned again with that one, so the answer is a whole file's scan.
-    /// Such parts must not take failures.
+    /// A <paramref name="partEnded"/> for such parts must not take a failure: the parts after a failed
+    /// one would wait for its end forever (the parallel stream, which takes them, reads such files whole).
     /// </summary>
     public static void RunParts(
         ScanInput input,
