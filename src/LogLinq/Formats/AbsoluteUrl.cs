@@ -35,11 +35,14 @@ internal static class AbsoluteUrl
     /// </summary>
     public static (FieldRange Path, FieldRange Host) Copy(ref FieldText text, ReadOnlySpan<byte> target)
     {
-        if (!TrySplit(target, out ReadOnlySpan<byte> host, out ReadOnlySpan<byte> rest))
-        {
-            return (text.Append(target), FieldRange.None);
-        }
+        return TrySplit(target, out ReadOnlySpan<byte> host, out ReadOnlySpan<byte> rest)
+            ? CopyParts(ref text, host, rest)
+            : (text.Append(target), FieldRange.None);
+    }
 
+    /// <summary>Copies the path and host <see cref="TrySplit"/> found in an absolute URL into <paramref name="text"/>.</summary>
+    public static (FieldRange Path, FieldRange Host) CopyParts(ref FieldText text, ReadOnlySpan<byte> host, ReadOnlySpan<byte> rest)
+    {
         FieldRange path = rest is [(byte)'/', ..] ? text.Append(rest) : text.Append("/"u8, rest);
         return (path, host.IsEmpty ? FieldRange.None : text.Append(host));
     }

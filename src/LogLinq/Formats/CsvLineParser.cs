@@ -20,8 +20,8 @@ internal sealed class CsvLineParser : CopyingLineParser
 {
     private CsvHeader? _header;
 
-    // The day of the last NCSA time a row gave, kept from row to row as an NCSA parser keeps it.
-    private HttpDate.DayCache _day;
+    // The day of the last time a row gave, kept from row to row as an NCSA parser keeps it.
+    private JsonTime.Days _days;
 
     /// <summary>The header row in force.</summary>
     internal override HeaderLines? Headers => _header is null ? null : new HeaderLines([_header.Text], 1);
@@ -50,7 +50,7 @@ internal sealed class CsvLineParser : CopyingLineParser
         FieldText copy = StartLine();
         FieldRange row = copy.AppendWithSlack(bytes, 64);
         var found = new KeyedFields(copy);
-        LineResult result = Read(copy.Buffer, row.Length, _header, ref found, ref _day, out error);
+        LineResult result = Read(copy.Buffer, row.Length, _header, ref found, ref _days, out error);
         if (result == LineResult.Record)
         {
             result = found.ToFields(ref fields, out error);
@@ -79,7 +79,7 @@ internal sealed class CsvLineParser : CopyingLineParser
     /// may grow that text into a new buffer, so a value is read from the text as it stands when taken.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static LineResult Read(byte[] padded, int length, CsvHeader header, ref KeyedFields found, ref HttpDate.DayCache day, out string? error)
+    private static LineResult Read(byte[] padded, int length, CsvHeader header, ref KeyedFields found, ref JsonTime.Days days, out string? error)
     {
         if (header.Missing is { } missing)
         {
@@ -103,10 +103,10 @@ internal sealed class CsvLineParser : CopyingLineParser
             {
                 JsonField field = header.Field(count, out bool weak);
                 FieldRange value = escaped ? Unescape(found.Text, raw) : raw;
-                if (field == JsonField.Time && HttpDate.TryParse(found.Text.Of(value), ref day, out long ticks, out short offsetMinutes))
+                if (field == JsonField.Time && JsonTime.TryParse(found.Text.Of(value), ref days, out DateTimeOffset time))
                 {
-                    // What the JSON time reading makes of an NCSA time, which it tries first, read through the day of the row before.
-                    found.TakeTime(HttpDate.ToDateTimeOffset(ticks, offsetMinutes), weak);
+                    // Read as Take reads a time, through the day of the row before (a time it cannot read, Take tells).
+                    found.TakeTime(time, weak);
                 }
                 else if (field != JsonField.Ignored && (value.Length != 0 || Required(field) || field == JsonField.Request))
                 {

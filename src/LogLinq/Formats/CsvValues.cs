@@ -20,28 +20,15 @@ internal ref struct CsvValues
 
     // The delimiters of the 64 bytes from _window, a bit each (none past the line): most rows' values
     // end at the next bit, where a search per value cost more than the value (most are a few bytes).
+    // The line is followed in memory by a vector's bytes that may be read (and masked off).
     private int _window = int.MinValue / 2;
     private ulong _delimiters;
 
-    // A line shorter than a vector: its delimiters, found once from a copy.
-    private readonly ulong _shortDelimiters;
-
-    // The line is followed in memory by a vector's bytes that may be read (and masked off), as a
-    // row copied with slack is: no window needs copying apart, however short the line.
-    private readonly bool _padded;
-
-    /// <param name="line">The line, without its newline.</param>
+    /// <param name="line">The line, without its newline: a header, read once (a row is read from its copy with slack).</param>
     /// <param name="delimiter">What separates the values: a comma or a tab.</param>
     public CsvValues(ReadOnlySpan<byte> line, byte delimiter)
+        : this(WithSlack(line), line.Length, delimiter)
     {
-        _line = line;
-        _delimiter = delimiter;
-        if (line.Length < 64)
-        {
-            Span<byte> copy = stackalloc byte[64];
-            line.CopyTo(copy);
-            _shortDelimiters = Mask(ref MemoryMarshal.GetReference(copy), delimiter) & ((1UL << line.Length) - 1);
-        }
     }
 
     /// <param name="padded">The line, followed by at least 64 more bytes of any value (<see cref="FieldText.AppendWithSlack"/>).</param>
@@ -57,7 +44,6 @@ internal ref struct CsvValues
 
         _line = padded[..length];
         _delimiter = delimiter;
-        _padded = true;
     }
 
     /// <summary>
@@ -141,22 +127,15 @@ internal ref struct CsvValues
             return 0;
         }
 
-        if (_padded)
-        {
-            ulong mask = Mask(ref Unsafe.Add(ref MemoryMarshal.GetReference(_line), start), _delimiter);
-            return left >= 64 ? mask : mask & ((1UL << left) - 1);
-        }
+        ulong mask = Mask(ref Unsafe.Add(ref MemoryMarshal.GetReference(_line), start), _delimiter);
+        return left >= 64 ? mask : mask & ((1UL << left) - 1);
+    }
 
-        if (_line.Length < 64)
-        {
-            return _shortDelimiters >> start;
-        }
-
-        // The line's last 64 bytes, for a window that runs past its end, moved down to the window's start.
-        ref byte line = ref MemoryMarshal.GetReference(_line);
-        return left >= 64
-            ? Mask(ref Unsafe.Add(ref line, start), _delimiter)
-            : Mask(ref Unsafe.Add(ref line, _line.Length - 64), _delimiter) >> (64 - left);
+    private static byte[] WithSlack(ReadOnlySpan<byte> line)
+    {
+        byte[] padded = new byte[line.Length + 64];
+        line.CopyTo(padded);
+        return padded;
     }
 
     /// <summary>The bytes equal to <paramref name="value"/> of the 64 from <paramref name="at"/>, a bit each.</summary>

@@ -18,10 +18,24 @@ internal static class JsonTime
     /// </summary>
     public static bool TryParse(ReadOnlySpan<byte> text, out DateTimeOffset value)
     {
-        if (HttpDate.TryParse(text, out value))
+        Days days = default;
+        return TryParse(text, ref days, out value);
+    }
+
+    /// <summary>
+    /// As <see cref="TryParse(ReadOnlySpan{byte}, out DateTimeOffset)"/>, through the days of the times
+    /// read before (<paramref name="days"/>, kept from line to line): a time of the same day as the
+    /// last is a few word compares, as in an NCSA line.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> text, ref Days days, out DateTimeOffset value)
+    {
+        if (HttpDate.TryParse(text, ref days.Ncsa, out long ncsaTicks, out short ncsaOffset))
         {
+            value = HttpDate.ToDateTimeOffset(ncsaTicks, ncsaOffset);
             return true;
         }
+
+        value = default;
 
         if (text.IsEmpty || text.Length > MaxTextLength)
         {
@@ -36,9 +50,8 @@ internal static class JsonTime
 
         // The ISO 8601 of nearly every such log, decoded without the general parser's cost; any
         // other shape (a space for the 'T', nine digits of a second) is left to it.
-        IsoTime.DayCache day = default;
         if (text[0] is >= (byte)'0' and <= (byte)'9' && text.Length >= 19 && text[10] == 'T'
-            && IsoTime.TryParse(text, ref day, out long ticks, out short offsetMinutes))
+            && IsoTime.TryParse(text, ref days.Iso, out long ticks, out short offsetMinutes))
         {
             value = HttpDate.ToDateTimeOffset(ticks, offsetMinutes);
             return true;
@@ -52,5 +65,12 @@ internal static class JsonTime
         Span<char> chars = stackalloc char[MaxTextLength];
         int length = Encoding.UTF8.GetChars(text, chars);
         return DateTimeOffset.TryParse(chars[..length], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
+    }
+
+    /// <summary>The days of the last NCSA and ISO 8601 times read, for <see cref="TryParse(ReadOnlySpan{byte}, ref Days, out DateTimeOffset)"/>.</summary>
+    internal struct Days
+    {
+        public HttpDate.DayCache Ncsa;
+        public IsoTime.DayCache Iso;
     }
 }

@@ -108,58 +108,13 @@ internal struct KeyedFields
                 break;
             case JsonField.Bytes:
                 return TakeBytes(value, key, out error);
-            case JsonField.Host:
-                if (!weak || _host.IsNone)
-                {
-                    // A Go service's remote_addr is its connection's, with the port: one client is one host.
-                    _host = Append(ClientAddress.WithoutPort(value));
-                }
-
+            case JsonField.ClientAddress when !isText:
+                // A number is no client's address.
                 break;
-            case JsonField.ClientAddress:
-                if (_host.IsNone && isText)
-                {
-                    _host = Append(ClientAddress.WithoutPort(value));
-                }
-
-                break;
-            case JsonField.Method:
-                _method = Append(value);
-                break;
-            case JsonField.Path:
-                if (!weak || _path.IsNone)
-                {
-                    // An absolute URL (Google Cloud's requestUrl, a proxy's): its path, and its host for
-                    // the virtual host when no key names one.
-                    (_path, _urlHost) = AbsoluteUrl.Copy(ref _text, value);
-                }
-
-                break;
-            case JsonField.Protocol:
-                // ECS writes the version alone ("1.1"); every other log, and LogRecord, the whole protocol.
-                _protocol = value is [>= (byte)'0' and <= (byte)'9', ..] ? Append("HTTP/"u8, value) : Append(value);
-                break;
-            case JsonField.Referrer:
-                _referrer = Append(value);
-                break;
-            case JsonField.UserAgent:
-                _userAgent = Append(value);
-                break;
-            case JsonField.User:
-                // Caddy writes an empty user_id for a request nobody authenticated: no user, as "-" is.
-                if (!value.IsEmpty)
-                {
-                    _user = Append(value);
-                }
-
-                break;
-            case JsonField.VirtualHost:
-                if (!weak || _virtualHost.IsNone)
-                {
-                    _virtualHost = Append(value);
-                }
-
-                break;
+            case JsonField.Host or JsonField.ClientAddress or JsonField.Method or JsonField.Path or JsonField.Protocol
+                or JsonField.Referrer or JsonField.UserAgent or JsonField.User or JsonField.VirtualHost:
+                // Copied, then taken as a range of the copy, as a CSV row's values are.
+                return TakeCopied(field, weak, Append(value), key, out error);
             case JsonField.Duration or JsonField.DurationSeconds or JsonField.DurationMilliseconds or JsonField.DurationMicroseconds or JsonField.DurationNanoseconds:
                 TakeDuration(field, value, isText, key);
                 break;
@@ -170,10 +125,10 @@ internal struct KeyedFields
 
     /// <summary>
     /// Puts the text value at <paramref name="value"/>, which is already in <see cref="Text"/> (a CSV
-    /// row is copied there whole, and unescaped there in place), into <paramref name="field"/>, as
-    /// <see cref="Take"/> would with <c>isText</c> (and a <see cref="JsonField.Request"/> as
+    /// row is copied there whole, and unescaped there in place; <see cref="Take"/> copies a text value
+    /// there first), into <paramref name="field"/> (a <see cref="JsonField.Request"/> as
     /// <see cref="TakeRequest"/> would): a field that is the value as it stands, or a part of it, is a
-    /// range of that copy rather than a copy of its own.
+    /// range of that copy rather than a copy of its own. Other fields go to <see cref="Take"/>.
     /// </summary>
     public bool TakeCopied(JsonField field, bool weak, FieldRange value, ReadOnlySpan<byte> key, out string? error)
     {
@@ -183,6 +138,7 @@ internal struct KeyedFields
             case JsonField.Host:
                 if (!weak || _host.IsNone)
                 {
+                    // A Go service's remote_addr is its connection's, with the port: one client is one host.
                     _host = Portless(value);
                 }
 
@@ -208,16 +164,18 @@ internal struct KeyedFields
             case JsonField.Path:
                 if (!weak || _path.IsNone)
                 {
-                    // A target that starts with '/' is no absolute URL (its scheme would hold the '/'):
-                    // the search for "://" is left to those that may be one.
+                    // An absolute URL (Google Cloud's requestUrl, a proxy's): its path, and its host for
+                    // the virtual host when no key names one. A target that starts with '/' is none (its
+                    // scheme would hold the '/'): the search for "://" is left to those that may be one.
                     ReadOnlySpan<byte> target = _text.Of(value);
-                    (_path, _urlHost) = target is [(byte)'/', ..] || !AbsoluteUrl.TrySplit(target, out _, out _)
+                    (_path, _urlHost) = target is [(byte)'/', ..] || !AbsoluteUrl.TrySplit(target, out ReadOnlySpan<byte> host, out ReadOnlySpan<byte> rest)
                         ? (value, FieldRange.None)
-                        : AbsoluteUrl.Copy(ref _text, target);
+                        : AbsoluteUrl.CopyParts(ref _text, host, rest);
                 }
 
                 break;
             case JsonField.Protocol:
+                // ECS writes the version alone ("1.1"); every other log, and LogRecord, the whole protocol.
                 _protocol = _text.Of(value) is [>= (byte)'0' and <= (byte)'9', ..] ? Append("HTTP/"u8, _text.Of(value)) : value;
                 break;
             case JsonField.Referrer:
@@ -227,6 +185,7 @@ internal struct KeyedFields
                 _userAgent = value;
                 break;
             case JsonField.User:
+                // Caddy writes an empty user_id for a request nobody authenticated: no user, as "-" is.
                 if (value.Length != 0)
                 {
                     _user = value;
