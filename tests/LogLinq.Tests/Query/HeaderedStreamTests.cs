@@ -61,7 +61,7 @@ public sealed class HeaderedStreamTests : IDisposable
         rows.Should().BeEquivalentTo(Rows(path, Sequential(format)), o => o.WithStrictOrdering());
         report.Malformed.Should().Be(0, "the counts of a range read with the wrong header are not reported");
         report.Records.Should().Be(2 * Half);
-        ReadOnce(path, format, counters.BytesRead).Should().BeGreaterThanOrEqualTo(RangesPastTheChange(path, format, "#Fields: date time sc-bytes"), "the ranges after the change were read again");
+        ReadOnce(format, counters.BytesRead, path).Should().BeGreaterThanOrEqualTo(RangesPastTheChange(path, format, "#Fields: date time sc-bytes"), "the ranges after the change were read again");
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class HeaderedStreamTests : IDisposable
         rows.Should().BeEquivalentTo(Rows(path, Sequential(LogFormat.Csv)), o => o.WithStrictOrdering());
         report.Malformed.Should().Be(0);
         report.Records.Should().Be(2 * Half);
-        ReadOnce(path, LogFormat.Csv, counters.BytesRead).Should().BeGreaterThanOrEqualTo(RangesPastTheChange(path, LogFormat.Csv, "bytes,status"));
+        ReadOnce(LogFormat.Csv, counters.BytesRead, path).Should().BeGreaterThanOrEqualTo(RangesPastTheChange(path, LogFormat.Csv, "bytes,status"));
     }
 
     [Theory]
@@ -121,7 +121,35 @@ public sealed class HeaderedStreamTests : IDisposable
         rows.Select(r => (long)r[2]).Should().Equal(Enumerable.Range(0, 2 * Half).Where(i => i % 4 == 0).Select(i => (long)i));
         rows.Should().BeEquivalentTo(Rows(path, Sequential(LogFormat.W3c), r => r.Status == 404), o => o.WithStrictOrdering());
         report.Malformed.Should().Be(0);
-        ReadOnce(path, LogFormat.W3c, counters.BytesRead).Should().Be(0, "each range is read once, and the head for each after the first");
+        ReadOnce(LogFormat.W3c, counters.BytesRead, path).Should().Be(0, "each range is read once, and the head for each after the first");
+    }
+
+    [Fact]
+    public void Files_with_different_fields_are_each_read_by_their_own()
+    {
+        // Each file's ranges assume its own head: the first file's header, in force at its end, is not the second's.
+        var first = new StringBuilder("#Fields: date time c-ip sc-status sc-bytes\n");
+        var second = new StringBuilder("#Fields: date time sc-bytes sc-status c-ip\n");
+        for (int i = 0; i < Half; i++)
+        {
+            first.Append($"2024-03-01 00:{i / 60 % 60:D2}:{i % 60:D2} 192.0.2.{i % 250} 200 {i}\n");
+            second.Append($"2024-03-02 00:{i / 60 % 60:D2}:{i % 60:D2} {i} 404 198.51.100.{i % 250}\n");
+        }
+
+        _dir.Write("u_ex240301.log", first.ToString());
+        string path = _dir.Write("u_ex240302.log", second.ToString());
+        string glob = Path.Combine(Path.GetDirectoryName(path)!, "u_ex*.log");
+        var report = new ParseReport();
+        var counters = new ReadCounters();
+
+        List<object[]> rows = Rows(glob, Options(LogFormat.W3c, report, counters));
+
+        rows.Select(r => ((string)r[0], (int)r[1], (long)r[2])).Should().Equal(
+            Enumerable.Range(0, Half).Select(i => ($"192.0.2.{i % 250}", 200, (long)i))
+                .Concat(Enumerable.Range(0, Half).Select(i => ($"198.51.100.{i % 250}", 404, (long)i))));
+        rows.Should().BeEquivalentTo(Rows(glob, Sequential(LogFormat.W3c)), o => o.WithStrictOrdering());
+        report.Malformed.Should().Be(0);
+        ReadOnce(LogFormat.W3c, counters.BytesRead, _dir.File("u_ex240301.log"), path).Should().Be(0, "no range is read again");
     }
 
     [Fact]
@@ -186,11 +214,12 @@ public sealed class HeaderedStreamTests : IDisposable
 
         string path = _dir.Write("u_ex240301.log", text.ToString());
         long size = new FileInfo(path).Length;
+        var report = new ParseReport();
         var counters = new ReadCounters();
         var taken = new List<object[]>();
 
         // Well past the change: into the first range read again.
-        using (IEnumerator<object[]> rows = Query(path, Options(LogFormat.W3c, new ParseReport(), counters)).GetEnumerator())
+        using (IEnumerator<object[]> rows = Query(path, Options(LogFormat.W3c, report, counters)).GetEnumerator())
         {
             while (taken.Count < 2 * Half && rows.MoveNext())
             {
@@ -199,6 +228,7 @@ public sealed class HeaderedStreamTests : IDisposable
         }
 
         taken.Skip(Half).Should().OnlyContain(r => (int)r[1] == 404 && (long)r[2] == 1);
+        report.Malformed.Should().Be(0, "the ranges scanned ahead with the head's header, unchecked, are not counted");
         long read = counters.BytesRead;
         read.Should().BeLessThan(size / 4);
         counters.FilesClosed.Should().Be(counters.FilesOpened);
@@ -226,16 +256,23 @@ public sealed class HeaderedStreamTests : IDisposable
     private static List<ScanPart> Parts(string path, LogFormat format) =>
         ScanPartitioner.Partition([path], format, 2, allowSplit: true, LeastPart, splitHeaded: true, evenPartSize: 4 * LeastPart);
 
-    // The bytes read beyond reading each range once (and the head for each after the first, and the
-    // rest of its last line): 0 when no range was read again.
-    private static long ReadOnce(string path, LogFormat format, long bytesRead)
+    // The bytes read beyond reading each range of the files once (and the head for each after the
+    // first, and the rest of its last line): 0 when no range was read again.
+    private static long ReadOnce(LogFormat format, long bytesRead, params string[] paths)
     {
-        List<ScanPart> parts = Parts(path, format);
-        parts.Should().HaveCountGreaterThan(4, "the file is cut into several ranges");
-        long length = new FileInfo(path).Length;
-        long once = length + (parts.Count(p => p.ReadsHeadFirst) * Math.Min(HeadRead, length));
+        long length = 0;
+        long once = 0;
+        foreach (string path in paths)
+        {
+            List<ScanPart> parts = Parts(path, format);
+            parts.Should().HaveCountGreaterThan(2, "the file is cut into several ranges");
+            long size = new FileInfo(path).Length;
+            length += size;
+            once += size + (parts.Count(p => p.ReadsHeadFirst) * Math.Min(HeadRead, size)) + (parts.Count * TailRead);
+        }
+
         bytesRead.Should().BeGreaterThanOrEqualTo(length);
-        return Math.Max(0, bytesRead - once - (parts.Count * TailRead));
+        return Math.Max(0, bytesRead - once);
     }
 
     // The bytes of the ranges that start past the line that starts with the given text: read with a header not in force there.
