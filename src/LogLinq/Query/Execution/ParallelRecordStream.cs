@@ -78,26 +78,37 @@ internal static class ParallelRecordStream
         var thread = new Thread(run.Scan) { IsBackground = true, Name = "LogLinq stream" };
         RangeRescan<TResult>? rescan = null;
         PartRows<TResult>? inHand = null;
+        HeaderLines? inForce = null;
+
+        // The rows of part p to hand out: its worker's, or where the worker read it with a header
+        // not in force where it starts, those of its scan again with that one. Part p - 1 has been
+        // taken whole: the header in force at its end is known.
+        PartRows<TResult> Checked(int p)
+        {
+            PartRows<TResult> part = outputs[p];
+            if (!parts[p].ReadsHeadFirst)
+            {
+                return part;
+            }
+
+            part.AwaitFirstRows();
+            if (headers.ReadWith(p, parts[p], inForce))
+            {
+                return part;
+            }
+
+            part.Drop();
+            rescan?.Dispose();
+            rescan = RangeRescan<TResult>.Start(query, parts[p], inForce, select, ChunksAhead, counters, stop.Token);
+            return rescan.Rows;
+        }
+
         thread.UnsafeStart();
         try
         {
-            HeaderLines? inForce = null;
             for (int p = 0; p < outputs.Length; p++)
             {
-                PartRows<TResult> part = inHand = outputs[p];
-                if (parts[p].ReadsHeadFirst)
-                {
-                    // Part p - 1 has been taken whole: the header in force at its end is known.
-                    part.AwaitFirstRows();
-                    if (!headers.ReadWith(p, parts[p], inForce))
-                    {
-                        part.Drop();
-                        rescan?.Join();
-                        rescan = RangeRescan<TResult>.Start(query, parts[p], inForce, select, ChunksAhead, counters, stop.Token);
-                        part = inHand = rescan.Rows;
-                    }
-                }
-
+                PartRows<TResult> part = inHand = Checked(p);
                 foreach ((TResult[] rows, int count) in part.Taken())
                 {
                     for (int i = 0; i < count; i++)
@@ -135,7 +146,7 @@ internal static class ParallelRecordStream
                 output.Dispose();
             }
 
-            rescan?.Rows.Dispose();
+            rescan?.Dispose();
         }
     }
 

@@ -43,7 +43,12 @@ internal sealed class PartRows<TResult> : IDisposable
     public ExceptionDispatchInfo? Failure { get; private set; }
 
     /// <summary>The part's scan, with its counts, once it has ended (or been stopped); none when it was dropped or never started.</summary>
-    public FileScan? Scan { get; private set; }
+    public FileScan? Scan
+    {
+        // A scan that ended before the part was dropped read with the wrong header: its counts are never added.
+        get => _dropped ? null : field;
+        private set;
+    }
 
     /// <summary>How many lines the part owned, counted from its own start, once it was scanned to its end.</summary>
     public long Lines { get; private set; }

@@ -11,7 +11,7 @@ namespace LogLinq.Query.Execution;
 /// which the consumer takes instead of the dropped part's. The workers go on with the parts after
 /// it meanwhile.
 /// </summary>
-internal sealed class RangeRescan<TResult>
+internal sealed class RangeRescan<TResult> : IDisposable
 {
     private readonly ScanQuery _query;
     private readonly ScanPart _range;
@@ -47,6 +47,13 @@ internal sealed class RangeRescan<TResult>
 
     /// <summary>Waits for the scan to end (the consumer has taken its rows, or the stream was stopped).</summary>
     public void Join() => _thread.Join();
+
+    /// <summary>Waits for the scan to end, and lets its queue go.</summary>
+    public void Dispose()
+    {
+        Join();
+        Rows.Dispose();
+    }
 
     private void Scan()
     {
