@@ -1,6 +1,5 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
+using LogLinq.Formats;
 using LogLinq.Records;
 using LogLinq.Sources;
 
@@ -15,12 +14,14 @@ namespace LogLinq.Query.Execution;
 /// parts ahead of the one the consumer is taking (where they are sparse, the workers run ahead that
 /// far). The consumer stopping cancels the workers. A part that fails throws where the consumer
 /// reaches it, after the rows before it, as the sequential stream would.
+/// A W3C or CSV file is cut too: a range past its head is scanned with the head's header, and the
+/// consumer, before it takes the range's first row, compares that with the header in force at the
+/// end of the range before, which it has taken whole; where they differ (a header that changed
+/// mid-file), the range's rows are dropped and the range is scanned again with the right one
+/// (<see cref="RangeRescan{TResult}"/>). No row read with the wrong header is handed out.
 /// </summary>
 internal static class ParallelRecordStream
 {
-    /// <summary>Rows handed over at once: a queue operation costs less than a row's formatting.</summary>
-    private const int ChunkRows = 1024;
-
     /// <summary>Chunks a part's worker may make before the consumer takes them.</summary>
     private const int ChunksAhead = 4;
 
@@ -31,7 +32,7 @@ internal static class ParallelRecordStream
     private const long PartSize = 8L * 1024 * 1024;
 
     /// <summary>The most rows a part holds before the consumer takes them: its queue full, and a chunk in hand.</summary>
-    public const int RowsAhead = (ChunksAhead + 1) * ChunkRows;
+    public const int RowsAhead = (ChunksAhead + 1) * RowCollector<object>.ChunkRows;
 
     /// <summary>How many parts past the consumer's a worker may start, with <paramref name="workers"/> workers.</summary>
     public static int PartsAhead(int workers) => PartsAheadPerWorker * workers;
@@ -50,7 +51,8 @@ internal static class ParallelRecordStream
         LogSourceOptions options = input.Options;
         int workers = Math.Max(1, options.MaxDegreeOfParallelism);
         List<ScanPart> parts = workers > 1 && IsBig(input.Files, options.MinPartSize)
-            ? ScanPartitioner.Partition(input.Files, query.Format, workers, allowSplit, options.MinPartSize, evenPartSize: Math.Max(options.MinPartSize, Math.Min(PartSize, 4 * options.MinPartSize)))
+            ? ScanPartitioner.Partition(
+                input.Files, query.Format, workers, allowSplit, options.MinPartSize, splitHeaded: true, evenPartSize: Math.Max(options.MinPartSize, Math.Min(PartSize, 4 * options.MinPartSize)))
             : [];
         if (parts.Count < 2)
         {
@@ -62,22 +64,52 @@ internal static class ParallelRecordStream
             yield break;
         }
 
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken);
         var outputs = new PartRows<TResult>[parts.Count];
         for (int i = 0; i < outputs.Length; i++)
         {
-            outputs[i] = new PartRows<TResult>();
+            outputs[i] = new PartRows<TResult>(ChunksAhead, stop.Token, droppable: parts[i].ReadsHeadFirst);
         }
 
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken);
-        var run = new Run<TResult>(input, query, parts, outputs, select, workers, stop.Token);
+        var headers = new RangeHeaders(parts.Count);
+        ReadCounters counters = options.Counters ?? new ReadCounters();
+        var run = new Run<TResult>(input, query, parts, outputs, select, workers, headers, stop.Token);
+        var counts = new PartCounts(parts);
         var thread = new Thread(run.Scan) { IsBackground = true, Name = "LogLinq stream" };
+        RangeRescan<TResult>? rescan = null;
+        PartRows<TResult>? inHand = null;
+        HeaderLines? inForce = null;
+
+        // The rows of part p to hand out: its worker's, or where the worker read it with a header
+        // not in force where it starts, those of its scan again with that one. Part p - 1 has been
+        // taken whole: the header in force at its end is known.
+        PartRows<TResult> Checked(int p)
+        {
+            PartRows<TResult> part = outputs[p];
+            if (!parts[p].ReadsHeadFirst)
+            {
+                return part;
+            }
+
+            part.AwaitFirstRows();
+            if (headers.ReadWith(p, parts[p], inForce))
+            {
+                return part;
+            }
+
+            part.Drop();
+            rescan?.Dispose();
+            rescan = RangeRescan<TResult>.Start(query, parts[p], inForce, select, ChunksAhead, counters, stop.Token);
+            return rescan.Rows;
+        }
+
         thread.UnsafeStart();
         try
         {
             for (int p = 0; p < outputs.Length; p++)
             {
-                PartRows<TResult> part = outputs[p];
-                foreach ((TResult[] rows, int count) in part.Chunks.GetConsumingEnumerable())
+                PartRows<TResult> part = inHand = Checked(p);
+                foreach ((TResult[] rows, int count) in part.Taken())
                 {
                     for (int i = 0; i < count; i++)
                     {
@@ -96,6 +128,10 @@ internal static class ParallelRecordStream
                     run.Failure?.Throw();
                     throw new InvalidOperationException("a part of the stream ended without its rows");
                 }
+
+                inForce = part.EndHeaders;
+                counts.Add(part.Scan, part.Lines);
+                inHand = null;
             }
         }
         finally
@@ -103,6 +139,33 @@ internal static class ParallelRecordStream
             // Stopped early, finished or failed: no worker outlives the enumeration.
             stop.Cancel();
             thread.Join();
+            rescan?.Join();
+            AddRest(counts, inHand, parts, outputs);
+            foreach (PartRows<TResult> output in outputs)
+            {
+                output.Dispose();
+            }
+
+            rescan?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// After an early stop or a failure, the counts of what was scanned, as the sequential stream
+    /// reports what it read: the part in hand (checked: its rows were being taken), and those scanned
+    /// ahead of it, but for ranges not checked, whose counts may be a wrong header's.
+    /// </summary>
+    private static void AddRest<TResult>(PartCounts counts, PartRows<TResult>? inHand, List<ScanPart> parts, PartRows<TResult>[] outputs)
+    {
+        if (inHand is not null)
+        {
+            counts.Add(inHand.Scan, inHand.Lines);
+        }
+
+        while (counts.Next < parts.Count)
+        {
+            PartRows<TResult> output = outputs[counts.Next];
+            counts.Add(parts[counts.Next].ReadsHeadFirst ? null : output.Scan, output.Lines);
         }
     }
 
@@ -121,21 +184,16 @@ internal static class ParallelRecordStream
         return false;
     }
 
-    /// <summary>A part's rows, in chunks, and how its scan ended.</summary>
-    private sealed class PartRows<TResult>
-    {
-        public BlockingCollection<(TResult[] Rows, int Count)> Chunks { get; } = new(ChunksAhead);
-
-        /// <summary>Whether the part was scanned to its end.</summary>
-        public bool Done { get; set; }
-
-        /// <summary>Why the part's scan failed, when it did (not for a cancellation).</summary>
-        public ExceptionDispatchInfo? Failure { get; set; }
-    }
-
     /// <summary>The workers' side: the parts scanned into their queues, on a thread of its own.</summary>
     private sealed class Run<TResult>(
-        ScanInput input, ScanQuery query, List<ScanPart> parts, PartRows<TResult>[] outputs, Func<LogRecord, TResult> select, int workers, CancellationToken stop)
+        ScanInput input,
+        ScanQuery query,
+        List<ScanPart> parts,
+        PartRows<TResult>[] outputs,
+        Func<LogRecord, TResult> select,
+        int workers,
+        RangeHeaders headers,
+        CancellationToken stop)
     {
         private readonly object _gate = new();
         private int _taking;
@@ -164,7 +222,8 @@ internal static class ParallelRecordStream
             });
             try
             {
-                ParallelScanner.RunParts(input, query, parts, StartPart, workers, stop, PartEnded);
+                // The consumer checks each range's header as it comes to the range, and reports the counts.
+                ParallelScanner.RunParts(input, query, parts, StartPart, workers, stop, PartEnded, checkedByCaller: headers);
             }
             catch (Exception e)
             {
@@ -174,10 +233,7 @@ internal static class ParallelRecordStream
             {
                 foreach (PartRows<TResult> output in outputs)
                 {
-                    if (!output.Chunks.IsAddingCompleted)
-                    {
-                        output.Chunks.CompleteAdding();
-                    }
+                    output.Chunks.CompleteAdding();
                 }
             }
         }
@@ -196,60 +252,12 @@ internal static class ParallelRecordStream
             }
 
             stop.ThrowIfCancellationRequested();
-            return new RowCollector<TResult>(outputs[part], select, stop);
+            return new RowCollector<TResult>(outputs[part], select);
         }
 
         // A part's failure is its own: the consumer throws it after the rows before it, and the other
-        // parts go on (a cancellation stops them all, as it should).
-        private bool PartEnded(int part, PartialAggregate state, long lines, Exception? failure)
-        {
-            PartRows<TResult> output = outputs[part];
-            if (failure is null)
-            {
-                ((RowCollector<TResult>)state).Flush();
-                output.Done = true;
-            }
-            else if (failure is not OperationCanceledException || !stop.IsCancellationRequested)
-            {
-                // The rows before the failure first, as the sequential stream would have given them.
-                ((RowCollector<TResult>)state).Flush();
-                output.Failure = ExceptionDispatchInfo.Capture(failure);
-            }
-
-            output.Chunks.CompleteAdding();
-            return failure is not OperationCanceledException;
-        }
-    }
-
-    /// <summary>One part's rows, made as its records pass and handed over a chunk at a time.</summary>
-    private sealed class RowCollector<TResult>(PartRows<TResult> output, Func<LogRecord, TResult> select, CancellationToken stop) : PartialAggregate
-    {
-        private TResult[] _rows = new TResult[ChunkRows];
-        private int _count;
-
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public override void Accept(ref Row row)
-        {
-            _rows[_count++] = select(row.View);
-            if (_count == _rows.Length)
-            {
-                Flush();
-            }
-        }
-
-        /// <summary>Hands over the rows made since the last chunk; waits while the part's queue is full.</summary>
-        public void Flush()
-        {
-            if (_count > 0)
-            {
-                output.Chunks.Add((_rows, _count), stop);
-                _rows = new TResult[ChunkRows];
-                _count = 0;
-            }
-        }
-
-        public override void Merge(PartialAggregate next) => throw new NotSupportedException();
-
-        public override object? Result() => throw new NotSupportedException();
+        // parts go on (a cancellation stops them all, as it should; a dropped part's is nothing).
+        private bool PartEnded(int part, PartialAggregate state, FileScan scan, long lines, Exception? failure) =>
+            outputs[part].End((RowCollector<TResult>)state, scan, lines, failure);
     }
 }

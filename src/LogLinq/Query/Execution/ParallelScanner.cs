@@ -46,7 +46,7 @@ internal static class ParallelScanner
         }
 
         var merge = new OrderedMerge(parts, single: inFileOrder);
-        RunParts(input, query, parts, i => merge.Hold(i, create()), workers, options.CancellationToken, (i, _, lines, failure) =>
+        RunParts(input, query, parts, i => merge.Hold(i, create()), workers, options.CancellationToken, (i, _, _, lines, failure) =>
         {
             if (failure is not null)
             {
@@ -63,15 +63,31 @@ internal static class ParallelScanner
     /// Scans each of <paramref name="parts"/> into the state <paramref name="stateFor"/> makes for it,
     /// on up to <paramref name="workers"/> threads (this one among them), reporting progress as it
     /// goes, and adds the parts' counts of records and malformed lines to the report.
-    /// <paramref name="partEnded"/>, when given, is told of each part's end, with the lines it owned
-    /// (counted from its own start) or its failure if it failed; it returns whether it took the
-    /// failure (the other parts then go on), or else the first failure stops the workers and is thrown here.
+    /// <paramref name="partEnded"/>, when given, is told of each part's end; if it does not take a
+    /// failure, the first failure stops the workers and is thrown here.
     /// A range that read its file's head first (<see cref="ScanPart.ReadsHeadFirst"/>) ends only once
     /// the ranges before it have, and only with their header in force at its start: where another
     /// header came between, it is scanned again with that one, so the answer is a whole file's scan.
     /// A <paramref name="partEnded"/> for such parts must not take a failure: the parts after a failed
-    /// one would wait for its end forever (the parallel stream, which takes them, reads such files whole).
+    /// one would wait for its end forever.
     /// </summary>
+    /// <param name="input">The files.</param>
+    /// <param name="query">What every line goes through.</param>
+    /// <param name="parts">The parts, in file order.</param>
+    /// <param name="stateFor">Makes the state a part is scanned into.</param>
+    /// <param name="workers">How many threads may scan.</param>
+    /// <param name="cancel">Stops the scan.</param>
+    /// <param name="partEnded">Told of each part's end.</param>
+    /// <param name="checkedByCaller">
+    /// Given by a caller that hands out a part's rows before the parts before it have ended (the
+    /// parallel stream): each range that reads its file's head notes there the header it assumed, and
+    /// every part ends at once, on its worker. The caller checks each range against the header in
+    /// force where it starts (<see cref="RangeHeaders.ReadWith"/>) and scans it again
+    /// (<see cref="ScanAgain"/>) where it differs; and so it is the caller that adds each part's
+    /// counts to the report (<see cref="FileScan.Flush"/>, with the scan given to
+    /// <paramref name="partEnded"/>), once it knows them right. <paramref name="partEnded"/> may then
+    /// take failures.
+    /// </param>
     public static void RunParts(
         ScanInput input,
         ScanQuery query,
@@ -79,7 +95,8 @@ internal static class ParallelScanner
         Func<int, PartialAggregate> stateFor,
         int workers,
         CancellationToken cancel,
-        Func<int, PartialAggregate, long, Exception?, bool>? partEnded = null)
+        PartEndedHandler? partEnded = null,
+        RangeHeaders? checkedByCaller = null)
     {
         LogSourceOptions options = input.Options;
         var lineCounts = new long[parts.Count];
@@ -106,28 +123,21 @@ internal static class ParallelScanner
         });
 
         // A range past its file's head is scanned with the head's header (W3C's #Fields:, a CSV
-        // header), as if none came between; its end waits for the ranges before it, and is checked
-        // against the header in force at the end of the one before (see RangeHeaders).
-        RangeHeaders? headers = parts.Any(p => p.ReadsHeadFirst) ? new RangeHeaders(parts.Count) : null;
-        InOrderCompletion? headersChecked = headers is null ? null : new InOrderCompletion(parts.Count, i =>
+        // header), as if none came between; unless the caller checks it, its end waits for the ranges
+        // before it, and is checked against the header in force at the end of the one before (see RangeHeaders).
+        RangeHeaders? headers = checkedByCaller ?? (parts.Any(p => p.ReadsHeadFirst) ? new RangeHeaders(parts.Count) : null);
+        bool heldBack = headers is not null && checkedByCaller is null;
+        InOrderCompletion? headersChecked = !heldBack ? null : new InOrderCompletion(parts.Count, i =>
         {
             if (!headers!.ReadRight(i, parts[i], out HeaderLines? inForce))
             {
-                PartialAggregate state = stateFor(i);
                 FileScan scan = scans[i] = new FileScan(query, parts[i].Path, parts[i].Format);
-                try
-                {
-                    scan.ReadHeaders(inForce?.Lines ?? []);
-                    lineCounts[i] = ScanOne(parts[i], scan, state, counters, readAhead, cancel);
-                    headers.Scanned(i, scan, state);
-                }
-                finally
-                {
-                    scan.ReleaseMasks();
-                }
+                PartialAggregate state = stateFor(i);
+                lineCounts[i] = ScanAgain(scan, parts[i], inForce, state, counters, cancel);
+                headers.Scanned(i, scan, state);
             }
 
-            partEnded?.Invoke(i, headers.TakeState(i), lineCounts[i], null);
+            partEnded?.Invoke(i, headers.TakeState(i), scans[i]!, lineCounts[i], null);
             reported.Ended(i);
         });
 
@@ -136,7 +146,7 @@ internal static class ParallelScanner
             bool checkedLater = false;
             try
             {
-                checkedLater = ScanPart(i) && headers is not null;
+                checkedLater = ScanPart(i) && heldBack;
             }
             finally
             {
@@ -156,7 +166,10 @@ internal static class ParallelScanner
         bool ScanPart(int i)
         {
             PartialAggregate state = stateFor(i);
-            FileScan scan = scans[i] = new FileScan(query, parts[i].Path, parts[i].Format);
+            FileScan scan = new FileScan(query, parts[i].Path, parts[i].Format);
+
+            // A caller that checks the ranges reports every part's counts: only it knows which to trust.
+            scans[i] = checkedByCaller is null ? scan : null;
             try
             {
                 if (parts[i].ReadsHeadFirst)
@@ -165,11 +178,14 @@ internal static class ParallelScanner
                 }
 
                 lineCounts[i] = ScanOne(parts[i], scan, state, counters, readAhead, cancel);
-                headers?.Scanned(i, scan, state);
+                if (heldBack)
+                {
+                    headers!.Scanned(i, scan, state);
+                }
             }
             catch (Exception e) when (partEnded is not null)
             {
-                if (!partEnded(i, state, 0, e))
+                if (!partEnded(i, state, scan, 0, e))
                 {
                     throw;
                 }
@@ -181,9 +197,9 @@ internal static class ParallelScanner
                 scan.ReleaseMasks();
             }
 
-            if (headers is null)
+            if (!heldBack)
             {
-                partEnded?.Invoke(i, state, lineCounts[i], null);
+                partEnded?.Invoke(i, state, scan, lineCounts[i], null);
             }
 
             return true;
@@ -201,6 +217,25 @@ internal static class ParallelScanner
         {
             // After a failure, the counts of what was scanned are reported all the same.
             reported.TakeRest();
+        }
+    }
+
+    /// <summary>
+    /// Scans <paramref name="range"/> again into <paramref name="state"/>, with <paramref name="scan"/>
+    /// (a new one) given <paramref name="inForce"/> first: the header in force where the range starts
+    /// (null: none), found to differ from the one it was first scanned with (see <see cref="RangeHeaders"/>).
+    /// Returns how many lines the range owned.
+    /// </summary>
+    public static long ScanAgain(FileScan scan, ScanPart range, HeaderLines? inForce, PartialAggregate state, ReadCounters counters, CancellationToken cancel)
+    {
+        try
+        {
+            scan.ReadHeaders(inForce?.Lines ?? []);
+            return ScanRange(range, scan, state, counters, cancel);
+        }
+        finally
+        {
+            scan.ReleaseMasks();
         }
     }
 

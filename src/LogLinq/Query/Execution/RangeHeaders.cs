@@ -12,6 +12,8 @@ namespace LogLinq.Query.Execution;
 /// ended with that same header in force (<see cref="ReadRight"/>). A file whose header never
 /// changes (nearly every one: an IIS log repeats the same <c>#Fields:</c> at each restart) is then
 /// read once, on every core; one whose header changes has the ranges after the change read again.
+/// The parallel stream, whose rows go out as a range is scanned, checks each range itself, as it
+/// comes to take its rows (<see cref="ReadWith"/>).
 /// </summary>
 internal sealed class RangeHeaders(int parts)
 {
@@ -29,7 +31,9 @@ internal sealed class RangeHeaders(int parts)
         }
 
         counters.FileClosed();
-        _assumed[part] = scan.Headers;
+
+        // Read by a caller that checks its ranges itself, on another thread (see ReadWith).
+        Volatile.Write(ref _assumed[part], scan.Headers);
     }
 
     /// <summary>Part <paramref name="part"/>'s scan has ended into <paramref name="state"/>: notes the header in force at its end.</summary>
@@ -47,8 +51,17 @@ internal sealed class RangeHeaders(int parts)
     public bool ReadRight(int part, ScanPart range, out HeaderLines? inForce)
     {
         inForce = part > 0 ? _atEnd[part - 1] : null;
-        return !range.ReadsHeadFirst || HeaderLines.Alike(_assumed[part], inForce);
+        return ReadWith(part, range, inForce);
     }
+
+    /// <summary>
+    /// Whether <paramref name="range"/> was read with <paramref name="inForce"/> (null: none), the
+    /// header in force where it starts, for a caller that checks its ranges itself as it takes them
+    /// (see <see cref="ParallelScanner.RunParts"/>): it asks once the range has handed over its first
+    /// rows, or has ended, by when its head has been read.
+    /// </summary>
+    public bool ReadWith(int part, ScanPart range, HeaderLines? inForce) =>
+        !range.ReadsHeadFirst || HeaderLines.Alike(Volatile.Read(ref _assumed[part]), inForce);
 
     /// <summary>The state part <paramref name="part"/>'s last scan ended into, let go here.</summary>
     public PartialAggregate TakeState(int part)
