@@ -71,7 +71,7 @@ internal sealed class CsvRow
             return LineResult.Malformed;
         }
 
-        FieldRange dash = text.Append("-"u8);
+        FieldRange dash = text.AppendByte((byte)'-');
         FieldRange method = new(0, 0), path = new(0, 0), protocol = new(0, 0);
         if (_columns.Request >= 0)
         {
@@ -124,11 +124,9 @@ internal sealed class CsvRow
     private bool Split(ref FieldText text, int length, out string? error)
     {
         error = null;
-        byte[] padded = text.Buffer;
-        int count;
-        if (!padded.AsSpan(0, length).Contains((byte)'"'))
+        int count = FieldEnds.SplitUnless(text.Buffer, length, _ends, _header.Delimiter, (byte)'"');
+        if (count >= 0)
         {
-            count = FieldEnds.Split(padded, length, _ends, _header.Delimiter, _header.Delimiter);
             if (count == _ends.Length)
             {
                 foreach (int column in _columns.Used)
@@ -147,12 +145,17 @@ internal sealed class CsvRow
 
         if (count != _ends.Length)
         {
-            error = $"expected {_header.Count} values, one for each column the header names ({_header.Quoted}), found {count}";
+            error = WrongCount(count);
             return false;
         }
 
         return true;
     }
+
+    // For bad rows alone: not inlined, it keeps the per-row code small.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private string WrongCount(int count) =>
+        $"expected {_header.Count} values, one for each column the header names ({_header.Quoted}), found {count}";
 
     /// <summary>The values of a row that holds a quote, each <c>""</c> made one quote in place.</summary>
     private bool Quoted(ref FieldText text, int length, out int count, out string? error)
@@ -204,5 +207,6 @@ internal sealed class CsvRow
     private static FieldRange Or(FieldRange value, FieldRange otherwise) => value.Length > 0 ? value : otherwise;
 
     /// <summary>A part of the request at <paramref name="request"/>, found as a range within it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FieldRange Within(FieldRange request, FieldRange part) => new(request.Start + part.Start, part.Length);
 }

@@ -22,7 +22,21 @@ internal static class FieldEnds
     /// 64 bytes past the line, whose bytes there are masked off rather than copied apart.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Split(byte[] padded, int length, int[] ends, byte separator, byte other)
+    public static int Split(byte[] padded, int length, int[] ends, byte separator, byte other) =>
+        Split(padded, length, ends, separator, other, stop: separator, stops: false);
+
+    /// <summary>
+    /// Splits the line as <see cref="Split(byte[], int, int[], byte, byte)"/> does at each
+    /// <paramref name="separator"/>, unless it holds a <paramref name="stop"/> byte (a CSV row's quote,
+    /// whose value may hold the separator): then -1, from the same vector compares as the separators.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int SplitUnless(byte[] padded, int length, int[] ends, byte separator, byte stop) =>
+        Split(padded, length, ends, separator, separator, stop, stops: true);
+
+    // The two as one loop; stops is a constant at each call, so its test is compiled away where false.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Split(byte[] padded, int length, int[] ends, byte separator, byte other, byte stop, bool stops)
     {
         if (padded.Length < length + 64)
         {
@@ -34,10 +48,19 @@ internal static class FieldEnds
         int count = 0;
         for (int chunk = 0; chunk < length; chunk += 64)
         {
-            ulong separators = Separators(ref Unsafe.Add(ref bytes, chunk), separator, other);
+            ref byte at = ref Unsafe.Add(ref bytes, chunk);
+            ulong separators = Separators(ref at, separator, other);
+            ulong stopped = stops ? Separators(ref at, stop, stop) : 0;
             if (length - chunk < 64)
             {
-                separators &= (1UL << (length - chunk)) - 1;
+                ulong inLine = (1UL << (length - chunk)) - 1;
+                separators &= inLine;
+                stopped &= inLine;
+            }
+
+            if (stopped != 0)
+            {
+                return -1;
             }
 
             if (count + BitOperations.PopCount(separators) < ends.Length)

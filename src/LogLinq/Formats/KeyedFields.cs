@@ -294,7 +294,7 @@ internal struct KeyedFields
             return LineResult.Malformed;
         }
 
-        FieldRange dash = Append("-"u8);
+        FieldRange dash = _text.AppendByte((byte)'-');
         FieldRange method = new(0, 0), path = new(0, 0), protocol = new(0, 0);
         if (!_request.IsNone)
         {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace LogLinq.Formats;
@@ -90,15 +91,20 @@ internal static class KeyedValue
         return false;
     }
 
+    // The messages are made for bad lines alone: not inlined, they keep the per-line code that calls them small.
+
     /// <summary>What is said of a time that is none, under <paramref name="key"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static string NotATime(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) =>
         $"{Name(key)}: expected a time (ISO 8601, like 24/Feb/2008:00:08:59 -0600, or epoch seconds), found {ErrorText.Quote(value)}";
 
     /// <summary>What is said of a status that is none, under <paramref name="key"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static string NotAStatus(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) =>
         $"{Name(key)}: expected a numeric status, found {ErrorText.Quote(value)}";
 
     /// <summary>What is said of a size that is none, under <paramref name="key"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static string NotASize(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) =>
         $"{Name(key)}: expected the number of bytes (or '-'), found {ErrorText.Quote(value)}";
 
