@@ -67,7 +67,11 @@ internal struct FieldText
             Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, Length + value.Length + slack));
         }
 
-        return Append(value);
+        // One copy, not Append's three: a whole line, per line.
+        value.CopyTo(_buffer.AsSpan(Length));
+        var range = new FieldRange(Length, value.Length);
+        Length += value.Length;
+        return range;
     }
 
     /// <summary>The text of <paramref name="range"/>, which this appended.</summary>
