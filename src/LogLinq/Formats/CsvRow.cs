@@ -58,7 +58,7 @@ internal sealed class CsvRow
 
         // The header names a time column and a status column, or no row is read under it.
         ReadOnlySpan<byte> timeText = text.Of(_values[_columns.Time]);
-        if (!JsonTime.TryParse(timeText, ref days, out DateTimeOffset time))
+        if (!JsonTime.TryParse(timeText, ref days, out long timeTicks, out short offsetMinutes))
         {
             error = KeyedValue.NotATime(_header.Name(_columns.Time), timeText);
             return LineResult.Malformed;
@@ -101,7 +101,8 @@ internal sealed class CsvRow
             host: host,
             ident: dash,
             user: Or(Value(_columns.User), dash),
-            time: time,
+            timeTicks: timeTicks,
+            offsetMinutes: offsetMinutes,
             method: Or(Value(_columns.Method), method),
             path: path,
             protocol: protocol,
@@ -110,7 +111,7 @@ internal sealed class CsvRow
             referrer: Or(Value(_columns.Referrer), FieldRange.None),
             userAgent: Or(Value(_columns.UserAgent), FieldRange.None),
             virtualHost: Or(Value(_columns.VirtualHost), urlHost),
-            duration: _columns.Duration < 0 && _columns.EndTime < 0 ? null : Duration(text, time));
+            duration: _columns.Duration < 0 && _columns.EndTime < 0 ? null : Duration(text, HttpDate.ToDateTimeOffset(timeTicks, offsetMinutes)));
         return LineResult.Record;
     }
 

@@ -29,20 +29,34 @@ internal static class JsonTime
     /// </summary>
     public static bool TryParse(ReadOnlySpan<byte> text, ref Days days, out DateTimeOffset value)
     {
+        bool ok = TryParse(text, ref days, out long ticks, out short offsetMinutes);
+        value = ok ? HttpDate.ToDateTimeOffset(ticks, offsetMinutes) : default;
+        return ok;
+    }
+
+    /// <summary>
+    /// As <see cref="TryParse(ReadOnlySpan{byte}, ref Days, out DateTimeOffset)"/>, as the local
+    /// <paramref name="ticks"/> and the offset from UTC that <see cref="CommonLogFields"/> keeps: a
+    /// CSV row's time is not made a <see cref="DateTimeOffset"/> only to be taken apart again.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> text, ref Days days, out long ticks, out short offsetMinutes)
+    {
         // ISO 8601 first, where it looks like one: no NCSA time has a 'T' after its first ten bytes,
         // and a CSV or JSON log's ISO time had paid for the NCSA parser's slow path (a call) first.
-        if (LooksIso(text) && IsoTime.TryParse(text, ref days.Iso, out long isoTicks, out short isoOffset))
+        if ((LooksIso(text) && IsoTime.TryParse(text, ref days.Iso, out ticks, out offsetMinutes))
+            || HttpDate.TryParse(text, ref days.Ncsa, out ticks, out offsetMinutes))
         {
-            value = HttpDate.ToDateTimeOffset(isoTicks, isoOffset);
             return true;
         }
 
-        if (HttpDate.TryParse(text, ref days.Ncsa, out long ncsaTicks, out short ncsaOffset))
-        {
-            value = HttpDate.ToDateTimeOffset(ncsaTicks, ncsaOffset);
-            return true;
-        }
+        bool ok = TryParseOther(text, ref days, out DateTimeOffset value);
+        (ticks, offsetMinutes) = (value.Ticks, (short)value.TotalOffsetMinutes);
+        return ok;
+    }
 
+    /// <summary>Every time but an ISO one of the common shape and an NCSA one: BigQuery's, epoch seconds, and what the general parser reads.</summary>
+    private static bool TryParseOther(ReadOnlySpan<byte> text, ref Days days, out DateTimeOffset value)
+    {
         value = default;
 
         if (text.IsEmpty || text.Length > MaxTextLength)
