@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace LogLinq.Formats;
@@ -88,6 +89,7 @@ internal static class JsonTime
         return DateTimeOffset.TryParse(chars[..length], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool LooksIso(ReadOnlySpan<byte> text) => text.Length >= 19 && text[0] is >= (byte)'0' and <= (byte)'9' && text[10] == 'T';
 
     /// <summary>The days of the last NCSA and ISO 8601 times read, for <see cref="TryParse(ReadOnlySpan{byte}, ref Days, out DateTimeOffset)"/>.</summary>
