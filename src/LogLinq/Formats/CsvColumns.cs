@@ -89,8 +89,12 @@ internal sealed class CsvColumns
     /// <summary>The table of <paramref name="header"/>; null where it names a field (or a client, a time, a duration) in more than one column.</summary>
     public static CsvColumns? Of(CsvHeader header)
     {
+        // A loop, not Span.Fill: Fill's generic code for int is compiled at start, unoptimised, for this alone.
         int[] columnOf = new int[Enum.GetValues<JsonField>().Length];
-        columnOf.AsSpan().Fill(-1);
+        for (int i = 0; i < columnOf.Length; i++)
+        {
+            columnOf[i] = -1;
+        }
         var used = new List<int>();
         JsonField time = JsonField.Time, host = JsonField.Host, duration = JsonField.Duration;
         for (int i = 0; i < header.Count; i++)
