@@ -47,7 +47,7 @@ internal struct CommonLogFields
 
     /// <summary>
     /// Whether the ranges are an NCSA line's own, found in it by a parser, rather than fields another
-    /// format's parser or a record stream set apart (<see cref="Set"/>, <see cref="SetDecoded"/>),
+    /// format's parser or a record stream set apart (either <c>Set</c>, <see cref="SetDecoded"/>),
     /// which have no request line: a request line never starts a line.
     /// </summary>
     private readonly bool IsLine => Request.Start > 0;
@@ -142,10 +142,31 @@ internal struct CommonLogFields
         FieldRange referrer,
         FieldRange userAgent,
         FieldRange virtualHost,
-        TimeSpan? duration = null)
+        TimeSpan? duration = null) =>
+        Set(host, ident, user, time.Ticks, (short)time.TotalOffsetMinutes, method, path, protocol, status, bytes, referrer, userAgent, virtualHost, duration);
+
+    /// <summary>
+    /// As <see cref="Set(FieldRange, FieldRange, FieldRange, DateTimeOffset, FieldRange, FieldRange, FieldRange, int, long, FieldRange, FieldRange, FieldRange, TimeSpan?)"/>,
+    /// the time given as its local ticks and its offset from UTC, as they are kept.
+    /// </summary>
+    public void Set(
+        FieldRange host,
+        FieldRange ident,
+        FieldRange user,
+        long timeTicks,
+        short offsetMinutes,
+        FieldRange method,
+        FieldRange path,
+        FieldRange protocol,
+        int status,
+        long bytes,
+        FieldRange referrer,
+        FieldRange userAgent,
+        FieldRange virtualHost,
+        TimeSpan? duration)
     {
         (Host, Ident, User, Referrer, UserAgent, VirtualHost) = (host, ident, user, referrer, userAgent, virtualHost);
-        (TimeTicks, OffsetMinutes) = (time.Ticks, (short)time.TotalOffsetMinutes);
+        (TimeTicks, OffsetMinutes) = (timeTicks, offsetMinutes);
         (Status, Bytes, Duration) = (status, bytes, duration);
         Request = new FieldRange(0, 0);
         SetRequestParts(method, path, protocol);

@@ -7,9 +7,11 @@ namespace LogLinq.Formats;
 /// Parses one file of a CSV log: delimited rows under a header row that names the columns, as Google
 /// Cloud Storage writes its usage logs, Cloudflare's Logpush its CSV, and a spreadsheet or a BigQuery
 /// export theirs. The first line that is not blank is the header (<see cref="CsvHeader"/>), kept from
-/// line to line as W3C's <c>#Fields:</c> is; each row's values go, by their columns' names, into
-/// <see cref="KeyedFields"/>, as JSON's and logfmt's do, so a row needs what a JSON line needs (a time
-/// and a status) and a bad one is told the same way.
+/// line to line as W3C's <c>#Fields:</c> is. Its columns are named as JSON's keys are, so a row needs
+/// what a JSON line needs (a time and a status) and a bad one is told the same way: where each field
+/// has one column (every log's header), a row's fields are read from their columns' places
+/// (<see cref="CsvRow"/>); where a field has two, each value goes by its column's name into
+/// <see cref="KeyedFields"/>, whose rules say which one the record takes, as for a JSON line.
 /// </summary>
 /// <remarks>
 /// Not a <see cref="KeyedLineParser"/>, though it reads as one: a row that is no record may be a
@@ -19,6 +21,10 @@ namespace LogLinq.Formats;
 internal sealed class CsvLineParser : CopyingLineParser
 {
     private CsvHeader? _header;
+
+    // How the header's rows are read by its column table; null where it names a field twice, whose
+    // rows go value by value through KeyedFields.
+    private CsvRow? _row;
 
     // The day of the last time a row gave, kept from row to row as an NCSA parser keeps it.
     private JsonTime.Days _days;
@@ -40,31 +46,56 @@ internal sealed class CsvLineParser : CopyingLineParser
 
         if (_header is null)
         {
-            _header = CsvHeader.Read(bytes);
+            ReadHeader(bytes);
             return LineResult.Skipped;
         }
 
-        // The row is copied once, with a vector's slack for its delimiters' masks; its values are
-        // ranges of the copy, unescaped there in place, and only what is not a value as it stands
-        // (a URL's parts, a protocol's "HTTP/") is appended after it.
-        FieldText copy = StartLine();
-        FieldRange row = copy.AppendWithSlack(bytes, 64);
-        var found = new KeyedFields(copy);
-        LineResult result = Read(copy.Buffer, row.Length, _header, ref found, ref _days, out error);
-        if (result == LineResult.Record)
+        LineResult result;
+        if (_header.Missing is { } missing)
         {
-            result = found.ToFields(ref fields, out error);
+            error = missing;
+            result = LineResult.Malformed;
+        }
+        else
+        {
+            // The row is copied once, with a vector's slack for its delimiters' masks; its values are
+            // ranges of the copy, unescaped there in place, and only what is not a value as it stands
+            // (a URL's parts, a protocol's "HTTP/") is appended after it.
+            FieldText copy = StartLine();
+            FieldRange row = copy.AppendWithSlack(bytes, 64);
+            if (_row is not null)
+            {
+                result = _row.Read(ref copy, row.Length, ref _days, ref fields, out error);
+            }
+            else
+            {
+                var found = new KeyedFields(copy);
+                result = ReadByName(copy.Buffer, row.Length, _header, ref found, ref _days, out error);
+                if (result == LineResult.Record)
+                {
+                    result = found.ToFields(ref fields, out error);
+                }
+
+                copy = found.Text;
+            }
+
+            text = EndLine(copy);
         }
 
-        text = EndLine(found.Text);
         if (result == LineResult.Malformed && _header.IsReplacedBy(bytes))
         {
-            _header = CsvHeader.Read(bytes);
+            ReadHeader(bytes);
             error = null;
             return LineResult.Skipped;
         }
 
         return result;
+    }
+
+    private void ReadHeader(ReadOnlySpan<byte> line)
+    {
+        _header = CsvHeader.Read(line);
+        _row = CsvRow.For(_header);
     }
 
     /// <summary>
@@ -79,14 +110,8 @@ internal sealed class CsvLineParser : CopyingLineParser
     /// may grow that text into a new buffer, so a value is read from the text as it stands when taken.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static LineResult Read(byte[] padded, int length, CsvHeader header, ref KeyedFields found, ref JsonTime.Days days, out string? error)
+    private static LineResult ReadByName(byte[] padded, int length, CsvHeader header, ref KeyedFields found, ref JsonTime.Days days, out string? error)
     {
-        if (header.Missing is { } missing)
-        {
-            error = missing;
-            return LineResult.Malformed;
-        }
-
         string? valueError = null;
         int count = 0;
         var values = new CsvValues(padded, length, header.Delimiter);

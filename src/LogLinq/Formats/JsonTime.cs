@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace LogLinq.Formats;
@@ -29,12 +30,34 @@ internal static class JsonTime
     /// </summary>
     public static bool TryParse(ReadOnlySpan<byte> text, ref Days days, out DateTimeOffset value)
     {
-        if (HttpDate.TryParse(text, ref days.Ncsa, out long ncsaTicks, out short ncsaOffset))
+        bool ok = TryParse(text, ref days, out long ticks, out short offsetMinutes);
+        value = ok ? HttpDate.ToDateTimeOffset(ticks, offsetMinutes) : default;
+        return ok;
+    }
+
+    /// <summary>
+    /// As <see cref="TryParse(ReadOnlySpan{byte}, ref Days, out DateTimeOffset)"/>, as the local
+    /// <paramref name="ticks"/> and the offset from UTC that <see cref="CommonLogFields"/> keeps: a
+    /// CSV row's time is not made a <see cref="DateTimeOffset"/> only to be taken apart again.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> text, ref Days days, out long ticks, out short offsetMinutes)
+    {
+        // ISO 8601 first, where it looks like one: no NCSA time has a 'T' after its first ten bytes,
+        // and a CSV or JSON log's ISO time had paid for the NCSA parser's slow path (a call) first.
+        if ((LooksIso(text) && IsoTime.TryParse(text, ref days.Iso, out ticks, out offsetMinutes))
+            || HttpDate.TryParse(text, ref days.Ncsa, out ticks, out offsetMinutes))
         {
-            value = HttpDate.ToDateTimeOffset(ncsaTicks, ncsaOffset);
             return true;
         }
 
+        bool ok = TryParseOther(text, ref days, out DateTimeOffset value);
+        (ticks, offsetMinutes) = (value.Ticks, (short)value.TotalOffsetMinutes);
+        return ok;
+    }
+
+    /// <summary>Every time but an ISO one of the common shape and an NCSA one: BigQuery's, epoch seconds, and what the general parser reads.</summary>
+    private static bool TryParseOther(ReadOnlySpan<byte> text, ref Days days, out DateTimeOffset value)
+    {
         value = default;
 
         if (text.IsEmpty || text.Length > MaxTextLength)
@@ -50,8 +73,7 @@ internal static class JsonTime
 
         // The ISO 8601 of nearly every such log, decoded without the general parser's cost; any
         // other shape (a space for the 'T', nine digits of a second) is left to it.
-        if (text[0] is >= (byte)'0' and <= (byte)'9' && text.Length >= 19 && text[10] == 'T'
-            && IsoTime.TryParse(text, ref days.Iso, out long ticks, out short offsetMinutes))
+        if (LooksIso(text) && IsoTime.TryParse(text, ref days.Iso, out long ticks, out short offsetMinutes))
         {
             value = HttpDate.ToDateTimeOffset(ticks, offsetMinutes);
             return true;
@@ -66,6 +88,9 @@ internal static class JsonTime
         int length = Encoding.UTF8.GetChars(text, chars);
         return DateTimeOffset.TryParse(chars[..length], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value);
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool LooksIso(ReadOnlySpan<byte> text) => text.Length >= 19 && text[0] is >= (byte)'0' and <= (byte)'9' && text[10] == 'T';
 
     /// <summary>The days of the last NCSA and ISO 8601 times read, for <see cref="TryParse(ReadOnlySpan{byte}, ref Days, out DateTimeOffset)"/>.</summary>
     internal struct Days

@@ -81,7 +81,7 @@ internal struct KeyedFields
                 }
                 else
                 {
-                    _timeError ??= NotATime(key, value);
+                    _timeError ??= KeyedValue.NotATime(key, value);
                 }
 
                 break;
@@ -92,7 +92,7 @@ internal struct KeyedFields
                 }
                 else
                 {
-                    _timeError ??= NotATime(key, value);
+                    _timeError ??= KeyedValue.NotATime(key, value);
                 }
 
                 break;
@@ -139,14 +139,14 @@ internal struct KeyedFields
                 if (!weak || _host.IsNone)
                 {
                     // A Go service's remote_addr is its connection's, with the port: one client is one host.
-                    _host = Portless(value);
+                    _host = KeyedValue.Portless(_text, value);
                 }
 
                 break;
             case JsonField.ClientAddress:
                 if (_host.IsNone)
                 {
-                    _host = Portless(value);
+                    _host = KeyedValue.Portless(_text, value);
                 }
 
                 break;
@@ -164,19 +164,13 @@ internal struct KeyedFields
             case JsonField.Path:
                 if (!weak || _path.IsNone)
                 {
-                    // An absolute URL (Google Cloud's requestUrl, a proxy's): its path, and its host for
-                    // the virtual host when no key names one. A target that starts with '/' is none (its
-                    // scheme would hold the '/'): the search for "://" is left to those that may be one.
-                    ReadOnlySpan<byte> target = _text.Of(value);
-                    (_path, _urlHost) = target is [(byte)'/', ..] || !AbsoluteUrl.TrySplit(target, out ReadOnlySpan<byte> host, out ReadOnlySpan<byte> rest)
-                        ? (value, FieldRange.None)
-                        : AbsoluteUrl.CopyParts(ref _text, host, rest);
+                    // An absolute URL's host is the virtual host when no key names one.
+                    _path = KeyedValue.Path(ref _text, value, out _urlHost);
                 }
 
                 break;
             case JsonField.Protocol:
-                // ECS writes the version alone ("1.1"); every other log, and LogRecord, the whole protocol.
-                _protocol = _text.Of(value) is [>= (byte)'0' and <= (byte)'9', ..] ? Append("HTTP/"u8, _text.Of(value)) : value;
+                _protocol = KeyedValue.Protocol(ref _text, value);
                 break;
             case JsonField.Referrer:
                 _referrer = value;
@@ -206,27 +200,15 @@ internal struct KeyedFields
         return true;
     }
 
-    /// <summary>The client's address at <paramref name="address"/> without its port, as a range within it.</summary>
-    private readonly FieldRange Portless(FieldRange address)
-    {
-        FieldRange host = ClientAddress.PortlessRange(_text.Of(address));
-        return new FieldRange(address.Start + host.Start, host.Length);
-    }
-
     private void TakeStatus(ReadOnlySpan<byte> value, ReadOnlySpan<byte> key)
     {
-        if (CommonLogParser.TryParseStatus(value, out int status))
+        if (KeyedValue.TryStatus(value, out int status))
         {
             (_status, _hasStatus) = (status, true);
         }
-        else if (value is [(byte)'0'])
-        {
-            // Caddy's status for a connection closed before any response: no response's, as "-" is.
-            (_status, _hasStatus) = (0, true);
-        }
         else
         {
-            _statusError ??= $"{Name(key)}: expected a numeric status, found {ErrorText.Quote(value)}";
+            _statusError ??= KeyedValue.NotAStatus(key, value);
         }
     }
 
@@ -235,18 +217,14 @@ internal struct KeyedFields
         error = null;
         if (!CommonLogParser.TryParseBytes(value, out _bytes))
         {
-            error = $"{Name(key)}: expected the number of bytes (or '-'), found {ErrorText.Quote(value)}";
+            error = KeyedValue.NotASize(key, value);
             return false;
         }
 
         return true;
     }
 
-    /// <summary>
-    /// A duration, the first a key gives. A value that is not one in the key's unit leaves the duration
-    /// unknown rather than the line malformed: these keys are common words in applications' logs
-    /// (<c>took</c>, <c>elapsed</c>), and the line is a request all the same.
-    /// </summary>
+    /// <summary>A duration, the first a key gives (<see cref="KeyedValue.TryDuration"/>).</summary>
     private void TakeDuration(JsonField field, ReadOnlySpan<byte> value, bool isText, ReadOnlySpan<byte> key)
     {
         if (_duration is not null)
@@ -254,43 +232,15 @@ internal struct KeyedFields
             return;
         }
 
-        long ticks;
-        bool taken = field switch
-        {
-            JsonField.DurationSeconds => TrySeconds(value, isText, out ticks),
-            JsonField.DurationMilliseconds => DurationText.TryParseMilliseconds(value, out ticks, allowFraction: true),
-            JsonField.DurationMicroseconds => DurationText.TryParseMicroseconds(value, out ticks),
-            JsonField.DurationNanoseconds => DurationText.TryParseNanoseconds(value, out ticks),
-            _ => DurationText.TryParseGo(value, out ticks),
-        };
-
-        if (taken)
+        if (KeyedValue.TryDuration(field, value, isText, out long ticks))
         {
             _duration = TimeSpan.FromTicks(ticks);
         }
-        else if (field == JsonField.Duration && !isText && !_hasBareDuration && Ascii.EqualsIgnoreCase(key, "duration"u8) && TrySeconds(value, isText, out ticks))
+        else if (field == JsonField.Duration && !isText && !_hasBareDuration && Ascii.EqualsIgnoreCase(key, "duration"u8) && KeyedValue.TrySeconds(value, isText, out ticks))
         {
             // Caddy's seconds, if the line turns out to be Caddy's (ToFields); took and elapsed are no Caddy key.
             (_bareDurationTicks, _hasBareDuration) = (ticks, true);
         }
-    }
-
-    /// <summary>Seconds, as text or as a JSON number, which may be written with an exponent (<c>1.5e-05</c>).</summary>
-    private static bool TrySeconds(ReadOnlySpan<byte> value, bool isText, out long ticks)
-    {
-        if (DurationText.TryParseSeconds(value, out ticks))
-        {
-            return true;
-        }
-
-        if (!isText && System.Buffers.Text.Utf8Parser.TryParse(value, out double seconds, out int consumed) && consumed == value.Length
-            && seconds >= 0 && seconds * TimeSpan.TicksPerSecond < long.MaxValue)
-        {
-            ticks = (long)Math.Round(seconds * TimeSpan.TicksPerSecond, MidpointRounding.AwayFromZero);
-            return true;
-        }
-
-        return false;
     }
 
     /// <summary>
@@ -344,7 +294,7 @@ internal struct KeyedFields
             return LineResult.Malformed;
         }
 
-        FieldRange dash = Append("-"u8);
+        FieldRange dash = _text.AppendByte((byte)'-');
         FieldRange method = new(0, 0), path = new(0, 0), protocol = new(0, 0);
         if (!_request.IsNone)
         {
@@ -379,8 +329,4 @@ internal struct KeyedFields
 
     private FieldRange Append(ReadOnlySpan<byte> value, ReadOnlySpan<byte> more = default) => _text.Append(value, more);
 
-    private static string NotATime(ReadOnlySpan<byte> key, ReadOnlySpan<byte> value) =>
-        $"{Name(key)}: expected a time (ISO 8601, like 24/Feb/2008:00:08:59 -0600, or epoch seconds), found {ErrorText.Quote(value)}";
-
-    private static string Name(ReadOnlySpan<byte> key) => Encoding.UTF8.GetString(key);
 }

@@ -42,5 +42,7 @@ internal abstract class LineParser
     internal virtual HeaderLines? Headers => null;
 
     /// <summary>True for a line of nothing but spaces and tabs, which no format treats as a record.</summary>
-    internal static bool IsBlank(ReadOnlySpan<byte> line) => line.TrimStart(" \t"u8).IsEmpty;
+    // Per line: a line that starts with neither is not blank, told without the trim's call.
+    internal static bool IsBlank(ReadOnlySpan<byte> line) =>
+        line.IsEmpty || (line[0] is (byte)' ' or (byte)'\t' && line.TrimStart(" \t"u8).IsEmpty);
 }

@@ -1,7 +1,4 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Text;
 using LogLinq.Records;
@@ -161,7 +158,7 @@ internal sealed class W3cLineParser : CopyingLineParser
     private LineResult Data(ReadOnlySpan<byte> line, ref FieldText text, ref CommonLogFields fields, out string? error)
     {
         FieldRange copy = text.AppendWithSlack(line, Vector512<byte>.Count);
-        int count = Split(text.Buffer, copy.Length, _ends);
+        int count = FieldEnds.Split(text.Buffer, copy.Length, _ends, (byte)' ', (byte)'\t');
         if (count != _ends.Length)
         {
             error = $"expected {_ends.Length} fields, as the #Fields: header lists ({FieldNames}), found {count}";
@@ -278,82 +275,6 @@ internal sealed class W3cLineParser : CopyingLineParser
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// Splits the <paramref name="length"/> bytes at the start of <paramref name="padded"/> at their
-    /// spaces and tabs: the end of each field goes to <paramref name="ends"/>, as far as it has room
-    /// (the last field's is <paramref name="length"/>); returns how many fields there are. The
-    /// separators of 64 bytes at a time are found by one vector compare, as bits, and each field ends
-    /// at the next bit: a search per field cost more than the field (most are a few bytes). The
-    /// buffer holds a vector past the line, whose bytes there are masked off rather than copied apart.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Split(byte[] padded, int length, int[] ends)
-    {
-        if (padded.Length < length + Vector512<byte>.Count)
-        {
-            ThrowTooShort();
-        }
-
-        ref byte bytes = ref MemoryMarshal.GetArrayDataReference(padded);
-        ref int end = ref MemoryMarshal.GetArrayDataReference(ends);
-        int count = 0;
-        for (int chunk = 0; chunk < length; chunk += 64)
-        {
-            ulong separators = Separators(ref Unsafe.Add(ref bytes, chunk));
-            if (length - chunk < 64)
-            {
-                separators &= (1UL << (length - chunk)) - 1;
-            }
-
-            if (count + BitOperations.PopCount(separators) < ends.Length)
-            {
-                // The line has no more fields than its header says so far: each end has its place.
-                while (separators != 0)
-                {
-                    Unsafe.Add(ref end, count++) = chunk + BitOperations.TrailingZeroCount(separators);
-                    separators &= separators - 1;
-                }
-            }
-            else
-            {
-                // Too many: counted (for the message), kept as far as there is room.
-                for (; separators != 0; separators &= separators - 1, count++)
-                {
-                    if (count < ends.Length)
-                    {
-                        ends[count] = chunk + BitOperations.TrailingZeroCount(separators);
-                    }
-                }
-            }
-        }
-
-        if (count < ends.Length)
-        {
-            ends[count] = length;
-        }
-
-        return count + 1;
-    }
-
-    [DoesNotReturn]
-    private static void ThrowTooShort() => throw new ArgumentException("The buffer must hold a vector past the line.");
-
-    /// <summary>The spaces and tabs of the 64 bytes at <paramref name="at"/>, a bit each.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Separators(ref byte at)
-    {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            Vector512<byte> v = Vector512.LoadUnsafe(ref at);
-            return (Vector512.Equals(v, Vector512.Create((byte)' ')) | Vector512.Equals(v, Vector512.Create((byte)'\t'))).ExtractMostSignificantBits();
-        }
-
-        Vector256<byte> low = Vector256.LoadUnsafe(ref at);
-        Vector256<byte> high = Vector256.LoadUnsafe(ref at, 32);
-        return (Vector256.Equals(low, Vector256.Create((byte)' ')) | Vector256.Equals(low, Vector256.Create((byte)'\t'))).ExtractMostSignificantBits()
-            | ((ulong)(Vector256.Equals(high, Vector256.Create((byte)' ')) | Vector256.Equals(high, Vector256.Create((byte)'\t'))).ExtractMostSignificantBits() << 32);
     }
 
     /// <summary>
