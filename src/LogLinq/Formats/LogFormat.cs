@@ -136,9 +136,10 @@ public abstract class LogFormat
     internal abstract LineParser CreateParser();
 
     /// <summary>
-    /// Whether each line reads the same wherever the file is cut, so that a big file can be read in
-    /// parts at once: not so for W3C, whose lines are what the <c>#Fields:</c> directive before them says,
-    /// nor for CSV, whose rows are what the header row says.
+    /// Whether each line reads the same wherever the file is cut: not so for W3C, whose lines are what
+    /// the <c>#Fields:</c> directive before them says, nor for CSV, whose rows are what the header row
+    /// says. A range of such a file is read with the header read from the file's head first, and read
+    /// again where the header in force there was another (<c>ScanPart.ReadsHeadFirst</c>).
     /// </summary>
     internal virtual bool LinesStandAlone => true;
 
