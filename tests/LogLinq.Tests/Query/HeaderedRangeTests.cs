@@ -30,21 +30,9 @@ public sealed class HeaderedRangeTests : IDisposable
     {
         // The second half's fields come in another order: read with the first header, its bytes
         // would be its statuses and its hosts its times.
-        var text = new StringBuilder("#Software: Microsoft Internet Information Services 10.0\n#Fields: date time c-ip sc-status sc-bytes\n");
-        for (int i = 0; i < Half; i++)
-        {
-            text.Append($"2024-03-01 00:{i / 60 % 60:D2}:{i % 60:D2} 192.0.2.{i % 250} 200 {i}\n");
-        }
-
-        text.Append("#Fields: date time sc-bytes sc-status c-ip\n");
-        for (int i = 0; i < Half; i++)
-        {
-            text.Append($"2024-03-01 01:{i / 60 % 60:D2}:{i % 60:D2} 1 404 198.51.100.{i % 250}\n");
-        }
-
-        string path = _dir.Write("u_ex240301.log", text.ToString());
+        string path = _dir.Write("u_ex240301.log", HeaderedLogs.WithChangedFields(Half));
         LogFormat format = LogFormat.FromName(formatName);
-        PartsPastTheChange(path, format, "#Fields: date time sc-bytes").Should().BeGreaterThan(0);
+        PartsPastTheChange(path, format, HeaderedLogs.ChangedFields).Should().BeGreaterThan(0);
         var report = new ParseReport();
         var counters = new ReadCounters();
         LogSourceOptions options = Options(format, report, counters);
@@ -64,19 +52,7 @@ public sealed class HeaderedRangeTests : IDisposable
     public void An_iis_restart_that_repeats_the_same_fields_reads_every_range_once(string newline)
     {
         // IIS writes its directives again when it restarts, with a new #Date: and the same #Fields:.
-        const string Fields = "#Fields: date time c-ip cs-method cs-uri-stem sc-status sc-bytes\n";
-        var text = new StringBuilder("#Software: Microsoft Internet Information Services 10.0\n#Version: 1.0\n#Date: 2024-03-01 00:00:00\n" + Fields);
-        for (int i = 0; i < 2 * Half; i++)
-        {
-            if (i == Half)
-            {
-                text.Append("#Software: Microsoft Internet Information Services 10.0\n#Version: 1.0\n#Date: 2024-03-01 06:00:00\n" + Fields);
-            }
-
-            text.Append($"2024-03-01 {i / 3600:D2}:{i / 60 % 60:D2}:{i % 60:D2} 192.0.2.{i % 250} GET /page{i % 50}.html {(i % 4 == 0 ? 404 : 200)} {i}\n");
-        }
-
-        string path = _dir.Write("u_ex240301.log", text.Replace("\n", newline).ToString());
+        string path = _dir.Write("u_ex240301.log", HeaderedLogs.WithRestart(Half, newline));
         List<ScanPart> parts = ScanPartitioner.Partition([path], LogFormat.W3c, 2, allowSplit: true, PartSize, splitHeaded: true);
         parts.Should().HaveCountGreaterThan(2);
         var report = new ParseReport();
@@ -93,14 +69,8 @@ public sealed class HeaderedRangeTests : IDisposable
     [Fact]
     public void A_malformed_line_in_a_later_range_is_named_by_its_line_in_the_file()
     {
-        var text = new StringBuilder("#Fields: date time c-ip sc-status sc-bytes\n");
-        for (int i = 0; i < 2 * Half; i++)
-        {
-            // Line 2 + 5000: four fields.
-            text.Append(i == 5000 ? "2024-03-01 00:00:00 192.0.2.1 200\n" : $"2024-03-01 00:{i / 60 % 60:D2}:{i % 60:D2} 192.0.2.{i % 250} 200 {i}\n");
-        }
-
-        string path = _dir.Write("u_ex240301.log", text.ToString());
+        // Line 2 + 5000: four fields.
+        string path = _dir.Write("u_ex240301.log", HeaderedLogs.WithMalformedLine(Half, 5000));
         var report = new ParseReport();
 
         LogSource.Open(path, Options(LogFormat.W3c, report)).LongCount().Should().Be((2 * Half) - 1);
@@ -111,20 +81,8 @@ public sealed class HeaderedRangeTests : IDisposable
     [Fact]
     public void A_csv_header_replaced_mid_file_reads_the_ranges_after_it_by_it()
     {
-        var text = new StringBuilder("time,host,status,bytes\n");
-        for (int i = 0; i < Half; i++)
-        {
-            text.Append($"2024-03-01T00:{i / 60 % 60:D2}:{i % 60:D2}Z,192.0.2.{i % 250},200,{i}\n");
-        }
-
-        text.Append("bytes,status,time,host\n");
-        for (int i = 0; i < Half; i++)
-        {
-            text.Append($"1,404,2024-03-01T01:{i / 60 % 60:D2}:{i % 60:D2}Z,198.51.100.{i % 250}\n");
-        }
-
-        string path = _dir.Write("usage.csv", text.ToString());
-        PartsPastTheChange(path, LogFormat.Csv, "bytes,status").Should().BeGreaterThan(0);
+        string path = _dir.Write("usage.csv", HeaderedLogs.WithReplacedCsvHeader(Half));
+        PartsPastTheChange(path, LogFormat.Csv, HeaderedLogs.ReplacedCsvHeader).Should().BeGreaterThan(0);
         var report = new ParseReport();
 
         long sum = LogSource.Open(path, Options(LogFormat.Csv, report)).Sum(r => r.Bytes);

@@ -36,19 +36,7 @@ public sealed class HeaderedStreamTests : IDisposable
     {
         // The second half's fields come in another order: read with the first header, its bytes
         // would be its hosts, and every line of it malformed.
-        var text = new StringBuilder("#Software: Microsoft Internet Information Services 10.0\n#Fields: date time c-ip sc-status sc-bytes\n");
-        for (int i = 0; i < Half; i++)
-        {
-            text.Append($"2024-03-01 00:{i / 60 % 60:D2}:{i % 60:D2} 192.0.2.{i % 250} 200 {i}\n");
-        }
-
-        text.Append("#Fields: date time sc-bytes sc-status c-ip\n");
-        for (int i = 0; i < Half; i++)
-        {
-            text.Append($"2024-03-01 01:{i / 60 % 60:D2}:{i % 60:D2} 1 404 198.51.100.{i % 250}\n");
-        }
-
-        string path = _dir.Write("u_ex240301.log", text.Replace("\n", newline).ToString());
+        string path = _dir.Write("u_ex240301.log", HeaderedLogs.WithChangedFields(Half).Replace("\n", newline, StringComparison.Ordinal));
         LogFormat format = LogFormat.FromName(formatName);
         var report = new ParseReport();
         var counters = new ReadCounters();
@@ -61,25 +49,13 @@ public sealed class HeaderedStreamTests : IDisposable
         rows.Should().BeEquivalentTo(Rows(path, Sequential(format)), o => o.WithStrictOrdering());
         report.Malformed.Should().Be(0, "the counts of a range read with the wrong header are not reported");
         report.Records.Should().Be(2 * Half);
-        ReadOnce(format, counters.BytesRead, path).Should().BeGreaterThanOrEqualTo(RangesPastTheChange(path, format, "#Fields: date time sc-bytes"), "the ranges after the change were read again");
+        ReadOnce(format, counters.BytesRead, path).Should().BeGreaterThanOrEqualTo(RangesPastTheChange(path, format, HeaderedLogs.ChangedFields), "the ranges after the change were read again");
     }
 
     [Fact]
     public void A_csv_header_replaced_mid_file_has_the_ranges_after_it_read_again_by_it()
     {
-        var text = new StringBuilder("time,host,status,bytes\n");
-        for (int i = 0; i < Half; i++)
-        {
-            text.Append($"2024-03-01T00:{i / 60 % 60:D2}:{i % 60:D2}Z,192.0.2.{i % 250},200,{i}\n");
-        }
-
-        text.Append("bytes,status,time,host\n");
-        for (int i = 0; i < Half; i++)
-        {
-            text.Append($"1,404,2024-03-01T01:{i / 60 % 60:D2}:{i % 60:D2}Z,198.51.100.{i % 250}\n");
-        }
-
-        string path = _dir.Write("usage.csv", text.ToString());
+        string path = _dir.Write("usage.csv", HeaderedLogs.WithReplacedCsvHeader(Half));
         var report = new ParseReport();
         var counters = new ReadCounters();
 
@@ -91,7 +67,7 @@ public sealed class HeaderedStreamTests : IDisposable
         rows.Should().BeEquivalentTo(Rows(path, Sequential(LogFormat.Csv)), o => o.WithStrictOrdering());
         report.Malformed.Should().Be(0);
         report.Records.Should().Be(2 * Half);
-        ReadOnce(LogFormat.Csv, counters.BytesRead, path).Should().BeGreaterThanOrEqualTo(RangesPastTheChange(path, LogFormat.Csv, "bytes,status"));
+        ReadOnce(LogFormat.Csv, counters.BytesRead, path).Should().BeGreaterThanOrEqualTo(RangesPastTheChange(path, LogFormat.Csv, HeaderedLogs.ReplacedCsvHeader));
     }
 
     [Theory]
@@ -100,19 +76,7 @@ public sealed class HeaderedStreamTests : IDisposable
     public void An_iis_restart_that_repeats_the_same_fields_reads_every_range_once(string newline)
     {
         // IIS writes its directives again when it restarts, with a new #Date: and the same #Fields:.
-        const string Fields = "#Fields: date time c-ip cs-method cs-uri-stem sc-status sc-bytes\n";
-        var text = new StringBuilder("#Software: Microsoft Internet Information Services 10.0\n#Version: 1.0\n#Date: 2024-03-01 00:00:00\n" + Fields);
-        for (int i = 0; i < 2 * Half; i++)
-        {
-            if (i == Half)
-            {
-                text.Append("#Software: Microsoft Internet Information Services 10.0\n#Version: 1.0\n#Date: 2024-03-01 06:00:00\n" + Fields);
-            }
-
-            text.Append($"2024-03-01 {i / 3600:D2}:{i / 60 % 60:D2}:{i % 60:D2} 192.0.2.{i % 250} GET /page{i % 50}.html {(i % 4 == 0 ? 404 : 200)} {i}\n");
-        }
-
-        string path = _dir.Write("u_ex240301.log", text.Replace("\n", newline).ToString());
+        string path = _dir.Write("u_ex240301.log", HeaderedLogs.WithRestart(Half, newline));
         var report = new ParseReport();
         var counters = new ReadCounters();
 
@@ -155,14 +119,8 @@ public sealed class HeaderedStreamTests : IDisposable
     [Fact]
     public void A_malformed_line_in_a_later_range_is_named_by_its_line_in_the_file()
     {
-        var text = new StringBuilder("#Fields: date time c-ip sc-status sc-bytes\n");
-        for (int i = 0; i < 2 * Half; i++)
-        {
-            // Line 2 + 12000, a few ranges in: four fields.
-            text.Append(i == 12000 ? "2024-03-01 00:00:00 192.0.2.1 200\n" : $"2024-03-01 00:{i / 60 % 60:D2}:{i % 60:D2} 192.0.2.{i % 250} 200 {i}\n");
-        }
-
-        string path = _dir.Write("u_ex240301.log", text.ToString());
+        // Line 2 + 12000, a few ranges in: four fields.
+        string path = _dir.Write("u_ex240301.log", HeaderedLogs.WithMalformedLine(Half, 12000));
         var report = new ParseReport();
 
         Rows(path, Options(LogFormat.W3c, report)).Should().HaveCount((2 * Half) - 1);
