@@ -76,9 +76,7 @@ internal sealed class CsvRow
         if (_columns.Request >= 0)
         {
             // Its parts stand in for those no column gives.
-            FieldRange request = _values[_columns.Request];
-            RequestLine.Split(text.Of(request), out method, out path, out protocol);
-            (method, path, protocol) = (Within(request, method), Within(request, path), Within(request, protocol));
+            RequestLine.Split(text, _values[_columns.Request], out method, out path, out protocol);
         }
 
         // An empty cell is no value: the field keeps its default, as a missing column's.
@@ -206,8 +204,4 @@ internal sealed class CsvRow
     /// <summary>The cell at <paramref name="value"/> where it holds anything, else <paramref name="otherwise"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static FieldRange Or(FieldRange value, FieldRange otherwise) => value.Length > 0 ? value : otherwise;
-
-    /// <summary>A part of the request at <paramref name="request"/>, found as a range within it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static FieldRange Within(FieldRange request, FieldRange part) => new(request.Start + part.Start, part.Length);
 }

@@ -298,8 +298,7 @@ internal struct KeyedFields
         FieldRange method = new(0, 0), path = new(0, 0), protocol = new(0, 0);
         if (!_request.IsNone)
         {
-            RequestLine.Split(_text.Of(_request), out method, out path, out protocol);
-            (method, path, protocol) = (Within(_request, method), Within(_request, path), Within(_request, protocol));
+            RequestLine.Split(_text, _request, out method, out path, out protocol);
         }
 
         fields.Set(
@@ -324,9 +323,5 @@ internal struct KeyedFields
     private readonly TimeSpan? Elapsed() =>
         _hasStartTime && _hasEndTime && _endTime >= _startTime ? _endTime - _startTime : null;
 
-    /// <summary>A part of the request at <paramref name="request"/>, found as a range within it.</summary>
-    private static FieldRange Within(FieldRange request, FieldRange part) => new(request.Start + part.Start, part.Length);
-
     private FieldRange Append(ReadOnlySpan<byte> value, ReadOnlySpan<byte> more = default) => _text.Append(value, more);
-
 }

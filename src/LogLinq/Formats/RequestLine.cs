@@ -31,4 +31,16 @@ internal static class RequestLine
             path = new FieldRange(first + 1, request.Length - first - 1);
         }
     }
+
+    /// <summary>
+    /// The parts of the request at <paramref name="request"/> in <paramref name="text"/> (a line's
+    /// copy), as ranges of <paramref name="text"/> itself.
+    /// </summary>
+    public static void Split(in FieldText text, FieldRange request, out FieldRange method, out FieldRange path, out FieldRange protocol)
+    {
+        Split(text.Of(request), out method, out path, out protocol);
+        (method, path, protocol) = (Within(method), Within(path), Within(protocol));
+
+        FieldRange Within(FieldRange part) => new(request.Start + part.Start, part.Length);
+    }
 }
